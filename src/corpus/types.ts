@@ -1,0 +1,73 @@
+/**
+ * The knowledge base as the rest of the bot sees it: documents cut into sections.
+ * Everything here is plain data, so it can be built once, shared, and swapped on reload.
+ */
+
+/** Where a document's facts came from, as declared in its `sources` frontmatter. */
+export interface SourceRef {
+  title: string;
+  url?: string;
+}
+
+export interface Document {
+  /** Path relative to the content root, with forward slashes: `roles/scrum-master.md`. */
+  path: string;
+  title: string;
+  tags: string[];
+  /** `order` (or Docusaurus `sidebar_position`); documents without one sort last. */
+  order: number;
+  sources: SourceRef[];
+  /** Other names for the document's subject; an author's lever on retrieval. */
+  aliases: string[];
+  /** An explicit link for the document (`url` frontmatter); otherwise DOCS_BASE_URL + path. */
+  url?: string;
+  /** Slack user (`U…`) or channel (`C…`) id responsible for the document. */
+  owner?: string;
+  /** `updated` or `last_reviewed`, as an ISO date (YYYY-MM-DD). */
+  updated?: string;
+}
+
+/** One block of a section body (paragraph, list, table, code, quote), in two renderings. */
+export interface ContentBlock {
+  /** Plain text: no markup, words of adjacent items never glued together. */
+  text: string;
+  /** Slack mrkdwn: *bold*, _italic_, `code`, <url|text>, • bullets. Never raw markdown syntax. */
+  mrkdwn: string;
+}
+
+export interface Section {
+  /** `path#slug`, stable across loads and unique within the knowledge base. */
+  id: string;
+  document: Document;
+  /** This section's heading; the document title for text before the first heading. */
+  heading: string;
+  /** Heading path down to this section; a top heading equal to the title is left out. */
+  breadcrumb: string[];
+  /** 0 for text before the first heading, otherwise the heading depth (1–6). */
+  depth: number;
+  /** Global reading order: by document order, then position in the document. */
+  order: number;
+  /** 1-based line of the heading (or of the first body line) in the source file. */
+  line: number;
+  blocks: ContentBlock[];
+  /** The blocks' plain text joined with blank lines. */
+  text: string;
+  /** Sample questions an author attached to this section (frontmatter `questions`). */
+  questions: string[];
+}
+
+export interface LoadWarning {
+  /** Path relative to the content root. */
+  file: string;
+  line?: number;
+  reason: string;
+}
+
+export interface KnowledgeBase {
+  /** Absolute path of the content root. */
+  root: string;
+  documents: Document[];
+  sections: Section[];
+  /** Files that were skipped, and why. */
+  warnings: LoadWarning[];
+}

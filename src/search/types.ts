@@ -1,0 +1,28 @@
+import type { Section } from "../corpus/types.js";
+
+export interface SearchResult {
+  section: Section;
+  /** Higher is better; comparable within one response only. */
+  score: number;
+  /** Vocabulary terms of the section that the query matched (after normalisation and fuzzing). */
+  matchedTerms: string[];
+}
+
+export interface SearchResponse {
+  query: string;
+  /** Ranked best first; present even when not confident, as "closest topics". */
+  results: SearchResult[];
+  /** True when results[0] is a good answer; false means "the knowledge base does not know". */
+  confident: boolean;
+}
+
+export interface SearchOptions {
+  /** Maximum number of results (default 5). */
+  limit?: number;
+}
+
+export interface SearchIndex {
+  /** Number of indexed sections. */
+  readonly size: number;
+  search(query: string, options?: SearchOptions): SearchResponse;
+}
