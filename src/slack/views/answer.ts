@@ -1,0 +1,115 @@
+import { createExcerpt } from "../../search/excerpt.js";
+import type { SearchResult } from "../../search/types.js";
+import { ActionId, encodeActionValue, indexedActionId } from "./actions.js";
+import { actions, button, divider, mrkdwnContext, mrkdwnSection, oneLine } from "./blocks.js";
+import { escapeText } from "./escape.js";
+import { SlackLimits, splitMrkdwn, truncate } from "./limits.js";
+import { breadcrumbText, sourceLine } from "./source.js";
+import type { ActionsBlock, Button, KnownBlock, ReplyContext, SlackMessage } from "./types.js";
+
+/** `block_id` of the feedback buttons, so a listener can swap them for the thank-you. */
+export const FEEDBACK_BLOCK_ID = "feedback";
+/** Excerpts are bounded by `createExcerpt`; this only guards against a runaway one. */
+const MAX_EXCERPT_BLOCKS = 4;
+const MAX_RELATED = 2;
+
+export interface Answer {
+  query: string;
+  result: SearchResult;
+  related: SearchResult[];
+}
+
+/**
+ * An answer: the document title, the breadcrumb, the excerpt, where it comes from, and the
+ * buttons to share it, read the whole section, follow a related result, or give feedback.
+ */
+export function renderAnswer(answer: Answer, ctx: ReplyContext = {}): SlackMessage {
+  const blocks = renderAnswerBlocks(answer, ctx);
+  const { section } = answer.result;
+  const crumb = breadcrumbText(section);
+  const text = truncate(
+    oneLine(
+      `${section.document.title}${crumb ? ` › ${crumb}` : ""}: ${section.text || section.heading}`,
+    ),
+    300,
+  );
+  return { text: escapeText(text) || "Answer", blocks };
+}
+
+/** The answer's blocks alone, for surfaces that are not messages (the Home tab). */
+export function renderAnswerBlocks(answer: Answer, ctx: ReplyContext = {}): KnownBlock[] {
+  const { query, result } = answer;
+  const { section } = result;
+  const blocks: KnownBlock[] = [];
+
+  if (ctx.sharedBy) {
+    blocks.push(
+      mrkdwnContext(
+        `Shared by <@${escapeText(ctx.sharedBy)}>${query ? ` · asked “${escapeText(oneLine(query))}”` : ""}`,
+      ),
+    );
+  }
+
+  const crumb = breadcrumbText(section);
+  blocks.push(
+    mrkdwnSection(
+      `*${escapeText(section.document.title)}*${crumb ? `\n${escapeText(crumb)}` : ""}`,
+    ),
+  );
+
+  const excerpt = createExcerpt(section, result.matchedTerms);
+  const chunks = splitMrkdwn(excerpt, SlackLimits.sectionText);
+  for (const chunk of chunks.slice(0, MAX_EXCERPT_BLOCKS)) blocks.push(mrkdwnSection(chunk));
+
+  blocks.push(mrkdwnContext(sourceLine(section, ctx.docsBaseUrl)));
+  blocks.push(...answerActions(answer, ctx));
+  blocks.push(divider());
+  blocks.push(feedbackBlock(section.id, query));
+  return blocks;
+}
+
+function answerActions({ query, result, related }: Answer, ctx: ReplyContext): ActionsBlock[] {
+  const { section } = result;
+  const value = encodeActionValue({ sectionId: section.id, query });
+  const buttons: Button[] = [];
+  if (ctx.ephemeral && !ctx.sharedBy) {
+    buttons.push(
+      button({
+        label: "Share in channel",
+        actionId: ActionId.shareInChannel,
+        value,
+        style: "primary",
+      }),
+    );
+  }
+  buttons.push(button({ label: "Show full section", actionId: ActionId.showFullSection, value }));
+  const seen = new Set([section.id]);
+  let index = 0;
+  for (const other of related) {
+    if (index >= MAX_RELATED) break;
+    if (seen.has(other.section.id)) continue;
+    seen.add(other.section.id);
+    buttons.push(
+      button({
+        label: `Related: ${other.section.heading}`,
+        actionId: indexedActionId(ActionId.relatedResult, index),
+        value: encodeActionValue({ sectionId: other.section.id, query }),
+        accessibilityLabel: `Related: ${other.section.heading} in ${other.section.document.title}`,
+      }),
+    );
+    index += 1;
+  }
+  return actions(buttons, "answer_actions");
+}
+
+function feedbackBlock(sectionId: string, query: string): ActionsBlock {
+  const value = encodeActionValue({ sectionId, query });
+  return {
+    type: "actions",
+    block_id: FEEDBACK_BLOCK_ID,
+    elements: [
+      button({ label: "👍 Helpful", actionId: ActionId.helpful, value }),
+      button({ label: "👎 Not helpful", actionId: ActionId.notHelpful, value }),
+    ],
+  };
+}

@@ -1,0 +1,53 @@
+import { header, mrkdwnContext, mrkdwnSection } from "./blocks.js";
+import { escapeText } from "./escape.js";
+import type { SlackMessage } from "./types.js";
+
+export interface HelpOptions {
+  /** The slash command as installed (default `/dm`). */
+  command?: string;
+  /** Example questions; defaults suit the Delivery Manager handbook. Escaped before use. */
+  examples?: readonly string[];
+}
+
+const DEFAULT_EXAMPLES = [
+  "What does a delivery manager do?",
+  "How do I run a retrospective?",
+  "What should be in a risk log?",
+  "How do we plan a release?",
+];
+
+/** How to ask: the command, a mention, a DM, the Home tab; with a few example questions. */
+export function renderHelp(options: HelpOptions = {}): SlackMessage {
+  const command = escapeText(options.command ?? "/dm");
+  const examples = (options.examples?.length ? options.examples : DEFAULT_EXAMPLES)
+    .slice(0, 4)
+    .map((q) => `• \`${command} ${escapeText(q.replace(/`/g, "'"))}\``);
+  return {
+    text: `Ask me about the handbook: ${command} <question>, mention me in a channel, or send me a DM.`.replace(
+      /<question>/,
+      "&lt;question&gt;",
+    ),
+    blocks: [
+      header("How to ask the handbook"),
+      mrkdwnSection(
+        [
+          "I answer questions from the team handbook, quoting the section I found and linking to it.",
+          "",
+          `• \`${command} <question>\` — ask privately; only you see the answer, with a button to share it.`.replace(
+            "<question>",
+            "&lt;question&gt;",
+          ),
+          `• \`${command} topics\` — everything the handbook covers.`,
+          `• \`${command} help\` — this message.`,
+          "• Mention me in a channel (`@handbook how do we …?`) — I answer in a thread.",
+          "• Send me a direct message — just type the question.",
+          "• Open my *Home* tab — search and browse the table of contents.",
+        ].join("\n"),
+      ),
+      mrkdwnSection(`*Try:*\n${examples.join("\n")}`),
+      mrkdwnContext(
+        "When the handbook has no good answer I say so and suggest the closest topics instead of guessing.",
+      ),
+    ],
+  };
+}

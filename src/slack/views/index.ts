@@ -1,0 +1,21 @@
+export * from "./actions.js";
+export { type Answer, FEEDBACK_BLOCK_ID, renderAnswer, renderAnswerBlocks } from "./answer.js";
+export { renderApology, renderFeedbackThanks, replaceFeedbackBlock } from "./apology.js";
+export { renderDocumentModal } from "./document-modal.js";
+export { escapeText } from "./escape.js";
+export { type HelpOptions, renderHelp } from "./help.js";
+export { renderHomeView } from "./home.js";
+export { SlackLimits, splitMrkdwn, truncate } from "./limits.js";
+export { renderNoAnswer } from "./no-answer.js";
+export { renderReply } from "./reply.js";
+export { renderSectionModal } from "./section-modal.js";
+export { documentUrl, sectionUrl } from "./source.js";
+export {
+  listButtons,
+  type RenderedText,
+  renderMessageAsText,
+  renderViewAsText,
+  type TextButton,
+} from "./text.js";
+export { renderTopics } from "./topics.js";
+export type * from "./types.js";

@@ -1,0 +1,75 @@
+import type { SearchResult } from "../../search/types.js";
+import { ActionId, encodeActionValue, indexedActionId } from "./actions.js";
+import { actions, button, mrkdwnContext, mrkdwnSection, oneLine } from "./blocks.js";
+import { escapeText } from "./escape.js";
+import { truncate } from "./limits.js";
+import type { KnownBlock, ReplyContext, SlackMessage } from "./types.js";
+
+const MAX_SUGGESTIONS = 3;
+/** Long enough to recognise the question, short enough not to drown the reply. */
+const QUERY_ECHO = 300;
+
+/**
+ * The honest reply when the knowledge base has no good answer: says so, offers the closest
+ * topics as buttons, and suggests what to try next.
+ */
+export function renderNoAnswer(
+  query: string,
+  suggestions: readonly SearchResult[],
+  _ctx: ReplyContext = {},
+): SlackMessage {
+  const blocks = renderNoAnswerBlocks(query, suggestions);
+  const quoted = escapeText(truncate(oneLine(query), QUERY_ECHO));
+  return {
+    text: quoted
+      ? `The knowledge base has no good answer to “${quoted}”.`
+      : "The knowledge base has no good answer to that.",
+    blocks,
+  };
+}
+
+export function renderNoAnswerBlocks(
+  query: string,
+  suggestions: readonly SearchResult[],
+): KnownBlock[] {
+  const quoted = escapeText(truncate(oneLine(query), QUERY_ECHO));
+  const blocks: KnownBlock[] = [
+    mrkdwnSection(
+      quoted
+        ? `:thinking_face: The knowledge base has no good answer to “${quoted}”.`
+        : ":thinking_face: Ask me a question, for example `/dm how do I run a retrospective?`",
+    ),
+  ];
+  const unique = dedupe(suggestions).slice(0, MAX_SUGGESTIONS);
+  if (unique.length > 0) {
+    blocks.push(mrkdwnSection("The closest topics I know about:"));
+    blocks.push(
+      ...actions(
+        unique.map((s, i) =>
+          button({
+            label: `${s.section.heading} (${s.section.document.title})`,
+            actionId: indexedActionId(ActionId.suggestedTopic, i),
+            value: encodeActionValue({ sectionId: s.section.id, query }),
+            accessibilityLabel: `Open ${s.section.heading} in ${s.section.document.title}`,
+          }),
+        ),
+        "no_answer_topics",
+      ),
+    );
+  }
+  blocks.push(
+    mrkdwnContext(
+      "Try rephrasing with the words your handbook would use, or see everything it covers with `/dm topics`.",
+    ),
+  );
+  return blocks;
+}
+
+function dedupe(results: readonly SearchResult[]): SearchResult[] {
+  const seen = new Set<string>();
+  return results.filter((r) => {
+    if (seen.has(r.section.id)) return false;
+    seen.add(r.section.id);
+    return true;
+  });
+}

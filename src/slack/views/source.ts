@@ -1,0 +1,71 @@
+import type { Document, Section } from "../../corpus/types.js";
+import { escapeText } from "./escape.js";
+
+/**
+ * Where a section can be read in full: the document's `url` frontmatter, otherwise
+ * DOCS_BASE_URL joined with the document path minus `.md`/`.mdx`; plus the heading anchor
+ * (github-slugger, the same anchors GitHub and Docusaurus generate). Undefined when neither
+ * is set or the URL is not http(s).
+ */
+export function sectionUrl(section: Section, docsBaseUrl?: string): string | undefined {
+  const base = documentUrl(section.document, docsBaseUrl);
+  if (!base) return undefined;
+  const hash = section.id.indexOf("#");
+  if (hash === -1 || base.includes("#")) return base;
+  return `${base}#${section.id.slice(hash + 1)}`;
+}
+
+export function documentUrl(document: Document, docsBaseUrl?: string): string | undefined {
+  if (document.url) return isHttpUrl(document.url) ? document.url : undefined;
+  if (!docsBaseUrl || !isHttpUrl(docsBaseUrl)) return undefined;
+  const path = document.path
+    .replace(/\\/g, "/")
+    .replace(/^\/+/, "")
+    .replace(/\.mdx?$/i, "")
+    .split("/")
+    .map((segment) => encodeURIComponent(segment))
+    .join("/");
+  return `${docsBaseUrl.replace(/\/+$/, "")}/${path}`;
+}
+
+function isHttpUrl(url: string): boolean {
+  return /^https?:\/\/[^\s]+$/i.test(url.trim());
+}
+
+/** A Slack `<url|label>` link with both parts escaped so neither can break out of the token. */
+export function slackLink(url: string, label: string): string {
+  const safeUrl = url
+    .trim()
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "%3C")
+    .replace(/>/g, "%3E")
+    .replace(/\|/g, "%7C")
+    .replace(/ /g, "%20");
+  const safeLabel = escapeText(label).replace(/\|/g, "¦");
+  return `<${safeUrl}|${safeLabel}>`;
+}
+
+/** A Slack mention for an owner id (`U…`/`W…` user, `C…`/`G…` channel), else the escaped text. */
+export function ownerMention(owner: string): string {
+  const id = owner.trim();
+  if (/^[UW][A-Z0-9]{2,}$/.test(id)) return `<@${id}>`;
+  if (/^[CG][A-Z0-9]{2,}$/.test(id)) return `<#${id}>`;
+  return escapeText(id);
+}
+
+/** "Source: <link|Title> · Owner: <@U…> · Updated 2024-05-01", mrkdwn. */
+export function sourceLine(section: Section, docsBaseUrl?: string): string {
+  const { document } = section;
+  const url = sectionUrl(section, docsBaseUrl);
+  const parts = [
+    `Source: ${url ? slackLink(url, document.title) : `_${escapeText(document.title)}_ (${escapeText(document.path)})`}`,
+  ];
+  if (document.owner) parts.push(`Owner: ${ownerMention(document.owner)}`);
+  if (document.updated) parts.push(`Updated ${escapeText(document.updated)}`);
+  return parts.join(" · ");
+}
+
+/** The breadcrumb as a reader sees it: "Rituals › Retrospective". */
+export function breadcrumbText(section: Section): string {
+  return section.breadcrumb.join(" › ");
+}

@@ -1,0 +1,40 @@
+import type { types } from "@slack/bolt";
+import type { SearchResponse } from "../../search/types.js";
+
+/** Block Kit types, re-exported once so views do not each reach into `@slack/bolt`'s namespace. */
+export type KnownBlock = types.KnownBlock;
+export type ModalView = types.ModalView;
+export type HomeView = types.HomeView;
+export type Button = types.Button;
+export type SectionBlock = types.SectionBlock;
+export type ActionsBlock = types.ActionsBlock;
+export type ContextBlock = types.ContextBlock;
+export type HeaderBlock = types.HeaderBlock;
+export type InputBlock = types.InputBlock;
+export type StaticSelect = types.StaticSelect;
+export type PlainTextOption = types.PlainTextOption;
+
+/** A message payload for chat.postMessage / postEphemeral / respond. */
+export interface SlackMessage {
+  /** Plain fallback for notifications and screen readers; never empty. */
+  text: string;
+  blocks: KnownBlock[];
+}
+
+export interface ReplyContext {
+  /** Base URL of the published docs; a document's link is this plus its path without `.md`. */
+  docsBaseUrl?: string;
+  /** True when the reply is only visible to the asker (slash command): offers "Share in channel". */
+  ephemeral?: boolean;
+  /** Slack user id of whoever shared the answer into the channel. */
+  sharedBy?: string;
+}
+
+export interface HomeViewOptions extends ReplyContext {
+  /** The question typed into the Home search box, if any. */
+  query?: string;
+  /** The search response for `query`; shown above the table of contents. */
+  response?: SearchResponse;
+  /** 0-based page of the table of contents. */
+  page?: number;
+}
