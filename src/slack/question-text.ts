@@ -1,0 +1,42 @@
+/**
+ * Turning what a person typed in Slack into a plain question for the search index.
+ * Slack sends message text with its own markup (mentions, channel links, `<url|label>`
+ * links, special mentions) and with `&`, `<`, `>` escaped as HTML entities.
+ */
+
+/** The question words of a message or command, without Slack markup; "" when nothing is left. */
+export function extractQuestion(text: string | undefined, botUserId?: string): string {
+  if (text === undefined) return "";
+  let question = text;
+  if (botUserId !== undefined && botUserId !== "") {
+    question = question.split(`<@${botUserId}>`).join(" ");
+  }
+  question = question.replace(/<([^<>]*)>/g, (_whole, inner: string) => replaceMarkup(inner));
+  question = question.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  return question.replace(/\s+/g, " ").trim();
+}
+
+function replaceMarkup(inner: string): string {
+  const pipe = inner.indexOf("|");
+  const target = pipe === -1 ? inner : inner.slice(0, pipe);
+  const label = pipe === -1 ? undefined : inner.slice(pipe + 1);
+  // User and group mentions and @here/@channel say who is asked, not what.
+  if (target.startsWith("@") || target.startsWith("!")) return " ";
+  // A channel link keeps its name when Slack sent one: "what happens in #planning".
+  if (target.startsWith("#")) return label !== undefined ? ` ${label} ` : " ";
+  return ` ${label ?? target} `;
+}
+
+export type CommandIntent =
+  | { kind: "help" }
+  | { kind: "topics" }
+  | { kind: "question"; question: string };
+
+/** What `/dm <text>` asks for: help (no text, or "help"), the topic list, or a question. */
+export function parseCommandText(text: string | undefined): CommandIntent {
+  const question = extractQuestion(text);
+  const keyword = question.toLowerCase().replace(/[?!.]+$/, "");
+  if (keyword === "" || keyword === "help") return { kind: "help" };
+  if (keyword === "topics" || keyword === "topic") return { kind: "topics" };
+  return { kind: "question", question };
+}
