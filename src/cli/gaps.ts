@@ -1,0 +1,123 @@
+/**
+ * `npm run gaps -- <log files…> [--since 7d] [--json]`: what the bot could not answer, what it
+ * answered unhelpfully and what people ask most, from the bot's JSON log lines.
+ */
+import { access } from "node:fs/promises";
+import { pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
+import type { GapEvent } from "../gaps/events.js";
+import { renderGapsMarkdown } from "../gaps/markdown.js";
+import { type LogReadStats, readLogEvents } from "../gaps/read-log.js";
+import { buildGapsReport } from "../gaps/report.js";
+import { parseSince } from "../gaps/since.js";
+
+export interface GapsIo {
+  out(text: string): void;
+  err(text: string): void;
+  now(): number;
+}
+
+const USAGE = `Usage: npm run gaps -- <log files…> [--since 7d] [--json]
+
+Reads the bot's JSON log lines (plain or .gz) and reports unanswered questions, answers
+marked not helpful and the most asked sections, as markdown.
+
+  --since <when>  only events since 30m, 24h, 7d, 2w ago, or since an ISO date (2025-03-01)
+  --json          print the report data as one JSON object on the last line instead
+  -h, --help      show this message
+`;
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export async function main(argv: readonly string[], io: GapsIo): Promise<number> {
+  let parsed: ReturnType<typeof parseOptions>;
+  try {
+    parsed = parseOptions(argv);
+  } catch (error) {
+    io.err(`gaps: ${describe(error)}\n\n${USAGE}`);
+    return 1;
+  }
+  const { values, positionals: files } = parsed;
+  if (values.help) {
+    io.out(USAGE);
+    return 0;
+  }
+  if (files.length === 0) {
+    io.err(USAGE);
+    return 1;
+  }
+
+  let since: number | undefined;
+  if (values.since !== undefined) {
+    try {
+      since = parseSince(values.since, io.now());
+    } catch (error) {
+      io.err(`gaps: ${describe(error)}\n`);
+      return 1;
+    }
+  }
+
+  // Check every file before reading any, so a typo fails fast and names every culprit.
+  const missing: string[] = [];
+  for (const file of files) {
+    try {
+      await access(file);
+    } catch {
+      missing.push(file);
+    }
+  }
+  if (missing.length > 0) {
+    io.err(missing.map((file) => `gaps: cannot read log file ${file}: not found\n`).join(""));
+    return 1;
+  }
+
+  const events: GapEvent[] = [];
+  const stats: LogReadStats = { lines: 0, skipped: 0 };
+  for (const file of files) {
+    try {
+      for await (const event of readLogEvents(file, stats)) events.push(event);
+    } catch (error) {
+      io.err(`gaps: cannot read log file ${file}: ${describe(error)}\n`);
+      return 1;
+    }
+  }
+
+  const report = buildGapsReport(events, since === undefined ? {} : { since });
+  if (values.json) {
+    io.out(`${JSON.stringify({ ...report, input: { files, ...stats } })}\n`);
+  } else {
+    io.out(renderGapsMarkdown(report, { files }));
+  }
+  return 0;
+}
+
+function parseOptions(argv: readonly string[]) {
+  return parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    options: {
+      since: { type: "string" },
+      json: { type: "boolean", default: false },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
+}
+
+const entry = process.argv[1];
+if (entry !== undefined && import.meta.url === pathToFileURL(entry).href) {
+  main(process.argv.slice(2), {
+    out: (text) => process.stdout.write(text),
+    err: (text) => process.stderr.write(text),
+    now: () => Date.now(),
+  }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`gaps: ${describe(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,112 @@
+/**
+ * The gaps report as markdown that reads well both in a GitHub issue and pasted into Slack:
+ * headings and lists only (Slack does not render tables), user text in inline code so that a
+ * question containing `*`, `<` or `|` can neither format nor inject anything.
+ */
+import type { ExampleQuestion, GapsReport } from "./report.js";
+
+export interface MarkdownOptions {
+  /** Unanswered groups and unhelpful sections listed before "…and N more" (default 25). */
+  maxGroups?: number;
+  /** Files the events came from, named in the header. */
+  files?: readonly string[];
+}
+
+const MAX_QUESTION_LENGTH = 160;
+
+/** Inline code cannot be escaped in either flavour, so backticks become look-alike quotes. */
+export function inlineCode(text: string): string {
+  const flat = text.replace(/\s+/g, " ").trim().replace(/`/g, "ʼ");
+  const bounded =
+    flat.length > MAX_QUESTION_LENGTH ? `${flat.slice(0, MAX_QUESTION_LENGTH - 1)}…` : flat;
+  return `\`${bounded}\``;
+}
+
+function formatTime(iso: string): string {
+  return `${iso.slice(0, 16).replace("T", " ")} UTC`;
+}
+
+function percent(ratio: number): string {
+  return `${Math.round(ratio * 100)}%`;
+}
+
+function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+function exampleLines(examples: readonly ExampleQuestion[]): string[] {
+  return examples.map(
+    (example) =>
+      `   - ${inlineCode(example.query)}${example.count > 1 ? ` ×${example.count}` : ""}`,
+  );
+}
+
+function moreLine(omitted: number, what: string): string[] {
+  return omitted > 0 ? ["", `_…and ${plural(omitted, what)} more._`] : [];
+}
+
+export function renderGapsMarkdown(report: GapsReport, options: MarkdownOptions = {}): string {
+  const { maxGroups = 25, files = [] } = options;
+  const lines: string[] = ["# Knowledge gaps report", ""];
+
+  const period =
+    report.range.from && report.range.to
+      ? `${formatTime(report.range.from)} → ${formatTime(report.range.to)}`
+      : "no events";
+  const scope = [`Period: ${period}`];
+  if (report.since) scope.push(`since ${formatTime(report.since)}`);
+  if (files.length > 0) scope.push(`from ${plural(files.length, "log file")}`);
+  lines.push(`_${scope.join(" · ")}_`, "");
+
+  const { queries, feedback } = report;
+  lines.push("## Summary", "");
+  if (queries.answerRate === null) {
+    lines.push("- No questions were asked in this period.");
+  } else {
+    lines.push(
+      `- **Answer rate: ${percent(queries.answerRate)}** — ${queries.answered} of ${plural(queries.total, "question")} answered, ${queries.unanswered} unanswered`,
+    );
+  }
+  lines.push(
+    `- Feedback: ${feedback.helpful} helpful, ${feedback.unhelpful} not helpful`,
+    "",
+    "## Unanswered questions",
+    "",
+  );
+  if (report.unanswered.length === 0) {
+    lines.push("None: every question got an answer.");
+  } else {
+    lines.push("Grouped by their key terms, most frequent first.", "");
+    report.unanswered.slice(0, maxGroups).forEach((group, i) => {
+      const label = group.terms.length > 0 ? `**${group.terms.join(" ")}**` : "_(no key terms)_";
+      lines.push(`${i + 1}. ${label} — ${plural(group.count, "question")}`);
+      lines.push(...exampleLines(group.examples));
+    });
+    lines.push(...moreLine(report.unanswered.length - maxGroups, "group"));
+  }
+
+  lines.push("", "## Answers marked not helpful", "");
+  if (report.unhelpful.length === 0) {
+    lines.push("None.");
+  } else {
+    report.unhelpful.slice(0, maxGroups).forEach((section, i) => {
+      lines.push(
+        `${i + 1}. ${inlineCode(section.sectionId)} — ${section.unhelpful} not helpful, ${section.helpful} helpful`,
+      );
+      lines.push(...exampleLines(section.examples));
+    });
+    lines.push(...moreLine(report.unhelpful.length - maxGroups, "section"));
+  }
+
+  lines.push("", "## Most asked sections", "");
+  if (report.mostAsked.length === 0) {
+    lines.push("None yet.");
+  } else {
+    report.mostAsked.forEach((section, i) => {
+      lines.push(
+        `${i + 1}. ${inlineCode(section.sectionId)} — ${plural(section.count, "question")} (${percent(section.share)})`,
+      );
+    });
+  }
+  return `${lines.join("\n")}\n`;
+}
