@@ -53,13 +53,14 @@ export function renderAnswerBlocks(answer: Answer, ctx: ReplyContext = {}): Know
   const crumb = breadcrumbText(section);
   blocks.push(
     mrkdwnSection(
-      `*${escapeText(section.document.title)}*${crumb ? `\n${escapeText(crumb)}` : ""}`,
+      `*${escapeText(oneLine(section.document.title))}*${crumb ? `\n${escapeText(crumb)}` : ""}`,
     ),
   );
 
   const excerpt = createExcerpt(section, result.matchedTerms);
   const chunks = splitMrkdwn(excerpt, SlackLimits.sectionText);
   for (const chunk of chunks.slice(0, MAX_EXCERPT_BLOCKS)) blocks.push(mrkdwnSection(chunk));
+  if (chunks.length === 0) blocks.push(mrkdwnSection("_This heading has no text of its own._"));
 
   blocks.push(mrkdwnContext(sourceLine(section, ctx.docsBaseUrl)));
   blocks.push(...answerActions(answer, ctx));

@@ -1,24 +1,65 @@
 import type { Section } from "../../corpus/types.js";
-import { mrkdwnContext, mrkdwnSection } from "./blocks.js";
+import { mrkdwnContext, mrkdwnSection, oneLine } from "./blocks.js";
 import { escapeText } from "./escape.js";
 import { SlackLimits, splitMrkdwn, truncate } from "./limits.js";
-import { breadcrumbText, sourceLine } from "./source.js";
+import { breadcrumbText, sectionUrl, slackLink, sourceLine } from "./source.js";
 import type { KnownBlock, ModalView, ReplyContext } from "./types.js";
 
+/** Title, source line and the "continues elsewhere" note. */
+const RESERVED_BLOCKS = 3;
+export const SECTION_MODAL_CALLBACK_ID = "section";
+
+/**
+ * A whole section in a modal: the document title and breadcrumb, every block of the body
+ * (split over section blocks of ≤ 3000 characters), and where it comes from. A section too
+ * long for 100 blocks is cut with a note pointing to the source.
+ */
 export function renderSectionModal(section: Section, ctx: ReplyContext = {}): ModalView {
-  const body = section.blocks.map((b) => b.mrkdwn).join("\n\n");
+  const { document } = section;
+  const crumb = breadcrumbText(section);
+  const body = section.blocks
+    .map((b) => b.mrkdwn.trim())
+    .filter((m) => m.length > 0)
+    .join("\n\n");
+  const chunks = body ? splitMrkdwn(body, SlackLimits.sectionText) : [];
+  const room = SlackLimits.viewBlocks - RESERVED_BLOCKS;
+
   const blocks: KnownBlock[] = [
     mrkdwnSection(
-      `*${escapeText(section.document.title)}*\n${escapeText(breadcrumbText(section))}`,
+      `*${escapeText(oneLine(document.title))}*${crumb ? `\n${escapeText(crumb)}` : ""}`,
     ),
-    ...splitMrkdwn(body, SlackLimits.sectionText)
-      .slice(0, 90)
-      .map((c) => mrkdwnSection(c)),
-    mrkdwnContext(sourceLine(section, ctx.docsBaseUrl)),
   ];
+  if (chunks.length === 0) {
+    blocks.push(
+      mrkdwnSection(
+        "_This heading has no text of its own; its subsections follow it in the document._",
+      ),
+    );
+  }
+  for (const chunk of chunks.slice(0, room)) blocks.push(mrkdwnSection(chunk));
+  if (chunks.length > room) {
+    const url = sectionUrl(section, ctx.docsBaseUrl);
+    blocks.push(
+      mrkdwnContext(
+        `This section is too long to show in full here. Read the rest in ${
+          url
+            ? slackLink(url, document.title)
+            : `\`${escapeText(document.path)}\` (line ${section.line})`
+        }.`,
+      ),
+    );
+  }
+  blocks.push(mrkdwnContext(sourceLine(section, ctx.docsBaseUrl)));
+
   return {
     type: "modal",
-    title: { type: "plain_text", text: truncate(section.document.title, SlackLimits.modalTitle) },
+    callback_id: SECTION_MODAL_CALLBACK_ID,
+    // Slack rejects a modal whose private_metadata exceeds 3000 characters.
+    private_metadata: section.id.length <= SlackLimits.privateMetadata ? section.id : "",
+    title: {
+      type: "plain_text",
+      text: truncate(oneLine(document.title), SlackLimits.modalTitle) || "Handbook",
+    },
     close: { type: "plain_text", text: "Close" },
     blocks,
   };

@@ -1,5 +1,6 @@
 import type { HomeView, KnownBlock, ModalView, SlackMessage } from "./types.js";
 
+/** A button as the terminal shows it: `[n] label`, with what pressing it would send. */
 export interface TextButton {
   label: string;
   actionId: string;
@@ -7,33 +8,140 @@ export interface TextButton {
   blockId?: string;
 }
 
+/** A dispatching text input (the Home search box). */
+export interface TextInput {
+  label: string;
+  actionId: string;
+  blockId?: string;
+}
+
 export interface RenderedText {
   text: string;
+  /** In display order; button `[1]` is `buttons[0]`. */
   buttons: TextButton[];
+  inputs: TextInput[];
 }
 
+const RULE = "─".repeat(40);
+
+/** A message as readable terminal text, its buttons numbered in order. */
 export function renderMessageAsText(msg: SlackMessage): RenderedText {
-  return { text: msg.text, buttons: listButtons(msg.blocks) };
+  return renderBlocks(msg.blocks, msg.blocks.length === 0 ? [mrkdwnToText(msg.text)] : []);
 }
 
+/** A modal or Home view as readable terminal text; a modal starts with its title. */
 export function renderViewAsText(view: ModalView | HomeView): RenderedText {
-  return { text: "", buttons: listButtons(view.blocks as KnownBlock[]) };
+  const head = view.type === "modal" ? [`[ ${view.title.text} ]`, ""] : [];
+  return renderBlocks(view.blocks as KnownBlock[], head);
 }
 
+/** Every button in the blocks (actions elements and section accessories), in display order. */
 export function listButtons(blocks: readonly KnownBlock[]): TextButton[] {
-  const out: TextButton[] = [];
+  return renderBlocks(blocks, []).buttons;
+}
+
+function renderBlocks(blocks: readonly KnownBlock[], head: string[]): RenderedText {
+  const lines = [...head];
+  const buttons: TextButton[] = [];
+  const inputs: TextInput[] = [];
+  const addButton = (
+    el: { text: { text: string }; action_id?: string; value?: string },
+    blockId?: string,
+  ) => {
+    const b: TextButton = {
+      label: el.text.text,
+      actionId: el.action_id ?? "",
+      value: el.value ?? "",
+    };
+    if (blockId) b.blockId = blockId;
+    buttons.push(b);
+    return `[${buttons.length}] ${el.text.text}`;
+  };
+
   for (const block of blocks) {
-    if (block.type !== "actions") continue;
-    for (const el of block.elements) {
-      if (el.type !== "button") continue;
-      const b: TextButton = {
-        label: el.text.text,
-        actionId: el.action_id ?? "",
-        value: el.value ?? "",
-      };
-      if (block.block_id) b.blockId = block.block_id;
-      out.push(b);
+    switch (block.type) {
+      case "header":
+        lines.push(block.text.text.toUpperCase(), "");
+        break;
+      case "section": {
+        const parts: string[] = [];
+        if (block.text) parts.push(textOf(block.text));
+        for (const field of block.fields ?? []) parts.push(textOf(field));
+        const acc = block.accessory;
+        if (acc?.type === "button") parts.push(`    ${addButton(acc, block.block_id)}`);
+        else if (acc?.type === "static_select") {
+          const count = acc.options?.length ?? 0;
+          parts.push(`    (${acc.placeholder?.text ?? "select"}: ${count} options)`);
+        }
+        lines.push(...parts, "");
+        break;
+      }
+      case "context":
+        lines.push(
+          block.elements
+            .map((el) =>
+              "text" in el && typeof el.text === "string"
+                ? textOf(el as { type: string; text: string })
+                : "",
+            )
+            .filter((t) => t.length > 0)
+            .join(" · "),
+          "",
+        );
+        break;
+      case "divider":
+        lines.push(RULE, "");
+        break;
+      case "actions": {
+        const labels: string[] = [];
+        for (const el of block.elements) {
+          if (el.type === "button") labels.push(addButton(el, block.block_id));
+        }
+        if (labels.length > 0) lines.push(labels.join("  "), "");
+        break;
+      }
+      case "input": {
+        const input: TextInput = {
+          label: block.label.text,
+          actionId: block.element.action_id ?? "",
+        };
+        if (block.block_id) input.blockId = block.block_id;
+        inputs.push(input);
+        lines.push(`${block.label.text}: ____`, "");
+        break;
+      }
+      default:
+        break;
     }
   }
-  return out;
+  while (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
+  return { text: lines.join("\n"), buttons, inputs };
+}
+
+function textOf(obj: { type: string; text: string }): string {
+  return obj.type === "mrkdwn" ? mrkdwnToText(obj.text) : obj.text;
+}
+
+/**
+ * Slack mrkdwn for a terminal: links become `label (url)`, mentions `@U123`/`#C123`,
+ * special mentions `@here`, dates their fallback, entities their characters.
+ */
+export function mrkdwnToText(mrkdwn: string): string {
+  return mrkdwn
+    .replace(/<([^<>]*)>/g, (_token, inner: string) => {
+      const bar = inner.indexOf("|");
+      const target = bar === -1 ? inner : inner.slice(0, bar);
+      const label = bar === -1 ? "" : inner.slice(bar + 1);
+      if (target.startsWith("@")) return label ? `@${label}` : target;
+      if (target.startsWith("#")) return label ? `#${label}` : target;
+      if (target.startsWith("!")) {
+        if (label) return label;
+        const special = target.slice(1).split("^")[0] ?? "";
+        return `@${special}`;
+      }
+      return label && label !== target ? `${label} (${target})` : target;
+    })
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 }
