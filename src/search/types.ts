@@ -6,6 +6,11 @@ export interface SearchResult {
   score: number;
   /** Vocabulary terms of the section that the query matched (after normalisation and fuzzing). */
   matchedTerms: string[];
+  /**
+   * IDF-weighted share (0–1) of the question's content words this section covers, exact or
+   * through a typo correction or abbreviation; the evidence behind `confident`.
+   */
+  coverage?: number;
 }
 
 export interface SearchResponse {

@@ -1,0 +1,142 @@
+import { stemmer } from "stemmer";
+
+/**
+ * Text analysis shared by indexing and querying: the same function must see both sides,
+ * otherwise a word in a question can never meet the same word in a section.
+ */
+
+/** A word as written (lower-cased, accents stripped) and the index term it normalises to. */
+export interface Token {
+  surface: string;
+  term: string;
+}
+
+/**
+ * Function words, question words and chat filler: they say how a question is asked, not what
+ * it is about. Content words that are short ("pod", "pto", "vpn") are deliberately absent.
+ */
+const STOP_WORDS: ReadonlySet<string> = new Set(
+  `a about above after again against all am an and any are aren as at be because been before
+  being below between both but by can cannot could couldn did didn do does doesn doing don down
+  during each few for from further had hadn has hasn have haven having he her here hers herself
+  him himself his how i if in into is isn it its itself just let me more most my myself no nor
+  not of off on once only or other ought our ours ourselves out over own same shan she should
+  shouldn so some such than that the their theirs them themselves then there these they this
+  those through to too under until up very was wasn we were weren what whats when where which
+  while who whom whose why will with won would wouldn you your yours yourself yourselves
+  also anyone anything everyone everything etc eg ie via vs versus per
+  hi hello hey please thanks thank tell explain mean means meaning meant kind kinds sort sorts
+  way ways much many lot lots thing things something someone somebody really actually exactly like whether`
+    .split(/\s+/)
+    .filter((word) => word.length > 0),
+);
+
+/**
+ * Irregular forms a suffix stemmer cannot reach ("paid" never becomes "pay"). General English,
+ * not tied to any knowledge base.
+ */
+const IRREGULAR_FORMS: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    paid: "pay",
+    made: "make",
+    ran: "run",
+    wrote: "write",
+    written: "write",
+    went: "go",
+    gone: "go",
+    did: "do",
+    done: "do",
+    got: "get",
+    gotten: "get",
+    took: "take",
+    taken: "take",
+    gave: "give",
+    given: "give",
+    brought: "bring",
+    bought: "buy",
+    thought: "think",
+    felt: "feel",
+    kept: "keep",
+    led: "lead",
+    met: "meet",
+    sent: "send",
+    spent: "spend",
+    taught: "teach",
+    told: "tell",
+    understood: "understand",
+    began: "begin",
+    begun: "begin",
+    chose: "choose",
+    chosen: "choose",
+    knew: "know",
+    known: "know",
+    grew: "grow",
+    grown: "grow",
+    held: "hold",
+    found: "find",
+    built: "build",
+    lost: "lose",
+    won: "win",
+    spoke: "speak",
+    spoken: "speak",
+    saw: "see",
+    seen: "see",
+    came: "come",
+    became: "become",
+    paying: "pay",
+    pays: "pay",
+    people: "person",
+    children: "child",
+    men: "man",
+    women: "woman",
+  }),
+);
+
+/** Contraction endings that carry no topic: "what's" → "what", "don't" → "do". */
+const CONTRACTION = /(?:'s|'re|'ve|'ll|'d|'m|n't)$/;
+
+const WORD = /[\p{L}\p{N}]+(?:'[\p{L}]+)?/gu;
+
+/** Lower-case, strip accents, unify apostrophes: the surface form every comparison uses. */
+export function foldText(text: string): string {
+  return text
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u02bc`]/g, "'");
+}
+
+/** Every word of `text` in order, folded, contractions removed; stop words included. */
+export function splitWords(text: string): string[] {
+  const words: string[] = [];
+  for (const match of foldText(text).matchAll(WORD)) {
+    const word = match[0].replace(CONTRACTION, "").replace(/'/g, "");
+    // Lone letters ("a", "s" of a possessive) are noise; lone digits ("4 specialists") are not.
+    if (word.length === 0 || (word.length === 1 && !/\p{N}/u.test(word))) continue;
+    words.push(word);
+  }
+  return words;
+}
+
+export function isStopWord(word: string): boolean {
+  return STOP_WORDS.has(word);
+}
+
+/** Index term of one folded word: irregular forms first, then the Porter stemmer. */
+export function normalizeWord(word: string): string {
+  const irregular = IRREGULAR_FORMS.get(word);
+  if (irregular !== undefined) return stemmer(irregular);
+  // Numbers and codes ("l1", "2fa", "508") are identifiers: stemming them only does harm.
+  if (/\p{N}/u.test(word)) return word;
+  return stemmer(word);
+}
+
+/** Content words of `text` with their index terms, in order. */
+export function analyze(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const word of splitWords(text)) {
+    if (isStopWord(word)) continue;
+    tokens.push({ surface: word, term: normalizeWord(word) });
+  }
+  return tokens;
+}

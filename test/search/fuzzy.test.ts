@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { createVocabularyMatcher, editDistance } from "../../src/search/fuzzy.js";
+
+describe("vocabulary fuzzy matching", () => {
+  const matcher = createVocabularyMatcher([
+    "delivery",
+    "manager",
+    "retrospective",
+    "whether",
+    "sprint",
+    "spring",
+  ]);
+
+  it("counts a swap of neighbouring letters as one edit", () => {
+    expect(editDistance("veloctiy", "velocity")).toBe(1);
+    expect(editDistance("weather", "whether")).toBe(2);
+  });
+
+  it("corrects one-letter typos to the known word", () => {
+    expect(matcher.closest("delivry")[0]).toEqual({ word: "delivery", distance: 1 });
+    expect(matcher.closest("manger")[0]).toEqual({ word: "manager", distance: 1 });
+    expect(matcher.closest("retrospecitve")[0]?.word).toBe("retrospective");
+  });
+
+  it("does not turn a different word into a known one", () => {
+    expect(matcher.closest("weather")).toEqual([]);
+    expect(matcher.closest("london")).toEqual([]);
+  });
+
+  it("leaves short words alone, where one edit makes another word", () => {
+    expect(matcher.closest("sprt")).toEqual([]);
+  });
+});

@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { analyze, normalizeWord, splitWords } from "../../src/search/text.js";
+
+const terms = (text: string) => analyze(text).map((token) => token.term);
+
+describe("text analysis", () => {
+  it("folds case, accents and punctuation", () => {
+    expect(splitWords("Café-Owner's RÔLE, (draft)!")).toEqual(["cafe", "owner", "role", "draft"]);
+  });
+
+  it("drops question words and function words but keeps short content words", () => {
+    expect(terms("What is a pod?")).toEqual(["pod"]);
+    expect(terms("how do I reset my VPN password")).toEqual(
+      terms("reset vpn password"),
+    );
+    expect(terms("what's the weather")).toEqual(["weather"]);
+  });
+
+  it("maps plurals and inflections of a word to one term", () => {
+    expect(normalizeWord("managers")).toBe(normalizeWord("manager"));
+    expect(normalizeWord("retrospectives")).toBe(normalizeWord("retrospective"));
+    expect(normalizeWord("escalation")).toBe(normalizeWord("escalate"));
+    expect(normalizeWord("policies")).toBe(normalizeWord("policy"));
+    expect(normalizeWord("coding")).toBe(normalizeWord("code"));
+  });
+
+  it("maps irregular forms that a suffix stemmer cannot reach", () => {
+    expect(normalizeWord("paid")).toBe(normalizeWord("pay"));
+    expect(normalizeWord("written")).toBe(normalizeWord("write"));
+  });
+
+  it("keeps numbers and codes as they are", () => {
+    expect(terms("L1 support for 4 to 8 specialists")).toEqual(["l1", "support", "4", "8", "specialist"]);
+  });
+});
