@@ -1,0 +1,191 @@
+/**
+ * Reads a content root into a KnowledgeBase. The only file I/O of the corpus: everything else
+ * is parseDocument over strings. A bad file never stops the rest from loading; it comes back as
+ * a LoadWarning naming the file and the reason.
+ */
+import { readdir, readFile, realpath, stat } from "node:fs/promises";
+import path from "node:path";
+import { DocumentParseError, type ParsedDocument, parseDocument } from "./parse.js";
+import type { Document, KnowledgeBase, LoadWarning, Section } from "./types.js";
+
+export interface LoadOptions {
+  /** Reads a file's bytes; injectable so tests can simulate unreadable files. */
+  readFile?: (absolutePath: string) => Promise<Uint8Array>;
+}
+
+export interface ParsedKnowledgeBase {
+  root: string;
+  /** Every markdown file found, relative to the root, sorted. */
+  files: string[];
+  /** Documents that loaded, in file order. */
+  documents: ParsedDocument[];
+  warnings: LoadWarning[];
+}
+
+const MARKDOWN_FILE = /\.mdx?$/i;
+/** Files read at once: enough to keep the disk busy without exhausting file handles. */
+const READ_CONCURRENCY = 32;
+
+/** Codepoint order, so the result does not depend on the machine's locale. */
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+async function findMarkdownFiles(root: string): Promise<string[]> {
+  const files: string[] = [];
+  const visited = new Set<string>();
+  const walk = async (directory: string): Promise<void> => {
+    const real = await realpath(directory);
+    if (visited.has(real)) return; // a symlink loop
+    visited.add(real);
+    const entries = await readdir(directory, { withFileTypes: true });
+    for (const entry of entries) {
+      if (entry.name.startsWith(".") || entry.name === "node_modules") continue;
+      const full = path.join(directory, entry.name);
+      let isDirectory = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        const target = await stat(full).catch(() => undefined);
+        isDirectory = target?.isDirectory() ?? false;
+        isFile = target?.isFile() ?? MARKDOWN_FILE.test(entry.name); // dangling: report it
+      }
+      if (isDirectory && !MARKDOWN_FILE.test(entry.name)) await walk(full);
+      else if (MARKDOWN_FILE.test(entry.name) && (isFile || isDirectory)) {
+        files.push(path.relative(root, full).split(path.sep).join("/"));
+      }
+    }
+  };
+  await walk(root);
+  return files.sort(compareStrings);
+}
+
+function describeError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === "EACCES" || code === "EPERM") return "cannot read file: permission denied";
+  if (code === "EISDIR") return "cannot read file: it is a directory";
+  if (code === "ENOENT") return "cannot read file: it no longer exists (or is a broken link)";
+  return `cannot read file: ${(error as Error).message ?? String(error)}`;
+}
+
+type FileOutcome = { document: ParsedDocument } | { warning: LoadWarning };
+
+async function loadFile(
+  root: string,
+  file: string,
+  read: (absolutePath: string) => Promise<Uint8Array>,
+): Promise<FileOutcome> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await read(path.join(root, file));
+  } catch (error) {
+    return { warning: { file, reason: describeError(error) } };
+  }
+  let source: string;
+  try {
+    source = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return { warning: { file, reason: "not valid UTF-8 text (save the file as UTF-8)" } };
+  }
+  try {
+    const document = parseDocument(file, source);
+    if (document.sections.length === 0) {
+      const reason = source.trim()
+        ? "no content after the frontmatter (nothing to answer from)"
+        : "empty file";
+      return { warning: { file, reason } };
+    }
+    return { document };
+  } catch (error) {
+    if (error instanceof DocumentParseError) {
+      const warning: LoadWarning = { file, reason: error.reason };
+      if (error.line !== undefined) warning.line = error.line;
+      return { warning };
+    }
+    return { warning: { file, reason: `could not parse: ${(error as Error).message}` } };
+  }
+}
+
+async function assertDirectory(root: string): Promise<void> {
+  let info: Awaited<ReturnType<typeof stat>>;
+  try {
+    info = await stat(root);
+  } catch {
+    throw new Error(`Content directory not found: ${root}`);
+  }
+  if (!info.isDirectory()) throw new Error(`Content path is not a directory: ${root}`);
+}
+
+/** Finds and parses every markdown file under `root`, without building sections' order. */
+export async function loadParsedDocuments(
+  root: string,
+  options: LoadOptions = {},
+): Promise<ParsedKnowledgeBase> {
+  const absoluteRoot = path.resolve(root);
+  await assertDirectory(absoluteRoot);
+  const read = options.readFile ?? ((file: string) => readFile(file));
+  const files = await findMarkdownFiles(absoluteRoot);
+  const outcomes: FileOutcome[] = new Array(files.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < files.length) {
+      const index = next++;
+      outcomes[index] = await loadFile(absoluteRoot, files[index] ?? "", read);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, files.length) }, worker));
+
+  const documents: ParsedDocument[] = [];
+  const warnings: LoadWarning[] = [];
+  for (const outcome of outcomes) {
+    if ("document" in outcome) documents.push(outcome.document);
+    else warnings.push(outcome.warning);
+  }
+  return { root: absoluteRoot, files, documents, warnings };
+}
+
+/** Reading order: `order`, then title, then path. */
+export function compareDocuments(a: Document, b: Document): number {
+  return (
+    a.order - b.order ||
+    compareStrings(a.title.toLowerCase(), b.title.toLowerCase()) ||
+    compareStrings(a.path, b.path)
+  );
+}
+
+/** Puts parsed documents in reading order and numbers their sections globally. */
+export function assembleKnowledgeBase(parsed: ParsedKnowledgeBase): KnowledgeBase {
+  const ordered = [...parsed.documents].sort((a, b) => compareDocuments(a.document, b.document));
+  const sections: Section[] = [];
+  for (const { sections: documentSections } of ordered) {
+    for (const section of documentSections) sections.push({ ...section, order: sections.length });
+  }
+  return {
+    root: parsed.root,
+    documents: ordered.map((entry) => entry.document),
+    sections,
+    warnings: parsed.warnings,
+  };
+}
+
+/**
+ * Loads every `.md`/`.mdx` file under `root` (skipping dot-directories and node_modules).
+ * Throws when the root is missing or not a directory, or when not one section could be loaded.
+ */
+export async function loadKnowledgeBase(
+  root: string,
+  options: LoadOptions = {},
+): Promise<KnowledgeBase> {
+  const parsed = await loadParsedDocuments(root, options);
+  const base = assembleKnowledgeBase(parsed);
+  if (base.sections.length === 0) {
+    const detail =
+      parsed.files.length === 0
+        ? "no .md or .mdx files found"
+        : `${parsed.files.length} file(s) found, none loaded: ${parsed.warnings
+            .slice(0, 5)
+            .map((warning) => `${warning.file} (${warning.reason})`)
+            .join("; ")}`;
+    throw new Error(`No content loaded from ${parsed.root}: ${detail}`);
+  }
+  return base;
+}

@@ -1,0 +1,146 @@
+/**
+ * Liquid / Nunjucks / Hugo template tags, removed before markdown parsing.
+ *
+ * Static-site handbooks (Jekyll, Eleventy, Hugo) put template tags in link destinations
+ * (`[x]({% page "/x/" %})`), which CommonMark cannot parse as links while the tag is there,
+ * so the tags must go before remark sees the text. Tags that carry meaning a reader needs
+ * (a link target, an image's alt text, a Slack channel, an alert title) become that text;
+ * the rest disappear.
+ *
+ * Removing a tag that spans lines would shift every later line number, so the result keeps a
+ * record of removed line breaks and `originalLine` maps a line of the output back to the input.
+ */
+
+export interface StrippedSource {
+  text: string;
+  /** Maps a 1-based line and 0-based offset in `text` to the 1-based line in the input. */
+  originalLine(line: number, offset: number): number;
+}
+
+const TAG_PATTERN =
+  /\{%-?\s*comment\s*-?%\}[\s\S]*?\{%-?\s*endcomment\s*-?%\}|\{%-?\s*raw\s*-?%\}([\s\S]*?)\{%-?\s*endraw\s*-?%\}|\{%[\s\S]*?%\}|\{\{[\s\S]*?\}\}|\{#\s[\s\S]*?#\}/g;
+
+const INNER_TAG_PATTERN = /\{%[\s\S]*?%\}|\{\{[\s\S]*?\}\}/g;
+
+/** Quoted arguments of a tag: `page "/x/"` → `["/x/"]`. */
+function quotedArguments(tag: string): string[] {
+  const args: string[] = [];
+  for (const match of tag.matchAll(/"([^"]*)"|'([^']*)'/g)) {
+    args.push(match[1] ?? match[2] ?? "");
+  }
+  return args;
+}
+
+function isAbsoluteUrl(value: string): boolean {
+  return /^(?:https?:|mailto:|tel:)/i.test(value);
+}
+
+/** Link targets must not contain spaces or parentheses, or the markdown link breaks. */
+function asDestination(value: string): string {
+  return value.trim().replace(/[\s()<>]/g, (c) => encodeURIComponent(c));
+}
+
+/** Replacement for one `{% … %}` tag; `inDestination` when it sits inside `](…)`. */
+function replaceBlockTag(tag: string, inDestination: boolean): string {
+  const inner = tag.replace(/^\{%-?\s*/, "").replace(/\s*-?%\}$/, "");
+  const name = /^[A-Za-z_][\w-]*/.exec(inner)?.[0]?.toLowerCase() ?? "";
+  const args = quotedArguments(inner);
+  const first = args[0] ?? "";
+  switch (name) {
+    case "page":
+    case "link":
+    case "download":
+    case "post_url":
+    case "asset":
+      if (inDestination) return asDestination(first);
+      return isAbsoluteUrl(first) ? first : "";
+    case "image":
+    case "image_with_class":
+      // The alt text is the last argument; the first is the file.
+      return args.length > 1 ? (args[args.length - 1] ?? "") : "";
+    case "slack_channel": {
+      if (!first) return "";
+      const label = args[1];
+      return label ? `${label} (#${first})` : `#${first}`;
+    }
+    case "alert":
+      return first;
+    default:
+      return "";
+  }
+}
+
+/** `{{ "literal" }}` prints the literal; any other expression is site data we cannot resolve. */
+function replaceOutputTag(tag: string): string {
+  const literal = /^\{\{-?\s*(?:"([^"]*)"|'([^']*)')\s*-?\}\}$/.exec(tag);
+  if (!literal) return "";
+  const value = literal[1] ?? literal[2] ?? "";
+  return value.replace(/\{%-?|-?%\}|\{\{|\}\}/g, "").trim();
+}
+
+function countNewlines(value: string): number {
+  let count = 0;
+  for (let i = value.indexOf("\n"); i !== -1; i = value.indexOf("\n", i + 1)) count++;
+  return count;
+}
+
+export function stripTemplateTags(source: string): StrippedSource {
+  if (!source.includes("{%") && !source.includes("{{") && !source.includes("{#")) {
+    return { text: source, originalLine: (line) => line };
+  }
+  // Output offsets where line breaks were removed, with the running total removed so far.
+  const removedAt: number[] = [];
+  const removedTotal: number[] = [];
+  let removed = 0;
+  let out = "";
+  let last = 0;
+  for (const match of source.matchAll(TAG_PATTERN)) {
+    const tag = match[0];
+    const start = match.index;
+    out += source.slice(last, start);
+    let replacement: string;
+    if (match[1] !== undefined) {
+      // Inside {% raw %} the tags are examples of template syntax: meaningless to a reader here.
+      replacement = match[1].replace(INNER_TAG_PATTERN, (inner) =>
+        "\n".repeat(countNewlines(inner)),
+      );
+    } else if (tag.startsWith("{%")) {
+      const inDestination = /\]\(\s*$/.test(out) || /\]:\s*$/.test(out) || /href=["']$/.test(out);
+      replacement = /^\{%-?\s*(?:comment|endcomment)\b/.test(tag)
+        ? ""
+        : replaceBlockTag(tag, inDestination);
+    } else if (tag.startsWith("{{")) {
+      replacement = replaceOutputTag(tag);
+    } else {
+      replacement = "";
+    }
+    out += replacement;
+    const lost = countNewlines(tag) - countNewlines(replacement);
+    if (lost > 0) {
+      removed += lost;
+      removedAt.push(out.length);
+      removedTotal.push(removed);
+    }
+    last = start + tag.length;
+  }
+  out += source.slice(last);
+  return {
+    text: out,
+    originalLine(line, offset) {
+      // Binary search for the last removal at or before `offset`.
+      let lo = 0;
+      let hi = removedAt.length - 1;
+      let total = 0;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        if ((removedAt[mid] ?? 0) <= offset) {
+          total = removedTotal[mid] ?? 0;
+          lo = mid + 1;
+        } else {
+          hi = mid - 1;
+        }
+      }
+      return line + total;
+    },
+  };
+}
