@@ -1,0 +1,339 @@
+import { EventEmitter } from "node:events";
+import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { loadKnowledgeBase } from "../../src/corpus/load.js";
+import type { KnowledgeBase } from "../../src/corpus/types.js";
+import {
+  createKnowledgeStore,
+  type KnowledgeStore,
+  onSignalReload,
+} from "../../src/knowledge/store.js";
+import type { KnowledgeSource } from "../../src/knowledge/types.js";
+import { captureLogger, copyFixture, waitFor } from "./helpers.js";
+
+const cleanups: Array<() => Promise<unknown>> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+async function startStore(
+  options: { watch?: boolean; load?: (root: string) => Promise<KnowledgeBase> } = {},
+) {
+  const { root, cleanup } = await copyFixture();
+  cleanups.push(cleanup);
+  const log = captureLogger();
+  const store = createKnowledgeStore({ root, logger: log.logger, debounceMs: 100, ...options });
+  cleanups.push(() => store.close());
+  await store.start();
+  return { root, store, log };
+}
+
+const sectionIds = (store: KnowledgeStore) =>
+  store.current().base.sections.map((section) => section.id);
+const documentPaths = (store: KnowledgeStore) =>
+  store.current().base.documents.map((document) => document.path);
+
+const NEW_DOC = `---
+title: Risk register
+order: 3
+---
+
+## Reviewing risks
+
+Walk the risk register with the product owner every fortnight and retire risks that have passed.
+`;
+
+describe("createKnowledgeStore", () => {
+  it("loads on start and logs the reload", async () => {
+    const { store, log } = await startStore({ watch: false });
+    expect(sectionIds(store)).toEqual([
+      "onboarding.md",
+      "onboarding.md#first-week",
+      "onboarding.md#access-checklist",
+      "rituals/standup.md#purpose",
+      "rituals/standup.md#facilitation",
+      "tools.md#ticket-tracker",
+    ]);
+    expect(store.current().index.size).toBe(6);
+    expect(log.events("reload")).toEqual([
+      expect.objectContaining({
+        event: "reload",
+        sections: 6,
+        documents: 3,
+        reason: "start",
+        ms: expect.any(Number),
+      }),
+    ]);
+  });
+
+  it("fails to start, naming the root, when there is no content", async () => {
+    const log = captureLogger();
+    const store = createKnowledgeStore({ root: "/nonexistent/content", logger: log.logger });
+    await expect(store.start()).rejects.toThrow("/nonexistent/content");
+    expect(() => store.current()).toThrow(/start\(\)/);
+    await store.close();
+  });
+
+  it("picks up an added file without a restart", async () => {
+    const { root, store } = await startStore();
+    await writeFile(join(root, "risks.md"), NEW_DOC);
+    await waitFor(() => sectionIds(store).includes("risks.md#reviewing-risks"), "the new section");
+    expect(store.current().index.search("risk register review").results[0]?.section.id).toBe(
+      "risks.md#reviewing-risks",
+    );
+  });
+
+  it("picks up an edit to an existing file", async () => {
+    const { root, store, log } = await startStore();
+    const file = join(root, "tools.md");
+    const source = await readFile(file, "utf8");
+    await writeFile(file, source.replace("## Ticket tracker", "## Kanban board"));
+    await waitFor(() => sectionIds(store).includes("tools.md#kanban-board"), "the renamed heading");
+    expect(sectionIds(store)).not.toContain("tools.md#ticket-tracker");
+    expect(log.events("reload").at(-1)).toMatchObject({
+      reason: "watch: change tools.md",
+      sections: 6,
+    });
+  });
+
+  it("drops a deleted file", async () => {
+    const { root, store } = await startStore();
+    await rm(join(root, "rituals", "standup.md"));
+    await waitFor(() => !documentPaths(store).includes("rituals/standup.md"), "the deletion");
+    expect(sectionIds(store)).toHaveLength(4);
+  });
+
+  it("follows a renamed file", async () => {
+    const { root, store } = await startStore();
+    await mkdir(join(root, "ceremonies"));
+    await rename(join(root, "rituals", "standup.md"), join(root, "ceremonies", "standup.md"));
+    await waitFor(
+      () =>
+        documentPaths(store).includes("ceremonies/standup.md") &&
+        !documentPaths(store).includes("rituals/standup.md"),
+      "the rename",
+    );
+    expect(sectionIds(store)).toContain("ceremonies/standup.md#facilitation");
+    expect(sectionIds(store)).toHaveLength(6);
+  });
+
+  it("ignores dotfiles and non-markdown files", async () => {
+    const { root, store, log } = await startStore();
+    await writeFile(join(root, ".notes.md.swp"), "scratch");
+    await writeFile(join(root, "diagram.png"), "not markdown");
+    // Then a real change: if the two above had triggered anything, it would show up first.
+    await writeFile(join(root, "risks.md"), NEW_DOC);
+    await waitFor(() => sectionIds(store).includes("risks.md#reviewing-risks"), "the new section");
+    expect(log.events("reload").map((line) => line.reason)).toEqual([
+      "start",
+      "watch: add risks.md",
+    ]);
+  });
+
+  it("keeps the last good version of a file whose edit breaks it, and logs file and line", async () => {
+    const { root, store, log } = await startStore();
+    const file = join(root, "rituals", "standup.md");
+    const before = store.current();
+    const broken = (await readFile(file, "utf8"))
+      .replace("## Facilitation", "## Running it")
+      .replace("tags: [rituals, ceremonies]", "tags: [rituals, ceremonies");
+    await writeFile(file, broken);
+    const failure = await waitFor(() => log.events("reload_file_failed")[0], "the failure log");
+    expect(failure).toMatchObject({
+      level: 40,
+      file: "rituals/standup.md",
+      line: expect.any(Number),
+      kept: true,
+      reason: expect.stringMatching(/YAML/i),
+    });
+    // The broken line is inside the frontmatter (lines 2–4).
+    expect(failure.line).toBeGreaterThanOrEqual(2);
+    expect(failure.line).toBeLessThanOrEqual(4);
+
+    const after = store.current();
+    expect(after).not.toBe(before);
+    expect(sectionIds(store)).toEqual(before.base.sections.map((section) => section.id));
+    expect(after.index.search("who facilitates the stand-up").results[0]?.section.id).toBe(
+      "rituals/standup.md#facilitation",
+    );
+    expect(after.base.warnings).toEqual([
+      expect.objectContaining({
+        file: "rituals/standup.md",
+        reason: expect.stringContaining("last good version"),
+      }),
+    ]);
+
+    // Fixing the file brings in the edit.
+    await writeFile(
+      file,
+      broken.replace("tags: [rituals, ceremonies", "tags: [rituals, ceremonies]"),
+    );
+    await waitFor(
+      () => sectionIds(store).includes("rituals/standup.md#running-it"),
+      "the fixed file",
+    );
+    expect(store.current().base.warnings).toEqual([]);
+  });
+
+  it("keeps global section order consistent when serving a last good version", async () => {
+    const { root, store } = await startStore({ watch: false });
+    const before = sectionIds(store);
+    // Break the first document and add one that sorts before it.
+    await writeFile(join(root, "onboarding.md"), "---\ntitle: [unclosed\n---\n\n# Oops\n");
+    await writeFile(
+      join(root, "intro.md"),
+      "---\ntitle: Intro\norder: 0\n---\n\nWelcome to the handbook.\n",
+    );
+    const result = await store.reload("test");
+    expect(result).toMatchObject({
+      ok: true,
+      sections: 7,
+      failures: [expect.objectContaining({ file: "onboarding.md", kept: true })],
+    });
+    const { sections } = store.current().base;
+    expect(sections.map((section) => section.id)).toEqual(["intro.md", ...before]);
+    expect(sections.map((section) => section.order)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(store.current().base.documents.map((document) => document.path)).toEqual([
+      "intro.md",
+      "onboarding.md",
+      "rituals/standup.md",
+      "tools.md",
+    ]);
+  });
+
+  it("does not renumber sections of the knowledge still in use", async () => {
+    const { root, store } = await startStore({ watch: false });
+    const before = store.current();
+    const orders = before.base.sections.map((section) => section.order);
+    await writeFile(join(root, "onboarding.md"), "---\ntitle: [unclosed\n---\n");
+    await writeFile(join(root, "intro.md"), "---\ntitle: Intro\norder: 0\n---\n\nWelcome.\n");
+    await store.reload("test");
+    expect(before.base.sections.map((section) => section.order)).toEqual(orders);
+  });
+
+  it("skips, with a warning, a new file that never parsed", async () => {
+    const { root, store, log } = await startStore({ watch: false });
+    await writeFile(join(root, "broken.md"), "---\ntitle: Broken\ntags: [a\n---\n\nBody.\n");
+    const result = await store.reload("test");
+    expect(result).toMatchObject({ ok: true, sections: 6 });
+    expect(log.events("reload_file_failed")).toEqual([
+      expect.objectContaining({ file: "broken.md", kept: false, line: expect.any(Number) }),
+    ]);
+    expect(documentPaths(store)).not.toContain("broken.md");
+  });
+
+  it("keeps serving the previous knowledge when the whole load fails", async () => {
+    const { root, store, log } = await startStore({ watch: false });
+    const before = store.current();
+    await rm(root, { recursive: true });
+    const result = await store.reload("test");
+    expect(result).toMatchObject({
+      ok: false,
+      reason: "test",
+      error: expect.stringContaining("not found"),
+    });
+    expect(store.current()).toBe(before);
+    expect(log.events("reload_failed")).toEqual([
+      expect.objectContaining({ level: 50, reason: "test" }),
+    ]);
+  });
+
+  it("reloads on SIGHUP through onSignalReload, until unsubscribed", async () => {
+    const { root, store, log } = await startStore({ watch: false });
+    const signals = new EventEmitter();
+    const stop = onSignalReload(store, signals);
+    await writeFile(join(root, "risks.md"), NEW_DOC);
+    signals.emit("SIGHUP");
+    await waitFor(
+      () => sectionIds(store).includes("risks.md#reviewing-risks"),
+      "the SIGHUP reload",
+    );
+    expect(log.events("reload").at(-1)).toMatchObject({ reason: "SIGHUP", sections: 7 });
+    stop();
+    expect(signals.listenerCount("SIGHUP")).toBe(0);
+  });
+
+  it("shows new content to a consumer that asks current() per request (App Home)", async () => {
+    const { root, store } = await startStore({ watch: false });
+    // What an App Home listener does on every app_home_opened: read the knowledge afresh.
+    const renderHomeTopics = (source: KnowledgeSource) =>
+      source.current().base.documents.map((document) => document.title);
+    expect(renderHomeTopics(store)).not.toContain("Risk register");
+    await writeFile(join(root, "risks.md"), NEW_DOC);
+    await store.reload("SIGHUP");
+    expect(renderHomeTopics(store)).toContain("Risk register");
+  });
+
+  it("serialises reloads and coalesces requests made during one into a single follow-up", async () => {
+    let loads = 0;
+    let active = 0;
+    let maxActive = 0;
+    const { store, log } = await startStore({
+      watch: false,
+      load: async (root) => {
+        loads += 1;
+        active += 1;
+        maxActive = Math.max(maxActive, active);
+        try {
+          await new Promise((resolve) => setTimeout(resolve, 30));
+          return await loadKnowledgeBase(root);
+        } finally {
+          active -= 1;
+        }
+      },
+    });
+    loads = 0;
+    const first = store.reload("a");
+    const followUps = [store.reload("b"), store.reload("c"), store.reload("b")];
+    const results = await Promise.all([first, ...followUps]);
+    expect(loads).toBe(2);
+    expect(maxActive).toBe(1);
+    expect(results.map((result) => result.reason)).toEqual(["a", "b; c", "b; c", "b; c"]);
+    expect(log.events("reload").map((line) => line.reason)).toEqual(["start", "a", "b; c"]);
+  });
+
+  it("answers every query during reloads from a complete knowledge base", async () => {
+    const { root, store } = await startStore({ watch: false });
+    const oldTotal = store.current().base.sections.length;
+    await writeFile(join(root, "risks.md"), NEW_DOC);
+    const newTotal = oldTotal + 1;
+    let reloading = true;
+    const seen = new Set<number>();
+    let queries = 0;
+    const hammer = (async () => {
+      while (reloading) {
+        const knowledge = store.current();
+        const response = knowledge.index.search("facilitation of the stand-up");
+        // Base and index always belong together, and the answer comes from that base.
+        expect(knowledge.index.size).toBe(knowledge.base.sections.length);
+        expect(knowledge.base.sections).toContain(response.results[0]?.section);
+        seen.add(knowledge.base.sections.length);
+        queries += 1;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    })();
+    const reloads = [];
+    for (let i = 0; i < 5; i += 1) {
+      reloads.push(store.reload(`burst ${i}`));
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    const results = await Promise.all(reloads);
+    reloading = false;
+    await hammer;
+    expect(results.every((result) => result.ok)).toBe(true);
+    expect(queries).toBeGreaterThan(5);
+    expect([...seen].every((total) => total === oldTotal || total === newTotal)).toBe(true);
+    expect(seen.has(newTotal)).toBe(true);
+  });
+
+  it("stops watching on close", async () => {
+    const { root, store, log } = await startStore();
+    await store.close();
+    await writeFile(join(root, "risks.md"), NEW_DOC);
+    // Longer than the debounce plus write settling: a live watcher would have reloaded by now.
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(log.events("reload")).toHaveLength(1);
+    expect(sectionIds(store)).not.toContain("risks.md#reviewing-risks");
+  });
+});
