@@ -1,0 +1,28 @@
+export { type BlockKitProblem, checkMessageBlocks, checkView } from "./block-kit.js";
+export { type Control, listControls } from "./controls.js";
+export {
+  type ControlSelector,
+  type DeliveryOptions,
+  type EventOptions,
+  type LocalSlack,
+  type LocalSlackOptions,
+  type MessageInput,
+  type SlashCommandInput,
+  startLocalSlack,
+} from "./server.js";
+export { signedHeaders, signRequest } from "./signing.js";
+export type {
+  CallQuery,
+  Delivery,
+  DeliveryType,
+  FailureSpec,
+  InteractionOrigin,
+  JsonObject,
+  RecordedAck,
+  RecordedCall,
+  SlackChannel,
+  SlackUser,
+  Surface,
+  Transport,
+} from "./types.js";
+export { Workspace, type WorkspaceOptions } from "./workspace.js";

@@ -1,0 +1,197 @@
+/**
+ * The payloads Slack sends an app, built the way Slack builds them (field names, string types,
+ * `authorizations`, `container`…), so the bot under test sees what production sees.
+ */
+import type { JsonObject } from "./types.js";
+import type { StoredView, Workspace } from "./workspace.js";
+
+/** The (deprecated but still sent) verification token Slack includes in every payload. */
+export const VERIFICATION_TOKEN = "local-verification-token";
+
+export interface SlashCommandInput {
+  command: string;
+  text: string;
+  user: string;
+  channel: string;
+  responseUrl: string;
+  triggerId: string;
+}
+
+/** A slash command as Slack sends it: every value a string (form fields over HTTP). */
+export function buildSlashCommand(w: Workspace, input: SlashCommandInput): Record<string, string> {
+  const channel = w.channel(input.channel);
+  return {
+    token: VERIFICATION_TOKEN,
+    team_id: w.teamId,
+    team_domain: w.teamDomain,
+    channel_id: channel.id,
+    channel_name: channel.type === "im" ? "directmessage" : channel.name,
+    user_id: input.user,
+    user_name: w.user(input.user).name,
+    command: input.command,
+    text: input.text,
+    api_app_id: w.appId,
+    is_enterprise_install: "false",
+    response_url: input.responseUrl,
+    trigger_id: input.triggerId,
+  };
+}
+
+/** The `event_callback` wrapper of an Events API event. */
+export function buildEventCallback(
+  w: Workspace,
+  event: JsonObject,
+  eventId: string,
+  eventTimeSec: number,
+): JsonObject {
+  return {
+    token: VERIFICATION_TOKEN,
+    team_id: w.teamId,
+    context_team_id: w.teamId,
+    context_enterprise_id: null,
+    api_app_id: w.appId,
+    event,
+    type: "event_callback",
+    event_id: eventId,
+    event_time: eventTimeSec,
+    authorizations: [
+      {
+        enterprise_id: null,
+        team_id: w.teamId,
+        user_id: w.botUserId,
+        is_bot: true,
+        is_enterprise_install: false,
+      },
+    ],
+    is_ext_shared_channel: false,
+    event_context: `4-local-${eventId}`,
+  };
+}
+
+/** A user's message event (`message.im`, `message.channels`), with the rich_text block Slack adds. */
+export function buildMessageEvent(
+  w: Workspace,
+  input: { text: string; user: string; channel: string; ts: string; thread_ts?: string },
+): JsonObject {
+  const channel = w.channel(input.channel);
+  return {
+    type: "message",
+    user: input.user,
+    text: input.text,
+    ts: input.ts,
+    ...(input.thread_ts ? { thread_ts: input.thread_ts } : {}),
+    team: w.teamId,
+    blocks: richTextBlocks(input.text),
+    channel: channel.id,
+    event_ts: input.ts,
+    channel_type: channel.type === "im" ? "im" : "channel",
+  };
+}
+
+export function buildAppMention(
+  w: Workspace,
+  input: { text: string; user: string; channel: string; ts: string; thread_ts?: string },
+): JsonObject {
+  const channel = w.channel(input.channel);
+  return {
+    type: "app_mention",
+    user: input.user,
+    text: input.text,
+    ts: input.ts,
+    ...(input.thread_ts ? { thread_ts: input.thread_ts } : {}),
+    team: w.teamId,
+    blocks: richTextBlocks(input.text),
+    channel: channel.id,
+    event_ts: input.ts,
+  };
+}
+
+function richTextBlocks(text: string): JsonObject[] {
+  return [
+    {
+      type: "rich_text",
+      block_id: "local",
+      elements: [{ type: "rich_text_section", elements: [{ type: "text", text }] }],
+    },
+  ];
+}
+
+/** Where a button press happened: a message (possibly ephemeral) or a view. */
+export type ActionSource =
+  | {
+      kind: "message";
+      channel: string;
+      ts: string;
+      ephemeral: boolean;
+      /** The message as Slack includes it (omitted for ephemeral messages, as Slack does). */
+      message?: JsonObject;
+    }
+  | { kind: "view"; view: StoredView; stateValues: JsonObject };
+
+export interface BlockActionInput {
+  user: string;
+  source: ActionSource;
+  action: JsonObject;
+  triggerId: string;
+  responseUrl?: string;
+}
+
+/** A `block_actions` interaction payload. */
+export function buildBlockActions(w: Workspace, input: BlockActionInput): JsonObject {
+  const user = w.user(input.user);
+  const base: JsonObject = {
+    type: "block_actions",
+    user: { id: user.id, username: user.name, name: user.name, team_id: w.teamId },
+    api_app_id: w.appId,
+    token: VERIFICATION_TOKEN,
+    trigger_id: input.triggerId,
+    team: { id: w.teamId, domain: w.teamDomain },
+    enterprise: null,
+    is_enterprise_install: false,
+    actions: [input.action],
+  };
+  const { source } = input;
+  if (source.kind === "view") {
+    const view = w.viewPayload(source.view, source.stateValues);
+    return {
+      ...base,
+      container: { type: "view", view_id: source.view.id },
+      view,
+      state: { values: source.stateValues },
+    };
+  }
+  const channel = w.channel(source.channel);
+  return {
+    ...base,
+    container: {
+      type: "message",
+      message_ts: source.ts,
+      channel_id: channel.id,
+      is_ephemeral: source.ephemeral,
+    },
+    channel: { id: channel.id, name: channel.type === "im" ? "directmessage" : channel.name },
+    ...(source.message && !source.ephemeral ? { message: source.message } : {}),
+    state: { values: {} },
+    ...(input.responseUrl ? { response_url: input.responseUrl } : {}),
+  };
+}
+
+/** A `view_submission` payload for a modal. */
+export function buildViewSubmission(
+  w: Workspace,
+  input: { user: string; view: StoredView; stateValues: JsonObject; triggerId: string },
+): JsonObject {
+  const user = w.user(input.user);
+  return {
+    type: "view_submission",
+    team: { id: w.teamId, domain: w.teamDomain },
+    user: { id: user.id, username: user.name, name: user.name, team_id: w.teamId },
+    api_app_id: w.appId,
+    token: VERIFICATION_TOKEN,
+    trigger_id: input.triggerId,
+    view: w.viewPayload(input.view, input.stateValues),
+    response_urls: [],
+    is_enterprise_install: false,
+    enterprise: null,
+  };
+}
