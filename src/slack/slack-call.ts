@@ -22,19 +22,21 @@ export function logSlackError(logger: AppLogger, method: string, error: unknown)
   );
 }
 
+export type SlackCallResult<T> = { ok: true; value: T } | { ok: false; code: string };
+
 /**
- * Runs one Slack call. A failure is logged (method and code) and turned into `undefined`,
- * so a listener can fall back to an apology instead of throwing out of Bolt.
+ * Runs one Slack call. A failure is logged (method and code) and returned as a value, so a
+ * listener can fall back to an apology instead of throwing out of Bolt.
  */
 export async function callSlack<T>(
   logger: AppLogger,
   method: string,
   call: () => Promise<T>,
-): Promise<T | undefined> {
+): Promise<SlackCallResult<T>> {
   try {
-    return await call();
+    return { ok: true, value: await call() };
   } catch (error) {
     logSlackError(logger, method, error);
-    return undefined;
+    return { ok: false, code: slackErrorCode(error) };
   }
 }

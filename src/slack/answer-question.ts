@@ -1,0 +1,71 @@
+import type { Knowledge } from "../knowledge/types.js";
+import type { AppLogger } from "../logger.js";
+import type { SearchResponse } from "../search/types.js";
+import { renderReply } from "./views/reply.js";
+import type { ReplyContext, SlackMessage } from "./views/types.js";
+
+/** Where a question came from, as written in the `query` log line. */
+export type Surface = "command" | "mention" | "dm" | "home";
+
+export interface AskInput {
+  knowledge: Knowledge;
+  question: string;
+  surface: Surface;
+  /** Slack user id of the asker. */
+  user: string;
+  logger: AppLogger;
+  clock?: () => number;
+}
+
+export interface QueryLogLine {
+  event: "query";
+  surface: Surface;
+  user: string;
+  query: string;
+  answered: boolean;
+  topScore: number | null;
+  sectionId: string | null;
+  ms: number;
+}
+
+const defaultClock = () => performance.now();
+
+/**
+ * Searches the knowledge base and writes the one `query` log line every answered question
+ * gets, whatever the surface. `render` builds what the user sees and is timed with the search.
+ */
+function askAndLog<T>(input: AskInput, render: (response: SearchResponse) => T): T {
+  const clock = input.clock ?? defaultClock;
+  const started = clock();
+  const response = input.knowledge.index.search(input.question);
+  const rendered = render(response);
+  const top = response.results[0];
+  const line: QueryLogLine = {
+    event: "query",
+    surface: input.surface,
+    user: input.user,
+    query: input.question,
+    answered: response.confident,
+    topScore: top?.score ?? null,
+    sectionId: top?.section.id ?? null,
+    ms: Math.round((clock() - started) * 100) / 100,
+  };
+  input.logger.info(line, "question answered");
+  return rendered;
+}
+
+/** Searches and logs, for surfaces that render the response themselves (App Home). */
+export function askQuestion(input: AskInput): SearchResponse {
+  return askAndLog(input, (response) => response);
+}
+
+/** Searches, renders the reply (answer or honest no-answer) and logs: the step every surface shares. */
+export function answerQuestion(input: AskInput & { context: ReplyContext }): {
+  response: SearchResponse;
+  message: SlackMessage;
+} {
+  return askAndLog(input, (response) => ({
+    response,
+    message: renderReply(response, input.context),
+  }));
+}

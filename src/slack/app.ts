@@ -1,0 +1,190 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { App, type CodedError, HTTPReceiver, SocketModeReceiver } from "@slack/bolt";
+import type { WebClientOptions } from "@slack/web-api";
+import type { Config } from "../config.js";
+import type { KnowledgeSource } from "../knowledge/types.js";
+import { type AppLogger, createBoltLogger } from "../logger.js";
+import { createDedupe, type Dedupe } from "./dedupe.js";
+import { createDeliveryDedupe } from "./delivery-dedupe.js";
+import type { ListenerDeps } from "./deps.js";
+import { createHealthHandler, HEALTH_PATH } from "./healthz.js";
+import { register as registerActions } from "./listeners/actions/index.js";
+import { register as registerCommands } from "./listeners/commands/index.js";
+import { register as registerEvents } from "./listeners/events/index.js";
+import { slackErrorCode } from "./slack-call.js";
+
+/** Where Bolt receives commands, events and interactivity in HTTP mode (the manifest's URLs). */
+export const EVENTS_PATH = "/slack/events";
+
+export interface BotApp {
+  app: App;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** The port the HTTP server is bound to (Bolt's in HTTP mode, health's in Socket Mode). */
+  port(): number | undefined;
+}
+
+/** Web API client settings a caller (a test, the local fake Slack) may need to change. */
+export type SlackClientOptions = Pick<WebClientOptions, "slackApiUrl" | "retryConfig" | "timeout">;
+
+export interface CreateAppDeps {
+  logger: AppLogger;
+  knowledge: KnowledgeSource;
+  /** Reported by /healthz; main reads it from package.json once. */
+  version?: string;
+  /** Merged over the config's: tests set `retryConfig: { retries: 0 }`. */
+  clientOptions?: SlackClientOptions;
+  /** Remembers handled event deliveries; a fresh bounded one when omitted. */
+  dedupe?: Dedupe;
+  clock?: () => number;
+}
+
+/** Slack retries an unacknowledged event three times within a few minutes. */
+const DEDUPE_TTL_MS = 10 * 60 * 1000;
+const DEDUPE_MAX_KEYS = 10_000;
+
+function listenPort(server: Server | undefined): number | undefined {
+  const address = server?.address();
+  return typeof address === "object" && address !== null
+    ? (address as AddressInfo).port
+    : undefined;
+}
+
+/**
+ * Builds the bot from its configuration and dependencies: Socket Mode or HTTP, the listeners
+ * of every surface, duplicate-delivery filtering, a global error handler and `/healthz`.
+ * Holds no module-level state, so tests can run several side by side.
+ */
+export function createApp(config: Config, deps: CreateAppDeps): BotApp {
+  const { logger, knowledge } = deps;
+  const version = deps.version ?? "unknown";
+  const boltLogger = createBoltLogger(logger);
+  // Each receiver and client gets its own copy: the Socket Mode client writes its retry
+  // defaults into the options object it is handed.
+  const clientOptions = (): WebClientOptions => ({
+    ...(config.slackApiUrl !== undefined && { slackApiUrl: config.slackApiUrl }),
+    ...deps.clientOptions,
+  });
+  const healthHandler = createHealthHandler(knowledge, version);
+
+  let healthServer: Server | undefined;
+  let boltServer: Server | undefined;
+  let receiver: HTTPReceiver | SocketModeReceiver;
+  if (config.mode === "http") {
+    receiver = new HTTPReceiver({
+      signingSecret: config.signingSecret,
+      endpoints: EVENTS_PATH,
+      port: config.port,
+      logger: boltLogger,
+      logLevel: boltLogger.getLevel(),
+      customRoutes: [{ path: HEALTH_PATH, method: ["GET"], handler: healthHandler }],
+      // Acknowledge first, then answer: a search takes milliseconds, but Slack calls may not,
+      // and an event acknowledged late is redelivered.
+      processBeforeResponse: false,
+    });
+  } else {
+    receiver = new SocketModeReceiver({
+      appToken: config.appToken,
+      logger: boltLogger,
+      logLevel: boltLogger.getLevel(),
+      // apps.connections.open goes through these too, so SLACK_API_URL reaches a fake Slack.
+      installerOptions: { clientOptions: clientOptions() },
+    });
+  }
+
+  const app = new App({
+    token: config.botToken,
+    receiver,
+    logger: boltLogger,
+    logLevel: boltLogger.getLevel(),
+    clientOptions: clientOptions(),
+    // auth.test runs in start(), so a revoked or mistyped token stops the bot at once.
+    deferInitialization: true,
+    convoStore: false,
+  });
+
+  const listenerDeps: ListenerDeps = {
+    logger,
+    knowledge,
+    dedupe: deps.dedupe ?? createDedupe({ ttlMs: DEDUPE_TTL_MS, max: DEDUPE_MAX_KEYS }),
+    docsBaseUrl: config.docsBaseUrl,
+    clock: deps.clock,
+  };
+  app.use(createDeliveryDedupe(listenerDeps.dedupe, logger));
+  registerCommands(app, listenerDeps);
+  registerEvents(app, listenerDeps);
+  registerActions(app, listenerDeps);
+
+  // The last stop for anything a listener let escape: logged, and the bot keeps serving.
+  app.error(async (error: CodedError) => {
+    logger.error(
+      { event: "unhandled_error", code: slackErrorCode(error), err: error },
+      "a listener failed",
+    );
+  });
+
+  return {
+    app,
+    async start() {
+      await app.init();
+      if (receiver instanceof HTTPReceiver) {
+        boltServer = (await app.start({ port: config.port, host: config.host })) as Server;
+        logger.info(
+          { event: "started", mode: config.mode, port: listenPort(boltServer), version },
+          "listening for Slack requests",
+        );
+        return;
+      }
+      healthServer = await listen(
+        createServer(healthOnly(healthHandler)),
+        config.port,
+        config.host,
+      );
+      try {
+        await app.start();
+      } catch (error) {
+        const server = healthServer;
+        healthServer = undefined;
+        server.close();
+        throw error;
+      }
+      logger.info(
+        { event: "started", mode: config.mode, port: listenPort(healthServer), version },
+        "connected to Slack in Socket Mode",
+      );
+    },
+    async stop() {
+      await app.stop();
+      boltServer = undefined;
+      if (healthServer !== undefined) {
+        const server = healthServer;
+        healthServer = undefined;
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+      }
+    },
+    port: () => listenPort(boltServer ?? healthServer),
+  };
+}
+
+/** In Socket Mode nothing else listens over HTTP; this answers health checks only. */
+function healthOnly(handler: ReturnType<typeof createHealthHandler>) {
+  return (request: Parameters<typeof handler>[0], response: Parameters<typeof handler>[1]) => {
+    const path = new URL(request.url ?? "/", "http://localhost").pathname;
+    if (request.method === "GET" && path === HEALTH_PATH) {
+      handler(request, response);
+      return;
+    }
+    response.writeHead(404).end();
+  };
+}
+
+function listen(server: Server, port: number, host: string): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve(server);
+    });
+  });
+}

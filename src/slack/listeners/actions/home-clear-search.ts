@@ -1,0 +1,17 @@
+import type { ListenerDeps } from "../../deps.js";
+import { callSlack } from "../../slack-call.js";
+import { renderHomeView } from "../../views/home.js";
+import type { BlockActionArgs } from "../types.js";
+
+/** "Clear" next to the Home search results: the plain Home tab again. */
+export function createHomeClearSearchListener(deps: ListenerDeps) {
+  return async ({ ack, body, client }: BlockActionArgs): Promise<void> => {
+    await ack();
+    await callSlack(deps.logger, "views.publish", () =>
+      client.views.publish({
+        user_id: body.user.id,
+        view: renderHomeView(deps.knowledge.current().base, { docsBaseUrl: deps.docsBaseUrl }),
+      }),
+    );
+  };
+}

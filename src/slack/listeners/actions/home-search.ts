@@ -1,0 +1,38 @@
+import { readValue } from "../../action-body.js";
+import { askQuestion } from "../../answer-question.js";
+import type { ListenerDeps } from "../../deps.js";
+import { extractQuestion } from "../../question-text.js";
+import { callSlack } from "../../slack-call.js";
+import { renderHomeView } from "../../views/home.js";
+import type { BlockActionArgs } from "../types.js";
+
+/**
+ * Enter in the Home tab's search box: the results are published into the lower part of the
+ * Home view. An emptied box brings back the plain Home tab.
+ */
+export function createHomeSearchListener(deps: ListenerDeps) {
+  return async ({ ack, body, action, client }: BlockActionArgs): Promise<void> => {
+    await ack();
+    const question = extractQuestion(readValue(action));
+    const user = body.user.id;
+    await callSlack(deps.logger, "views.publish", async () => {
+      const knowledge = deps.knowledge.current();
+      const options =
+        question === ""
+          ? { docsBaseUrl: deps.docsBaseUrl }
+          : {
+              docsBaseUrl: deps.docsBaseUrl,
+              query: question,
+              response: askQuestion({
+                knowledge,
+                question,
+                surface: "home",
+                user,
+                logger: deps.logger,
+                clock: deps.clock,
+              }),
+            };
+      return client.views.publish({ user_id: user, view: renderHomeView(knowledge.base, options) });
+    });
+  };
+}

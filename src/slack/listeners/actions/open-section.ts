@@ -1,0 +1,36 @@
+import { readActionOrigin, readValue } from "../../action-body.js";
+import type { ListenerDeps } from "../../deps.js";
+import { callSlack } from "../../slack-call.js";
+import { renderSectionModal } from "../../views/section-modal.js";
+import type { BlockActionArgs } from "../types.js";
+
+/**
+ * A table-of-contents entry (Home tab, a document modal, the `/dm topics` picker): the section
+ * in a modal. From inside a modal the section is pushed onto it, so "Back" returns there.
+ */
+export function createOpenSectionListener(deps: ListenerDeps) {
+  return async ({ ack, body, action, client }: BlockActionArgs): Promise<void> => {
+    await ack();
+    const sectionId = readValue(action);
+    const section = deps.knowledge
+      .current()
+      .base.sections.find((candidate) => candidate.id === sectionId);
+    if (section === undefined) {
+      deps.logger.warn(
+        { event: "ignored_action", actionId: action.action_id, sectionId },
+        "no such section",
+      );
+      return;
+    }
+    const view = renderSectionModal(section, { docsBaseUrl: deps.docsBaseUrl });
+    if (readActionOrigin(body).viewType === "modal") {
+      await callSlack(deps.logger, "views.push", () =>
+        client.views.push({ trigger_id: body.trigger_id, view }),
+      );
+      return;
+    }
+    await callSlack(deps.logger, "views.open", () =>
+      client.views.open({ trigger_id: body.trigger_id, view }),
+    );
+  };
+}

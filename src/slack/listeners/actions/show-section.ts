@@ -1,0 +1,30 @@
+import { readValue } from "../../action-body.js";
+import type { ListenerDeps } from "../../deps.js";
+import { callSlack } from "../../slack-call.js";
+import { decodeActionValue } from "../../views/actions.js";
+import { renderSectionModal } from "../../views/section-modal.js";
+import type { BlockActionArgs } from "../types.js";
+
+/** "Show full section" under an answer: the whole section in a modal. */
+export function createShowSectionListener(deps: ListenerDeps) {
+  return async ({ ack, body, action, client }: BlockActionArgs): Promise<void> => {
+    await ack();
+    const choice = decodeActionValue(readValue(action));
+    const section = deps.knowledge
+      .current()
+      .base.sections.find((candidate) => candidate.id === choice?.sectionId);
+    if (section === undefined) {
+      deps.logger.warn(
+        { event: "ignored_action", actionId: action.action_id, sectionId: choice?.sectionId },
+        "no such section",
+      );
+      return;
+    }
+    await callSlack(deps.logger, "views.open", () =>
+      client.views.open({
+        trigger_id: body.trigger_id,
+        view: renderSectionModal(section, { docsBaseUrl: deps.docsBaseUrl }),
+      }),
+    );
+  };
+}

@@ -1,0 +1,41 @@
+import { answerQuestion } from "../../answer-question.js";
+import { deliverReply } from "../../deliver.js";
+import type { ListenerDeps } from "../../deps.js";
+import { parseCommandText } from "../../question-text.js";
+import { renderHelp } from "../../views/help.js";
+import { renderTopics } from "../../views/topics.js";
+import type { CommandArgs } from "../types.js";
+
+export const DM_COMMAND = "/dm";
+
+/**
+ * `/dm <question>`, `/dm help`, `/dm topics`. Acknowledged at once with no body, then
+ * answered through `response_url` as an ephemeral message: that works in every conversation
+ * (private channels and DMs the bot is not in, where chat.postEphemeral fails with
+ * `channel_not_found`), needs no extra scope, and lets the answer's buttons later replace or
+ * delete it, which chat.update cannot do for ephemeral messages.
+ */
+export function createDmCommandListener(deps: ListenerDeps) {
+  return async ({ command, ack, respond }: CommandArgs): Promise<void> => {
+    await ack();
+    await deliverReply({
+      logger: deps.logger,
+      method: "response_url",
+      compose: () => {
+        const intent = parseCommandText(command.text);
+        if (intent.kind === "help") return renderHelp({ command: command.command });
+        if (intent.kind === "topics") return renderTopics(deps.knowledge.current().base);
+        return answerQuestion({
+          knowledge: deps.knowledge.current(),
+          question: intent.question,
+          surface: "command",
+          user: command.user_id,
+          logger: deps.logger,
+          clock: deps.clock,
+          context: { ephemeral: true, docsBaseUrl: deps.docsBaseUrl },
+        }).message;
+      },
+      send: (message) => respond({ response_type: "ephemeral", ...message }),
+    });
+  };
+}

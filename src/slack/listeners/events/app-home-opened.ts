@@ -1,0 +1,20 @@
+import type { ListenerDeps } from "../../deps.js";
+import { callSlack } from "../../slack-call.js";
+import { renderHomeView } from "../../views/home.js";
+import type { EventArgs } from "../types.js";
+
+/**
+ * Publishes the Home tab each time it is opened, so it always shows the current knowledge
+ * (a reload may have changed the table of contents). The Messages tab is left alone.
+ */
+export function createAppHomeOpenedListener(deps: ListenerDeps) {
+  return async ({ event, client }: EventArgs<"app_home_opened">): Promise<void> => {
+    if (event.tab !== "home") return;
+    await callSlack(deps.logger, "views.publish", () =>
+      client.views.publish({
+        user_id: event.user,
+        view: renderHomeView(deps.knowledge.current().base, { docsBaseUrl: deps.docsBaseUrl }),
+      }),
+    );
+  };
+}

@@ -1,0 +1,38 @@
+import { answerQuestion } from "../../answer-question.js";
+import { deliverReply } from "../../deliver.js";
+import type { ListenerDeps } from "../../deps.js";
+import { extractQuestion } from "../../question-text.js";
+import { renderHelp } from "../../views/help.js";
+import type { EventArgs } from "../types.js";
+
+/**
+ * `@bot <question>` in a channel: answered in a thread (the mention's own thread when it is
+ * already in one). A bare mention gets the help text.
+ */
+export function createAppMentionListener(deps: ListenerDeps) {
+  return async ({ event, context, client }: EventArgs<"app_mention">): Promise<void> => {
+    // Bots talking to bots loop; the DM listener answers mentions inside a DM.
+    if (event.bot_id !== undefined || event.subtype !== undefined) return;
+    if (event.channel.startsWith("D")) return;
+    const question = extractQuestion(event.text, context.botUserId);
+    const threadTs = event.thread_ts ?? event.ts;
+    await deliverReply({
+      logger: deps.logger,
+      method: "chat.postMessage",
+      compose: () =>
+        question === ""
+          ? renderHelp()
+          : answerQuestion({
+              knowledge: deps.knowledge.current(),
+              question,
+              surface: "mention",
+              user: event.user ?? "unknown",
+              logger: deps.logger,
+              clock: deps.clock,
+              context: { docsBaseUrl: deps.docsBaseUrl },
+            }).message,
+      send: (message) =>
+        client.chat.postMessage({ channel: event.channel, thread_ts: threadTs, ...message }),
+    });
+  };
+}

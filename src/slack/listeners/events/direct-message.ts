@@ -1,0 +1,40 @@
+import { answerQuestion } from "../../answer-question.js";
+import { deliverReply } from "../../deliver.js";
+import type { ListenerDeps } from "../../deps.js";
+import { extractQuestion } from "../../question-text.js";
+import { renderHelp } from "../../views/help.js";
+import type { EventArgs } from "../types.js";
+
+/**
+ * A message in the bot's DM (`message.im`): answered in the DM, in the thread when the person
+ * wrote in one. Edits, deletions, joins and every other subtype are ignored, and so is
+ * anything a bot wrote (the bot's own replies arrive here too).
+ */
+export function createDirectMessageListener(deps: ListenerDeps) {
+  return async ({ event, context, client }: EventArgs<"message">): Promise<void> => {
+    if (event.channel_type !== "im") return;
+    if (event.subtype !== undefined) return;
+    if (event.bot_id !== undefined || event.bot_profile !== undefined) return;
+    if (event.user === undefined || event.user === context.botUserId) return;
+    const question = extractQuestion(event.text, context.botUserId);
+    const user = event.user;
+    await deliverReply({
+      logger: deps.logger,
+      method: "chat.postMessage",
+      compose: () =>
+        question === ""
+          ? renderHelp()
+          : answerQuestion({
+              knowledge: deps.knowledge.current(),
+              question,
+              surface: "dm",
+              user,
+              logger: deps.logger,
+              clock: deps.clock,
+              context: { docsBaseUrl: deps.docsBaseUrl },
+            }).message,
+      send: (message) =>
+        client.chat.postMessage({ channel: event.channel, thread_ts: event.thread_ts, ...message }),
+    });
+  };
+}

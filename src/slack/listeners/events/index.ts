@@ -1,0 +1,11 @@
+import type { App } from "@slack/bolt";
+import type { ListenerDeps } from "../../deps.js";
+import { createAppHomeOpenedListener } from "./app-home-opened.js";
+import { createAppMentionListener } from "./app-mention.js";
+import { createDirectMessageListener } from "./direct-message.js";
+
+export function register(app: App, deps: ListenerDeps): void {
+  app.event("app_mention", createAppMentionListener(deps));
+  app.event("message", createDirectMessageListener(deps));
+  app.event("app_home_opened", createAppHomeOpenedListener(deps));
+}

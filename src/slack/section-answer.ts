@@ -1,0 +1,33 @@
+import type { Knowledge } from "../knowledge/types.js";
+import type { SearchResult } from "../search/types.js";
+import { renderAnswer } from "./views/answer.js";
+import { renderReply } from "./views/reply.js";
+import type { ReplyContext, SlackMessage } from "./views/types.js";
+
+/**
+ * The answer for one chosen section (a related result, a suggested topic, a shared answer),
+ * with the question that led there. The search is run again only to recover which terms
+ * matched (for the excerpt) and the related results; it is not a new question, so not logged.
+ * A section that no longer exists (the handbook was edited) falls back to answering the
+ * question afresh.
+ */
+export function renderSectionAnswer(
+  knowledge: Knowledge,
+  choice: { sectionId: string; query: string },
+  context: ReplyContext,
+): SlackMessage {
+  const { base, index } = knowledge;
+  const response =
+    choice.query === ""
+      ? { query: "", results: [] as SearchResult[], confident: false }
+      : index.search(choice.query);
+  const section = base.sections.find((candidate) => candidate.id === choice.sectionId);
+  if (section === undefined) return renderReply(response, context);
+  const result = response.results.find((candidate) => candidate.section.id === section.id) ?? {
+    section,
+    score: 0,
+    matchedTerms: [],
+  };
+  const related = response.results.filter((candidate) => candidate.section.id !== section.id);
+  return renderAnswer({ query: choice.query, result, related }, context);
+}
