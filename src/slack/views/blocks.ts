@@ -38,7 +38,7 @@ export function mrkdwnContext(...texts: string[]): ContextBlock {
     .map((t) => ({ type: "mrkdwn" as const, text: truncate(t, SlackLimits.contextText) }));
   return {
     type: "context",
-    elements: elements.length > 0 ? elements : [{ type: "mrkdwn", text: " " }],
+    elements: elements.length > 0 ? elements : [{ type: "mrkdwn", text: "-" }],
   };
 }
 

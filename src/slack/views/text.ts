@@ -124,24 +124,28 @@ function textOf(obj: { type: string; text: string }): string {
 
 /**
  * Slack mrkdwn for a terminal: links become `label (url)`, mentions `@U123`/`#C123`,
- * special mentions `@here`, dates their fallback, entities their characters.
+ * special mentions `@here`, dates their fallback, `*bold*` plain, entities their characters.
  */
 export function mrkdwnToText(mrkdwn: string): string {
-  return mrkdwn
-    .replace(/<([^<>]*)>/g, (_token, inner: string) => {
-      const bar = inner.indexOf("|");
-      const target = bar === -1 ? inner : inner.slice(0, bar);
-      const label = bar === -1 ? "" : inner.slice(bar + 1);
-      if (target.startsWith("@")) return label ? `@${label}` : target;
-      if (target.startsWith("#")) return label ? `#${label}` : target;
-      if (target.startsWith("!")) {
-        if (label) return label;
-        const special = target.slice(1).split("^")[0] ?? "";
-        return `@${special}`;
-      }
-      return label && label !== target ? `${label} (${target})` : target;
-    })
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&amp;/g, "&");
+  return (
+    mrkdwn
+      .replace(/<([^<>]*)>/g, (_token, inner: string) => {
+        const bar = inner.indexOf("|");
+        const target = bar === -1 ? inner : inner.slice(0, bar);
+        const label = bar === -1 ? "" : inner.slice(bar + 1);
+        if (target.startsWith("@")) return label ? `@${label}` : target;
+        if (target.startsWith("#")) return label ? `#${label}` : target;
+        if (target.startsWith("!")) {
+          if (label) return label;
+          const special = target.slice(1).split("^")[0] ?? "";
+          return `@${special}`;
+        }
+        return label && label !== target ? `${label} (${target})` : target;
+      })
+      // Bold has no terminal rendering worth the noise of its asterisks.
+      .replace(/(^|[^\w*])\*([^*\n]+)\*(?=[^\w*]|$)/gm, "$1$2")
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&amp;/g, "&")
+  );
 }

@@ -1,0 +1,191 @@
+import { describe, expect, it } from "vitest";
+import { createExcerpt } from "../../../src/search/excerpt.js";
+import { ActionId, decodeActionValue } from "../../../src/slack/views/actions.js";
+import { FEEDBACK_BLOCK_ID, renderAnswer } from "../../../src/slack/views/answer.js";
+import { renderFeedbackThanks, replaceFeedbackBlock } from "../../../src/slack/views/apology.js";
+import { renderNoAnswer } from "../../../src/slack/views/no-answer.js";
+import { renderReply } from "../../../src/slack/views/reply.js";
+import { listButtons } from "../../../src/slack/views/text.js";
+import type { KnownBlock, SlackMessage } from "../../../src/slack/views/types.js";
+import { messageViolations } from "./block-kit.js";
+import { makeDocument, makeResponse, makeResult, makeSection } from "./builders.js";
+
+function mrkdwnOf(blocks: readonly KnownBlock[]): string {
+  const parts: string[] = [];
+  for (const b of blocks) {
+    if (b.type === "section" && b.text) parts.push(b.text.text);
+    if (b.type === "context")
+      for (const el of b.elements) if ("text" in el) parts.push(String(el.text));
+  }
+  return parts.join("\n");
+}
+
+const labels = (msg: SlackMessage) => listButtons(msg.blocks).map((b) => b.label);
+
+const section = makeSection();
+const related = [
+  makeSection({ id: "rituals/retrospectives.md#formats", heading: "Formats" }),
+  makeSection({ id: "rituals/retrospectives.md#follow-up", heading: "Follow-up actions" }),
+  makeSection({ id: "rituals/retrospectives.md#remote", heading: "Remote retros" }),
+];
+
+describe("renderAnswer", () => {
+  it("shows the document title, breadcrumb and the excerpt createExcerpt chose", () => {
+    const result = makeResult(section, ["check-in"]);
+    const msg = renderAnswer({ query: "retro", result, related: [] });
+    const text = mrkdwnOf(msg.blocks);
+    expect(text).toContain("*Retrospectives*");
+    expect(text).toContain("Facilitation › Running the session");
+    expect(text).toContain(createExcerpt(section, ["check-in"]));
+    expect(messageViolations(msg)).toEqual([]);
+  });
+
+  it("splits a long excerpt over several section blocks of at most 3000 characters", () => {
+    const long = Array.from({ length: 12 }, (_, i) => ({
+      text: `Paragraph ${i} ${"word ".repeat(100)}`,
+      mrkdwn: `Paragraph ${i} ${"word ".repeat(100)}`,
+    }));
+    const big = makeSection({ blocks: long });
+    const msg = renderAnswer({ query: "word", result: makeResult(big, ["word"]), related: [] });
+    expect(messageViolations(msg)).toEqual([]);
+    expect(mrkdwnOf(msg.blocks)).toContain("Paragraph 0");
+  });
+
+  it("links the source to DOCS_BASE_URL plus the path without .md, at the heading", () => {
+    const msg = renderAnswer(
+      { query: "q", result: makeResult(section), related: [] },
+      { docsBaseUrl: "https://handbook.example.com/docs/" },
+    );
+    expect(mrkdwnOf(msg.blocks)).toContain(
+      "<https://handbook.example.com/docs/rituals/retrospectives#running-the-session|Retrospectives>",
+    );
+  });
+
+  it("prefers the document's own url frontmatter", () => {
+    const doc = makeDocument({ path: "guide.mdx", url: "https://wiki.example.com/guide" });
+    const s = makeSection({ document: doc, id: "guide.mdx" });
+    const msg = renderAnswer(
+      { query: "q", result: makeResult(s), related: [] },
+      { docsBaseUrl: "https://ignored.example.com" },
+    );
+    const text = mrkdwnOf(msg.blocks);
+    expect(text).toContain("<https://wiki.example.com/guide|Retrospectives>");
+    expect(text).not.toContain("ignored.example.com");
+  });
+
+  it("names the file when there is no link", () => {
+    const msg = renderAnswer({ query: "q", result: makeResult(section), related: [] });
+    expect(mrkdwnOf(msg.blocks)).toContain("Source: _Retrospectives_ (rituals/retrospectives.md)");
+  });
+
+  it("shows the owner as a mention and the updated date", () => {
+    const user = makeSection({
+      document: makeDocument({ owner: "U024BE7LH", updated: "2025-03-01" }),
+    });
+    const channel = makeSection({ document: makeDocument({ owner: "C01ABCDEF" }) });
+    const u = mrkdwnOf(renderAnswer({ query: "q", result: makeResult(user), related: [] }).blocks);
+    expect(u).toContain("Owner: <@U024BE7LH>");
+    expect(u).toContain("Updated 2025-03-01");
+    const c = mrkdwnOf(
+      renderAnswer({ query: "q", result: makeResult(channel), related: [] }).blocks,
+    );
+    expect(c).toContain("Owner: <#C01ABCDEF>");
+    expect(c).not.toContain("Updated");
+  });
+
+  it("offers Share in channel only when the reply is ephemeral", () => {
+    const answer = { query: "q", result: makeResult(section), related: [] };
+    expect(labels(renderAnswer(answer, { ephemeral: true }))).toContain("Share in channel");
+    expect(labels(renderAnswer(answer, {}))).not.toContain("Share in channel");
+    expect(labels(renderAnswer(answer, {}))).toEqual(
+      expect.arrayContaining(["Show full section", "👍 Helpful", "👎 Not helpful"]),
+    );
+  });
+
+  it("says who shared it, and offers no share button once shared", () => {
+    const msg = renderAnswer(
+      { query: "how do retros work?", result: makeResult(section), related: [] },
+      { ephemeral: true, sharedBy: "U0SHARER" },
+    );
+    expect(mrkdwnOf(msg.blocks)).toContain("Shared by <@U0SHARER>");
+    expect(labels(msg)).not.toContain("Share in channel");
+  });
+
+  it("offers at most two related sections, never the answer itself, each with its own action id", () => {
+    const msg = renderAnswer({
+      query: "retro",
+      result: makeResult(section),
+      related: [makeResult(section), ...related.map((s) => makeResult(s))],
+    });
+    const buttons = listButtons(msg.blocks).filter((b) => b.label.startsWith("Related: "));
+    expect(buttons.map((b) => b.label)).toEqual(["Related: Formats", "Related: Follow-up actions"]);
+    expect(new Set(buttons.map((b) => b.actionId)).size).toBe(2);
+    expect(decodeActionValue(buttons[0]?.value)).toEqual({
+      sectionId: "rituals/retrospectives.md#formats",
+      query: "retro",
+    });
+  });
+
+  it("puts the feedback buttons in their own block, which the thank-you replaces", () => {
+    const msg = renderAnswer({ query: "q", result: makeResult(section), related: [] });
+    const feedback = msg.blocks.find((b) => b.block_id === FEEDBACK_BLOCK_ID);
+    expect(feedback?.type).toBe("actions");
+    const replaced = replaceFeedbackBlock(msg.blocks, false);
+    expect(replaced).toHaveLength(msg.blocks.length);
+    expect(replaced.find((b) => b.block_id === FEEDBACK_BLOCK_ID)).toEqual(
+      renderFeedbackThanks(false),
+    );
+    expect(listButtons(replaced).map((b) => b.actionId)).not.toContain(ActionId.helpful);
+  });
+
+  it("has a plain, escaped text fallback", () => {
+    const s = makeSection({ document: makeDocument({ title: "Q&A <!channel>" }) });
+    const msg = renderAnswer({ query: "q", result: makeResult(s), related: [] });
+    expect(msg.text).toContain("Q&amp;A &lt;!channel&gt;");
+    expect(msg.text).toContain("Facilitation › Running the session");
+  });
+});
+
+describe("renderNoAnswer", () => {
+  it("says plainly there is no good answer and offers at most three closest topics", () => {
+    const suggestions = [section, ...related].map((s) => makeResult(s));
+    const msg = renderNoAnswer("what is the meaning of life?", suggestions, {});
+    const text = mrkdwnOf(msg.blocks);
+    expect(text).toContain("no good answer to “what is the meaning of life?”");
+    expect(text).toContain("/dm topics");
+    expect(text).toMatch(/rephras/i);
+    const buttons = listButtons(msg.blocks);
+    expect(buttons).toHaveLength(3);
+    expect(buttons.every((b) => b.actionId.startsWith(ActionId.suggestedTopic))).toBe(true);
+    expect(decodeActionValue(buttons[0]?.value)?.sectionId).toBe(section.id);
+    expect(msg.text).toContain("no good answer");
+    expect(messageViolations(msg)).toEqual([]);
+  });
+
+  it("still renders with no suggestions at all", () => {
+    const msg = renderNoAnswer("zzz", [], {});
+    expect(listButtons(msg.blocks)).toEqual([]);
+    expect(messageViolations(msg)).toEqual([]);
+  });
+});
+
+describe("renderReply", () => {
+  it("answers when confident, with the other results as related", () => {
+    const msg = renderReply(makeResponse("retro", [section, ...related], true), {
+      ephemeral: true,
+    });
+    expect(mrkdwnOf(msg.blocks)).toContain("Facilitation › Running the session");
+    expect(labels(msg)).toContain("Related: Formats");
+  });
+
+  it("gives the honest no-answer when not confident, even with results", () => {
+    const msg = renderReply(makeResponse("retro", [section], false), { ephemeral: true });
+    expect(mrkdwnOf(msg.blocks)).toContain("no good answer");
+    expect(labels(msg)).not.toContain("Share in channel");
+  });
+
+  it("gives the no-answer when confident but empty", () => {
+    const msg = renderReply(makeResponse("retro", [], true));
+    expect(mrkdwnOf(msg.blocks)).toContain("no good answer");
+  });
+});
