@@ -78,7 +78,7 @@ export function renderGapsMarkdown(report: GapsReport, options: MarkdownOptions 
   } else {
     lines.push("Grouped by their key terms, most frequent first.", "");
     report.unanswered.slice(0, maxGroups).forEach((group, i) => {
-      const label = group.terms.length > 0 ? `**${group.terms.join(" ")}**` : "_(no key terms)_";
+      const label = group.words.length > 0 ? `**${group.words.join(" ")}**` : "_(no key terms)_";
       lines.push(`${i + 1}. ${label} — ${plural(group.count, "question")}`);
       lines.push(...exampleLines(group.examples));
     });

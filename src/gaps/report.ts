@@ -3,7 +3,7 @@
  * answered badly, and what it is used for most. Pure: events in, plain data out.
  */
 import type { FeedbackEvent, GapEvent } from "./events.js";
-import { normaliseTerms } from "./terms.js";
+import { analyzeQuestion } from "./terms.js";
 
 export interface ExampleQuestion {
   query: string;
@@ -14,6 +14,8 @@ export interface ExampleQuestion {
 export interface UnansweredGroup {
   /** Normalised terms shared by every question in the group; empty for stop-word-only questions. */
   terms: string[];
+  /** A readable word for each term: the commonest spelling in the group (`booking` for `book`). */
+  words: string[];
   count: number;
   /** Up to three wordings, most frequent first. */
   examples: ExampleQuestion[];
@@ -94,6 +96,27 @@ class WordingCounter {
   }
 }
 
+/** The commonest of several spellings; ties go to the first seen. */
+class WordCounter {
+  readonly #counts = new Map<string, number>();
+
+  add(word: string): void {
+    this.#counts.set(word, (this.#counts.get(word) ?? 0) + 1);
+  }
+
+  top(): string | undefined {
+    let best: string | undefined;
+    let bestCount = 0;
+    for (const [word, count] of this.#counts) {
+      if (count > bestCount) {
+        best = word;
+        bestCount = count;
+      }
+    }
+    return best;
+  }
+}
+
 function compareByCountThenKey<T extends { count: number }>(key: (item: T) => string) {
   return (a: T, b: T): number => b.count - a.count || key(a).localeCompare(key(b));
 }
@@ -127,7 +150,7 @@ export function buildGapsReport(
   let answered = 0;
   const unansweredGroups = new Map<
     string,
-    { terms: string[]; count: number; wordings: WordingCounter }
+    { terms: string[]; words: WordCounter[]; count: number; wordings: WordingCounter }
   >();
   const askedSections = new Map<string, number>();
   const feedback: FeedbackEvent[] = [];
@@ -150,13 +173,19 @@ export function buildGapsReport(
       }
       continue;
     }
-    const terms = normaliseTerms(event.query);
+    const { terms, words } = analyzeQuestion(event.query);
     const key = terms.join(" ");
     let group = unansweredGroups.get(key);
     if (!group) {
-      group = { terms, count: 0, wordings: new WordingCounter() };
+      group = {
+        terms,
+        words: terms.map(() => new WordCounter()),
+        count: 0,
+        wordings: new WordingCounter(),
+      };
       unansweredGroups.set(key, group);
     }
+    for (const [i, word] of words.entries()) group.words[i]?.add(word);
     group.count += 1;
     group.wordings.add(event.query);
   }
@@ -183,6 +212,7 @@ export function buildGapsReport(
   const unanswered: UnansweredGroup[] = [...unansweredGroups.values()]
     .map((group) => ({
       terms: group.terms,
+      words: group.words.map((counter, i) => counter.top() ?? group.terms[i] ?? ""),
       count: group.count,
       examples: group.wordings.top(examples),
     }))

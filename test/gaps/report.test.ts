@@ -94,13 +94,14 @@ describe("buildGapsReport", () => {
     const report = buildGapsReport(events);
     expect(report.unanswered[0]).toEqual({
       terms: ["book", "room"],
+      words: ["book", "room"],
       count: 3,
       examples: [
         { query: "How do I book a room?", count: 2 },
         { query: "booking rooms", count: 1 },
       ],
     });
-    expect(report.unanswered.map((group) => group.terms)).toEqual([
+    expect(report.unanswered.map((group) => group.words)).toEqual([
       ["book", "room"],
       [],
       ["policy", "travel"],
