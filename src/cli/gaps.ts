@@ -27,6 +27,11 @@ marked not helpful and the most asked sections, as markdown.
   -h, --help      show this message
 `;
 
+/** Same convention as `npm run ask`: 1 when the work failed, 2 when the command line was wrong. */
+const EXIT_OK = 0;
+const EXIT_FAILURE = 1;
+const EXIT_USAGE = 2;
+
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -37,16 +42,16 @@ export async function main(argv: readonly string[], io: GapsIo): Promise<number>
     parsed = parseOptions(argv);
   } catch (error) {
     io.err(`gaps: ${describe(error)}\n\n${USAGE}`);
-    return 1;
+    return EXIT_USAGE;
   }
   const { values, positionals: files } = parsed;
   if (values.help) {
     io.out(USAGE);
-    return 0;
+    return EXIT_OK;
   }
   if (files.length === 0) {
     io.err(USAGE);
-    return 1;
+    return EXIT_USAGE;
   }
 
   let since: number | undefined;
@@ -55,7 +60,7 @@ export async function main(argv: readonly string[], io: GapsIo): Promise<number>
       since = parseSince(values.since, io.now());
     } catch (error) {
       io.err(`gaps: ${describe(error)}\n`);
-      return 1;
+      return EXIT_USAGE;
     }
   }
 
@@ -70,7 +75,7 @@ export async function main(argv: readonly string[], io: GapsIo): Promise<number>
   }
   if (missing.length > 0) {
     io.err(missing.map((file) => `gaps: cannot read log file ${file}: not found\n`).join(""));
-    return 1;
+    return EXIT_FAILURE;
   }
 
   const events: GapEvent[] = [];
@@ -80,7 +85,7 @@ export async function main(argv: readonly string[], io: GapsIo): Promise<number>
       for await (const event of readLogEvents(file, stats)) events.push(event);
     } catch (error) {
       io.err(`gaps: cannot read log file ${file}: ${describe(error)}\n`);
-      return 1;
+      return EXIT_FAILURE;
     }
   }
 
@@ -90,7 +95,7 @@ export async function main(argv: readonly string[], io: GapsIo): Promise<number>
   } else {
     io.out(renderGapsMarkdown(report, { files }));
   }
-  return 0;
+  return EXIT_OK;
 }
 
 function parseOptions(argv: readonly string[]) {

@@ -38,7 +38,8 @@ beforeAll(async () => {
   gzFile = join(dir, "bot.log.1.gz");
   // A rotated day of logs: one more unanswered room question and a helpful vote.
   const rotated = [
-    '{"level":30,"time":1741683600000,"event":"query","surface":"dm","user":"U09","query":"Can I book meeting rooms?","answered":false,"topScore":0.1,"ms":3}',
+    // Exactly as the bot's logger writes it: level label, ISO time, null closest section.
+    '{"level":"info","time":"2025-03-11T09:00:00.000Z","pid":7,"hostname":"bot","component":"slack","event":"query","surface":"dm","user":"U09","query":"Can I book meeting rooms?","answered":false,"topScore":null,"sectionId":null,"ms":0.2,"msg":"question answered"}',
     "not json",
     '{"level":30,"time":1741683660000,"event":"feedback","sectionId":"responsibilities.md#ceremonies","query":"retro","helpful":true,"user":"U10"}',
   ].join("\n");
@@ -133,14 +134,14 @@ describe("npm run gaps", () => {
 
   it("rejects a bad --since", async () => {
     const { code, out, err } = await run([fixture, "--since", "last week"]);
-    expect(code).toBe(1);
+    expect(code).toBe(2);
     expect(out).toBe("");
     expect(err).toContain('got "last week"');
   });
 
   it("prints usage and fails without files", async () => {
     const { code, out, err } = await run([]);
-    expect(code).toBe(1);
+    expect(code).toBe(2);
     expect(out).toBe("");
     expect(err).toContain("Usage: npm run gaps -- <log files…>");
   });
@@ -151,6 +152,15 @@ describe("npm run gaps", () => {
     expect(code).toBe(1);
     expect(out).toBe("");
     expect(err).toContain(`cannot read log file ${missing}`);
+  });
+
+  it("rejects an unknown option, and prints help on request", async () => {
+    const unknown = await run([fixture, "--sinse", "7d"]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain("--sinse");
+    const help = await run(["--help"]);
+    expect(help.code).toBe(0);
+    expect(help.out).toContain("Usage: npm run gaps");
   });
 
   it("fails naming a corrupt .gz file", async () => {
