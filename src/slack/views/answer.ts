@@ -4,7 +4,7 @@ import { ActionId, encodeActionValue, indexedActionId } from "./actions.js";
 import { actions, button, divider, mrkdwnContext, mrkdwnSection, oneLine } from "./blocks.js";
 import { escapeText } from "./escape.js";
 import { SlackLimits, splitMrkdwn, truncate } from "./limits.js";
-import { breadcrumbText, sourceLine } from "./source.js";
+import { breadcrumbText, ownerMention, sourceLine } from "./source.js";
 import type { ActionsBlock, Button, KnownBlock, ReplyContext, SlackMessage } from "./types.js";
 
 /** `block_id` of the feedback buttons, so a listener can swap them for the thank-you. */
@@ -12,6 +12,8 @@ export const FEEDBACK_BLOCK_ID = "feedback";
 /** Excerpts are bounded by `createExcerpt`; this only guards against a runaway one. */
 const MAX_EXCERPT_BLOCKS = 4;
 const MAX_RELATED = 2;
+/** Long enough to recognise the question, short enough not to drown the answer. */
+const QUERY_ECHO = 300;
 
 export interface Answer {
   query: string;
@@ -45,9 +47,14 @@ export function renderAnswerBlocks(answer: Answer, ctx: ReplyContext = {}): Know
   if (ctx.sharedBy) {
     blocks.push(
       mrkdwnContext(
-        `Shared by <@${escapeText(ctx.sharedBy)}>${query ? ` · asked “${escapeText(oneLine(query))}”` : ""}`,
+        `Shared by ${ownerMention(ctx.sharedBy)}${query.trim() ? ` · asked “${escapeText(truncate(oneLine(query), QUERY_ECHO))}”` : ""}`,
       ),
     );
+  }
+
+  // A slash command's text is not shown anywhere, so the private answer repeats the question.
+  if (ctx.ephemeral && !ctx.sharedBy && query.trim()) {
+    blocks.push(mrkdwnContext(`:mag: “${escapeText(truncate(oneLine(query), QUERY_ECHO))}”`));
   }
 
   const crumb = breadcrumbText(section);

@@ -85,6 +85,12 @@ export function actions(buttons: Button[], blockIdPrefix?: string): ActionsBlock
   return out;
 }
 
+/** One line of plain text within `max`, never blank (Slack rejects empty texts). */
+export function plainLabel(text: string, max: number, fallback = "-"): string {
+  const label = truncate(oneLine(text), max);
+  return label.length > 0 ? label : fallback;
+}
+
 export function oneLine(text: string): string {
   return text.replace(/\s+/g, " ").trim();
 }

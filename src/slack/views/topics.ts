@@ -1,6 +1,6 @@
 import type { KnowledgeBase } from "../../corpus/types.js";
 import { ActionId, indexedActionId } from "./actions.js";
-import { header, mrkdwnContext, mrkdwnSection, oneLine } from "./blocks.js";
+import { header, mrkdwnContext, mrkdwnSection, oneLine, plainLabel } from "./blocks.js";
 import { escapeText } from "./escape.js";
 import { SlackLimits, splitMrkdwn, truncate } from "./limits.js";
 import { countLabel, groupSectionsByDocument, sectionLabel, type TocEntry } from "./toc.js";
@@ -63,7 +63,7 @@ function detailedEntry({ document, sections }: TocEntry, index: number): KnownBl
     .map((s) => ({
       text: {
         type: "plain_text",
-        text: truncate(s.breadcrumb.join(" › ") || sectionLabel(s), SlackLimits.optionText) || "-",
+        text: plainLabel(s.breadcrumb.join(" › ") || sectionLabel(s), SlackLimits.optionText),
       },
       value: s.id,
     }));

@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { ActionId } from "../../../src/slack/views/actions.js";
+import { renderAnswer } from "../../../src/slack/views/answer.js";
+import { renderSectionModal } from "../../../src/slack/views/section-modal.js";
+import {
+  listButtons,
+  mrkdwnToText,
+  renderMessageAsText,
+  renderViewAsText,
+} from "../../../src/slack/views/text.js";
+import { makeDocument, makeResult, makeSection } from "./builders.js";
+
+describe("mrkdwnToText", () => {
+  it.each([
+    ["<https://x.example/a?b=1&amp;c=2|the page>", "the page (https://x.example/a?b=1&c=2)"],
+    ["<https://x.example>", "https://x.example"],
+    ["ask <@U123> in <#C1|general> or <#C2>", "ask @U123 in #general or #C2"],
+    ["<!here> and <!subteam^S1|@team>", "@here and @team"],
+    ["<!date^1700000000^{date_short}|Nov 14>", "Nov 14"],
+    ["a &lt;b&gt; &amp;amp;", "a <b> &amp;"],
+    ["*bold* and _italic_ and 2*3*4", "bold and _italic_ and 2*3*4"],
+  ])("%s", (input, expected) => {
+    expect(mrkdwnToText(input)).toBe(expected);
+  });
+});
+
+describe("renderMessageAsText", () => {
+  const doc = makeDocument({ owner: "U024BE7LH", updated: "2025-03-01" });
+  const section = makeSection({ document: doc });
+  const related = makeSection({ id: "rituals/retrospectives.md#formats", heading: "Formats" });
+  const msg = renderAnswer(
+    { query: "how do retros work?", result: makeResult(section), related: [makeResult(related)] },
+    { ephemeral: true, docsBaseUrl: "https://h.example" },
+  );
+
+  it("shows title, breadcrumb, excerpt and source as readable text", () => {
+    const { text } = renderMessageAsText(msg);
+    const lines = text.split("\n");
+    expect(lines).toContain("Retrospectives");
+    expect(lines).toContain("Facilitation › Running the session");
+    expect(text).toContain("Open with a check-in, then gather what went well and what did not.");
+    expect(text).toContain(
+      "Source: Retrospectives (https://h.example/rituals/retrospectives#running-the-session) · Owner: @U024BE7LH · Updated 2025-03-01",
+    );
+    expect(text).not.toMatch(/&(amp|lt|gt);/);
+  });
+
+  it("numbers the buttons in order and returns what each would send", () => {
+    const { text, buttons } = renderMessageAsText(msg);
+    expect(buttons.map((b) => b.label)).toEqual([
+      "Share in channel",
+      "Show full section",
+      "Related: Formats",
+      "👍 Helpful",
+      "👎 Not helpful",
+    ]);
+    expect(text).toContain("[1] Share in channel  [2] Show full section  [3] Related: Formats");
+    expect(text).toContain("[4] 👍 Helpful  [5] 👎 Not helpful");
+    expect(buttons[0]?.actionId).toBe(ActionId.shareInChannel);
+    expect(buttons[3]?.blockId).toBe("feedback");
+    expect(listButtons(msg.blocks)).toEqual(buttons);
+  });
+
+  it("falls back to the text when there are no blocks", () => {
+    expect(renderMessageAsText({ text: "a &amp; b", blocks: [] }).text).toBe("a & b");
+  });
+});
+
+describe("renderViewAsText", () => {
+  it("starts a modal with its title", () => {
+    const { text, buttons } = renderViewAsText(renderSectionModal(makeSection()));
+    expect(text.split("\n")[0]).toBe("[ Retrospectives ]");
+    expect(text).toContain("check-in");
+    expect(buttons).toEqual([]);
+  });
+});
