@@ -13,7 +13,10 @@ export function extractQuestion(text: string | undefined, botUserId?: string): s
   }
   question = question.replace(/<([^<>]*)>/g, (_whole, inner: string) => replaceMarkup(inner));
   question = question.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
-  return question.replace(/\s+/g, " ").trim();
+  return question
+    .replace(/\s+/g, " ")
+    .replace(/ ([?!.,;:])/g, "$1")
+    .trim();
 }
 
 function replaceMarkup(inner: string): string {

@@ -1,0 +1,115 @@
+import { describe, expect, it } from "vitest";
+import { createOpenRelatedListener } from "../../../../src/slack/listeners/actions/open-related.js";
+import { renderSectionAnswer } from "../../../../src/slack/section-answer.js";
+import { ActionId, encodeActionValue } from "../../../../src/slack/views/actions.js";
+import { renderApology } from "../../../../src/slack/views/apology.js";
+import {
+  actionArgs,
+  ephemeralContainer,
+  makeDeps,
+  onlyCall,
+  platformError,
+  respondError,
+  riskSection,
+} from "../fakes.js";
+
+const choice = { sectionId: riskSection.id, query: "what goes in the risk log" };
+
+describe("Related / suggested topic", () => {
+  it("replaces a private answer with the chosen section's answer", async () => {
+    const { deps, knowledge, search } = makeDeps();
+    const { args, respond, client } = actionArgs({
+      actionId: `${ActionId.relatedResult}:1`,
+      value: encodeActionValue(choice),
+      container: ephemeralContainer,
+    });
+    await createOpenRelatedListener(deps)(args);
+    expect(search).toHaveBeenCalledWith("what goes in the risk log");
+    expect(onlyCall(respond)).toEqual({
+      response_type: "ephemeral",
+      replace_original: true,
+      ...renderSectionAnswer(knowledge, choice, { ephemeral: true }),
+    });
+    expect(client.chat.postMessage).not.toHaveBeenCalled();
+  });
+
+  it("posts after a public answer, in its thread, leaving it for everyone else", async () => {
+    const { deps, knowledge } = makeDeps();
+    const { args, respond, client } = actionArgs({
+      actionId: ActionId.suggestedTopic,
+      value: encodeActionValue(choice),
+      container: {
+        type: "message",
+        message_ts: "1700000000.000500",
+        channel_id: "C0TEAM001",
+        is_ephemeral: false,
+      },
+      channel: { id: "C0TEAM001", name: "team" },
+      message: {
+        type: "message",
+        ts: "1700000000.000500",
+        thread_ts: "1700000000.000100",
+        blocks: [],
+      },
+    });
+    await createOpenRelatedListener(deps)(args);
+    expect(onlyCall(client.chat.postMessage)).toEqual({
+      channel: "C0TEAM001",
+      thread_ts: "1700000000.000100",
+      ...renderSectionAnswer(knowledge, choice, { ephemeral: false }),
+    });
+    expect(respond).not.toHaveBeenCalled();
+  });
+
+  it("ignores an empty value", async () => {
+    const { deps } = makeDeps();
+    const { args, respond, client } = actionArgs({
+      actionId: ActionId.relatedResult,
+      value: "",
+      container: ephemeralContainer,
+    });
+    await createOpenRelatedListener(deps)(args);
+    expect(respond).not.toHaveBeenCalled();
+    expect(client.chat.postMessage).not.toHaveBeenCalled();
+  });
+
+  it("logs a failing response_url and apologizes", async () => {
+    const { deps, log } = makeDeps();
+    const { args, respond } = actionArgs({
+      actionId: ActionId.relatedResult,
+      value: encodeActionValue(choice),
+      container: ephemeralContainer,
+    });
+    respond.mockRejectedValueOnce(respondError(500));
+    await expect(createOpenRelatedListener(deps)(args)).resolves.toBeUndefined();
+    expect(log.events("slack_api_error")[0]).toMatchObject({
+      method: "response_url",
+      code: "slack_bolt_respond_error",
+    });
+    expect(respond.mock.calls[1]?.[0]).toEqual({
+      response_type: "ephemeral",
+      replace_original: true,
+      ...renderApology(),
+    });
+  });
+
+  it("logs a rejected chat.postMessage with its code", async () => {
+    const { deps, log } = makeDeps();
+    const { args, client } = actionArgs({
+      actionId: ActionId.relatedResult,
+      value: encodeActionValue(choice),
+      container: {
+        type: "message",
+        message_ts: "1.2",
+        channel_id: "C0TEAM001",
+        is_ephemeral: false,
+      },
+    });
+    client.chat.postMessage.mockRejectedValue(platformError("channel_not_found"));
+    await createOpenRelatedListener(deps)(args);
+    expect(log.events("slack_api_error")[0]).toMatchObject({
+      method: "chat.postMessage",
+      code: "channel_not_found",
+    });
+  });
+});

@@ -1,0 +1,133 @@
+import { describe, expect, it, vi } from "vitest";
+import { createDmCommandListener } from "../../../../src/slack/listeners/commands/dm-command.js";
+import type { CommandArgs } from "../../../../src/slack/listeners/types.js";
+import { renderApology } from "../../../../src/slack/views/apology.js";
+import { renderHelp } from "../../../../src/slack/views/help.js";
+import { renderReply } from "../../../../src/slack/views/reply.js";
+import { renderTopics } from "../../../../src/slack/views/topics.js";
+import {
+  confidentResponse,
+  fakeClient,
+  makeDeps,
+  onlyCall,
+  respondError,
+  unsureResponse,
+} from "../fakes.js";
+
+function commandArgs(text: string) {
+  const order: string[] = [];
+  const ack = vi.fn(async (..._args: unknown[]) => {
+    order.push("ack");
+  });
+  const respond = vi.fn(async (_message: Record<string, unknown>) => {
+    order.push("respond");
+    return {};
+  });
+  const command = {
+    command: "/dm",
+    text,
+    user_id: "U0ASKER01",
+    channel_id: "C0GENERAL",
+    response_url: "https://hooks.slack.test/commands/1",
+    trigger_id: "trigger-1",
+  };
+  const args = {
+    command,
+    body: command,
+    payload: command,
+    ack,
+    respond,
+    client: fakeClient(),
+    context: {},
+  };
+  return { args: args as unknown as CommandArgs, ack, respond, order };
+}
+
+describe("/dm", () => {
+  it("acknowledges with no body, then answers ephemerally through response_url", async () => {
+    const { deps, log, search } = makeDeps();
+    // Slack escapes what people type: `&lt;` arrives for `<`.
+    const { args, ack, respond, order } = commandArgs("how do I run a &lt;retro&gt;?");
+    await createDmCommandListener(deps)(args);
+
+    expect(ack).toHaveBeenCalledWith();
+    expect(order).toEqual(["ack", "respond"]);
+    expect(search).toHaveBeenCalledWith("how do I run a <retro>?");
+    const expected = renderReply(confidentResponse("how do I run a <retro>?"), { ephemeral: true });
+    expect(onlyCall(respond)).toEqual({ response_type: "ephemeral", ...expected });
+    expect(expected.text.length).toBeGreaterThan(0);
+    expect(log.events("query")).toEqual([
+      expect.objectContaining({
+        event: "query",
+        surface: "command",
+        user: "U0ASKER01",
+        query: "how do I run a <retro>?",
+        answered: true,
+        topScore: 0.9,
+        sectionId: "rituals/retrospective.md#running-a-retrospective",
+        ms: 5,
+      }),
+    ]);
+  });
+
+  it("gives the honest no-answer reply when the search is not confident", async () => {
+    const { deps, log } = makeDeps({ respond: unsureResponse });
+    const { args, respond } = commandArgs("what is the airspeed of a swallow");
+    await createDmCommandListener(deps)(args);
+    expect(onlyCall(respond)).toEqual({
+      response_type: "ephemeral",
+      ...renderReply(unsureResponse("what is the airspeed of a swallow"), { ephemeral: true }),
+    });
+    expect(log.events("query")[0]).toMatchObject({ answered: false, topScore: 0.1 });
+  });
+
+  it.each(["", "   ", "help", "HELP"])("shows help for %j without searching", async (text) => {
+    const { deps, search, log } = makeDeps();
+    const { args, respond } = commandArgs(text);
+    await createDmCommandListener(deps)(args);
+    expect(onlyCall(respond)).toEqual({
+      response_type: "ephemeral",
+      ...renderHelp({ command: "/dm" }),
+    });
+    expect(search).not.toHaveBeenCalled();
+    expect(log.events("query")).toEqual([]);
+  });
+
+  it("lists the topics for /dm topics", async () => {
+    const { deps, search, knowledge } = makeDeps();
+    const { args, respond } = commandArgs("topics");
+    await createDmCommandListener(deps)(args);
+    expect(onlyCall(respond)).toEqual({
+      response_type: "ephemeral",
+      ...renderTopics(knowledge.base),
+    });
+    expect(search).not.toHaveBeenCalled();
+  });
+
+  it("logs a failing response_url with its code and does not throw", async () => {
+    const { deps, log } = makeDeps();
+    const { args, respond } = commandArgs("retrospective");
+    respond.mockRejectedValue(respondError(404));
+    await expect(createDmCommandListener(deps)(args)).resolves.toBeUndefined();
+    expect(log.events("slack_api_error")[0]).toMatchObject({
+      level: "error",
+      method: "response_url",
+      code: "slack_bolt_respond_error",
+    });
+    // The apology was tried through the same (failing) channel, and that is logged too.
+    expect(respond).toHaveBeenCalledTimes(2);
+    expect(respond.mock.calls[1]?.[0]).toEqual({ response_type: "ephemeral", ...renderApology() });
+  });
+
+  it("apologizes when answering fails", async () => {
+    const { deps, log } = makeDeps({
+      respond: () => {
+        throw new Error("index corrupted");
+      },
+    });
+    const { args, respond } = commandArgs("retrospective");
+    await createDmCommandListener(deps)(args);
+    expect(onlyCall(respond)).toEqual({ response_type: "ephemeral", ...renderApology() });
+    expect(log.events("reply_failed")[0]).toMatchObject({ err: { message: "index corrupted" } });
+  });
+});

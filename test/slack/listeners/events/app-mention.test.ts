@@ -1,0 +1,98 @@
+import { describe, expect, it } from "vitest";
+import { createAppMentionListener } from "../../../../src/slack/listeners/events/app-mention.js";
+import type { EventArgs } from "../../../../src/slack/listeners/types.js";
+import { renderApology } from "../../../../src/slack/views/apology.js";
+import { renderHelp } from "../../../../src/slack/views/help.js";
+import { renderReply } from "../../../../src/slack/views/reply.js";
+import { confidentResponse, fakeClient, makeDeps, onlyCall, platformError } from "../fakes.js";
+
+function mentionArgs(event: Record<string, unknown>) {
+  const client = fakeClient();
+  const full = {
+    type: "app_mention",
+    user: "U0ASKER01",
+    channel: "C0TEAM001",
+    ts: "1700000000.000100",
+    ...event,
+  };
+  const args = {
+    event: full,
+    payload: full,
+    body: { event: full },
+    client,
+    context: { botUserId: "U0BOT0001" },
+  };
+  return { args: args as unknown as EventArgs<"app_mention">, client };
+}
+
+describe("app_mention", () => {
+  it("answers in a thread on the mention, without the mention or Slack markup in the question", async () => {
+    const { deps, search, log } = makeDeps();
+    const { args, client } = mentionArgs({
+      text: "<@U0BOT0001> how do we run a retro in <#C123|planning>? see <https://x.test/a|the guide> <!here>",
+    });
+    await createAppMentionListener(deps)(args);
+    expect(search).toHaveBeenCalledWith("how do we run a retro in planning? see the guide");
+    const question = "how do we run a retro in planning? see the guide";
+    expect(onlyCall(client.chat.postMessage)).toEqual({
+      channel: "C0TEAM001",
+      thread_ts: "1700000000.000100",
+      ...renderReply(confidentResponse(question), {}),
+    });
+    expect(log.events("query")[0]).toMatchObject({
+      surface: "mention",
+      user: "U0ASKER01",
+      answered: true,
+    });
+  });
+
+  it("stays in the thread the mention was written in", async () => {
+    const { deps } = makeDeps();
+    const { args, client } = mentionArgs({
+      text: "<@U0BOT0001> retro",
+      thread_ts: "1699999999.000001",
+    });
+    await createAppMentionListener(deps)(args);
+    expect(onlyCall(client.chat.postMessage)).toMatchObject({ thread_ts: "1699999999.000001" });
+  });
+
+  it("answers a bare mention with help", async () => {
+    const { deps, search } = makeDeps();
+    const { args, client } = mentionArgs({ text: "<@U0BOT0001>  " });
+    await createAppMentionListener(deps)(args);
+    expect(onlyCall(client.chat.postMessage)).toEqual({
+      channel: "C0TEAM001",
+      thread_ts: "1700000000.000100",
+      ...renderHelp(),
+    });
+    expect(search).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ["a bot", { bot_id: "B0OTHER01" }],
+    ["an edit", { subtype: "message_changed" }],
+    ["a DM (the DM listener answers it)", { channel: "D0BOTDM01" }],
+  ])("ignores %s", async (_label, extra) => {
+    const { deps, search } = makeDeps();
+    const { args, client } = mentionArgs({ text: "<@U0BOT0001> retro", ...extra });
+    await createAppMentionListener(deps)(args);
+    expect(client.chat.postMessage).not.toHaveBeenCalled();
+    expect(search).not.toHaveBeenCalled();
+  });
+
+  it("logs a rejected chat.postMessage with its code, apologizes, and does not throw", async () => {
+    const { deps, log } = makeDeps();
+    const { args, client } = mentionArgs({ text: "<@U0BOT0001> retro" });
+    client.chat.postMessage.mockRejectedValueOnce(platformError("invalid_blocks"));
+    await expect(createAppMentionListener(deps)(args)).resolves.toBeUndefined();
+    expect(log.events("slack_api_error")).toEqual([
+      expect.objectContaining({ method: "chat.postMessage", code: "invalid_blocks" }),
+    ]);
+    expect(client.chat.postMessage).toHaveBeenCalledTimes(2);
+    expect(client.chat.postMessage.mock.calls[1]?.[0]).toEqual({
+      channel: "C0TEAM001",
+      thread_ts: "1700000000.000100",
+      ...renderApology(),
+    });
+  });
+});

@@ -1,0 +1,93 @@
+import { describe, expect, it } from "vitest";
+import { createDirectMessageListener } from "../../../../src/slack/listeners/events/direct-message.js";
+import type { EventArgs } from "../../../../src/slack/listeners/types.js";
+import { renderApology } from "../../../../src/slack/views/apology.js";
+import { renderHelp } from "../../../../src/slack/views/help.js";
+import { renderReply } from "../../../../src/slack/views/reply.js";
+import { confidentResponse, fakeClient, makeDeps, onlyCall, platformError } from "../fakes.js";
+
+function dmArgs(event: Record<string, unknown>) {
+  const client = fakeClient();
+  const full = {
+    type: "message",
+    channel_type: "im",
+    channel: "D0ASKER01",
+    user: "U0ASKER01",
+    ts: "1700000000.000200",
+    text: "how do I keep a risk log?",
+    ...event,
+  };
+  const args = {
+    event: full,
+    message: full,
+    payload: full,
+    body: { event: full },
+    client,
+    context: { botUserId: "U0BOT0001" },
+  };
+  return { args: args as unknown as EventArgs<"message">, client };
+}
+
+describe("message.im", () => {
+  it("answers in the DM", async () => {
+    const { deps, search, log } = makeDeps();
+    const { args, client } = dmArgs({});
+    await createDirectMessageListener(deps)(args);
+    expect(search).toHaveBeenCalledWith("how do I keep a risk log?");
+    expect(onlyCall(client.chat.postMessage)).toEqual({
+      channel: "D0ASKER01",
+      thread_ts: undefined,
+      ...renderReply(confidentResponse("how do I keep a risk log?"), {}),
+    });
+    expect(log.events("query")[0]).toMatchObject({ surface: "dm", user: "U0ASKER01" });
+  });
+
+  it("answers in the thread when the question was asked in one", async () => {
+    const { deps } = makeDeps();
+    const { args, client } = dmArgs({ thread_ts: "1699999999.000009" });
+    await createDirectMessageListener(deps)(args);
+    expect(onlyCall(client.chat.postMessage)).toMatchObject({ thread_ts: "1699999999.000009" });
+  });
+
+  it("answers an empty message with help", async () => {
+    const { deps } = makeDeps();
+    const { args, client } = dmArgs({ text: "<@U0BOT0001>" });
+    await createDirectMessageListener(deps)(args);
+    expect(onlyCall(client.chat.postMessage)).toEqual({
+      channel: "D0ASKER01",
+      thread_ts: undefined,
+      ...renderHelp(),
+    });
+  });
+
+  it.each([
+    ["a bot's message", { bot_id: "B0OTHER01" }],
+    ["a bot_message subtype", { subtype: "bot_message", bot_id: "B0OTHER01" }],
+    ["the bot's own message", { user: "U0BOT0001" }],
+    ["an edit", { subtype: "message_changed" }],
+    ["a deletion", { subtype: "message_deleted" }],
+    ["a join", { subtype: "channel_join" }],
+    ["a channel message", { channel_type: "channel", channel: "C0TEAM001" }],
+  ])("ignores %s", async (_label, extra) => {
+    const { deps, search } = makeDeps();
+    const { args, client } = dmArgs(extra);
+    await createDirectMessageListener(deps)(args);
+    expect(client.chat.postMessage).not.toHaveBeenCalled();
+    expect(search).not.toHaveBeenCalled();
+  });
+
+  it("logs a rejected chat.postMessage, apologizes, and does not throw", async () => {
+    const { deps, log } = makeDeps();
+    const { args, client } = dmArgs({});
+    client.chat.postMessage.mockRejectedValue(platformError("ratelimited"));
+    await expect(createDirectMessageListener(deps)(args)).resolves.toBeUndefined();
+    expect(log.events("slack_api_error").map((line) => [line.method, line.code])).toEqual([
+      ["chat.postMessage", "ratelimited"],
+      ["chat.postMessage", "ratelimited"],
+    ]);
+    expect(client.chat.postMessage.mock.calls[1]?.[0]).toMatchObject({
+      channel: "D0ASKER01",
+      ...renderApology(),
+    });
+  });
+});
