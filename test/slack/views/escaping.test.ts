@@ -21,8 +21,11 @@ const HOSTILE = [
 ];
 
 const base = makeBase(2, 3);
-const top = base.sections[1];
-if (!top) throw new Error("fixture");
+const top = (() => {
+  const section = base.sections[1];
+  if (!section) throw new Error("fixture has no second section");
+  return section;
+})();
 
 function renderings(query: string) {
   return {
