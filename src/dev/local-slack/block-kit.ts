@@ -92,9 +92,6 @@ class Checker {
     } else {
       this.maxLength(value.text, max, `${pointer}/text`);
     }
-    if (value.type === "mrkdwn" && "emoji" in value) {
-      this.fail(`${pointer}/emoji`, "is not allowed for mrkdwn text");
-    }
   }
 
   element(value: unknown, pointer: string): void {

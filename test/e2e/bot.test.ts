@@ -1,0 +1,344 @@
+/**
+ * End to end: the real bot (createApp, Bolt, the Web API and Socket Mode clients, the
+ * repository's content) against the local Slack over real sockets, in both modes.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { type LocalBot, loadStaticKnowledge, startLocalBot } from "../../src/dev/local-bot.js";
+import {
+  type JsonObject,
+  type LocalSlack,
+  type RecordedCall,
+  startLocalSlack,
+} from "../../src/dev/local-slack/index.js";
+import type { KnowledgeSource } from "../../src/knowledge/types.js";
+import { ActionId } from "../../src/slack/views/actions.js";
+import { renderHelp } from "../../src/slack/views/help.js";
+import { renderTopics } from "../../src/slack/views/topics.js";
+
+const CONFIDENT_QUESTION = "what is velocity";
+const UNKNOWN_QUESTION = "how do I bake sourdough bread at home";
+
+let knowledge: KnowledgeSource;
+
+beforeAll(async () => {
+  knowledge = await loadStaticKnowledge();
+  // The questions must mean what the tests say they mean, whatever the content becomes.
+  expect(knowledge.current().index.search(CONFIDENT_QUESTION).confident).toBe(true);
+  expect(knowledge.current().index.search(UNKNOWN_QUESTION).confident).toBe(false);
+});
+
+/** Every string a Slack client would render from a payload: `text` at any depth. */
+function renderedTexts(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(renderedTexts);
+  if (typeof value !== "object" || value === null) return [];
+  return Object.entries(value).flatMap(([key, item]) =>
+    key === "text" && typeof item === "string" ? [item] : renderedTexts(item),
+  );
+}
+
+function allText(call: RecordedCall): string {
+  return renderedTexts(call.args).join("\n");
+}
+
+function blocksOf(call: RecordedCall): JsonObject[] {
+  const source = typeof call.args.view === "object" ? (call.args.view as JsonObject) : call.args;
+  return Array.isArray(source.blocks) ? (source.blocks as JsonObject[]) : [];
+}
+
+/** Polls a condition the bot reaches asynchronously (a log line); never a fixed sleep. */
+async function waitUntil(check: () => boolean, timeoutMs = 3000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+describe.each(["socket", "http"] as const)("the bot in %s mode", (mode) => {
+  let slack: LocalSlack;
+  let local: LocalBot;
+
+  const logs = () => {
+    if (!local.logs) throw new Error("logs are not captured");
+    return local.logs;
+  };
+
+  /** A fresh question answered in a DM: once it is answered, everything sent before was handled. */
+  async function barrier(tag: string): Promise<RecordedCall> {
+    const after = slack.calls.at(-1)?.seq ?? 0;
+    const delivery = await slack.sendDirectMessage({ text: `${CONFIDENT_QUESTION} ${tag}` });
+    const channel = (delivery.payload.event as JsonObject).channel;
+    return slack.waitFor(
+      (call) =>
+        call.seq > after &&
+        call.method === "chat.postMessage" &&
+        call.args.channel === channel &&
+        call.response.ok === true,
+    );
+  }
+
+  let startup: RecordedCall[];
+
+  beforeAll(async () => {
+    slack = await startLocalSlack({ echoBotMessages: true });
+    local = await startLocalBot({ slack, mode, knowledge });
+    startup = [...slack.calls];
+    slack.reset();
+  });
+
+  afterAll(async () => {
+    await local?.stop();
+    await slack?.close();
+  });
+
+  afterEach(() => {
+    slack.reset();
+    local.logs?.clear();
+  });
+
+  it(`starts the way ${mode} mode does: auth.test, then ${mode === "socket" ? "a WebSocket" : "a Request URL"}`, () => {
+    expect(slack.transport).toBe(mode);
+    expect(startup.find((call) => call.method === "auth.test")).toMatchObject({
+      token: slack.botToken,
+      response: { ok: true },
+    });
+    const opened = startup.filter((call) => call.method === "apps.connections.open");
+    if (mode === "socket") {
+      expect(opened).toHaveLength(1);
+      expect(opened[0]?.token).toBe(slack.appToken);
+    } else {
+      expect(opened).toHaveLength(0);
+    }
+  });
+
+  it("answers /dm <question> ephemerally through the response URL, and logs the query", async () => {
+    const delivery = await slack.sendSlashCommand({ text: CONFIDENT_QUESTION });
+    // Acknowledged at once and empty: the answer comes through the response URL.
+    expect(delivery.ack.status).toBe(200);
+    expect(delivery.ack.payload).toEqual({});
+    const reply = await slack.waitFor({ method: "response_url" });
+    expect(reply.status).toBe(200);
+    expect(reply.origin?.deliveryId).toBe(delivery.id);
+    expect(reply.args.response_type).toBe("ephemeral");
+    const top = knowledge.current().index.search(CONFIDENT_QUESTION).results[0];
+    expect(allText(reply)).toContain(top?.section.document.title);
+    expect(slack.controls(reply).map((c) => c.actionId)).toEqual(
+      expect.arrayContaining([ActionId.shareInChannel, ActionId.showFullSection]),
+    );
+    expect(slack.find({ method: ["chat.postMessage", "chat.postEphemeral"] })).toHaveLength(0);
+
+    const [line] = logs().find({ event: "query", surface: "command" });
+    expect(line).toMatchObject({
+      user: slack.defaultUser,
+      query: CONFIDENT_QUESTION,
+      answered: true,
+      sectionId: top?.section.id,
+    });
+    expect(typeof line?.ms).toBe("number");
+  });
+
+  it("answers /dm help with the help message", async () => {
+    await slack.sendSlashCommand({ text: "help" });
+    const reply = await slack.waitFor({ method: "response_url" });
+    expect(reply.args.blocks).toEqual(renderHelp({ command: "/dm" }).blocks);
+  });
+
+  it("answers /dm topics with what the handbook covers", async () => {
+    await slack.sendSlashCommand({ text: "topics" });
+    const reply = await slack.waitFor({ method: "response_url" });
+    expect(reply.status).toBe(200);
+    expect(reply.args.blocks).toEqual(renderTopics(knowledge.current().base).blocks);
+  });
+
+  it("says so honestly when the handbook has no confident answer", async () => {
+    await slack.sendSlashCommand({ text: UNKNOWN_QUESTION });
+    const reply = await slack.waitFor({ method: "response_url" });
+    expect(reply.args.response_type).toBe("ephemeral");
+    // No share button: there is no answer to share. The closest topics are offered instead.
+    const actionIds = slack.controls(reply).map((c) => c.actionId);
+    expect(actionIds).not.toContain(ActionId.shareInChannel);
+    expect(actionIds.some((id) => id.startsWith(ActionId.suggestedTopic))).toBe(true);
+    expect(allText(reply)).toContain(UNKNOWN_QUESTION);
+    expect(logs().find({ event: "query", query: UNKNOWN_QUESTION })[0]).toMatchObject({
+      answered: false,
+    });
+  });
+
+  it("shares an answer in the channel and deletes the ephemeral copy", async () => {
+    const channel = "C0TEAM";
+    await slack.sendSlashCommand({ text: CONFIDENT_QUESTION, channel });
+    const reply = await slack.waitFor({ method: "response_url" });
+    await slack.clickButton(reply, ActionId.shareInChannel);
+    const shared = await slack.waitFor({ method: "chat.postMessage", channel });
+    expect(shared.response.ok).toBe(true);
+    expect(allText(shared)).toContain(`<@${slack.defaultUser}>`);
+    const deleted = await slack.waitFor({ method: "response_url", delete_original: true });
+    expect(deleted.status).toBe(200);
+    const original = reply.surface;
+    if (original?.kind !== "message") throw new Error("the answer was not shown as a message");
+    expect(original.ephemeral).toBe(true);
+    expect(slack.workspace.findMessage(original.channel, original.ts)).toBeUndefined();
+  });
+
+  it("opens the full section in a modal with the click's trigger id", async () => {
+    await slack.sendSlashCommand({ text: CONFIDENT_QUESTION });
+    const reply = await slack.waitFor({ method: "response_url" });
+    const click = await slack.clickButton(reply, ActionId.showFullSection);
+    const opened = await slack.waitFor({ method: "views.open" });
+    expect(opened.response.ok).toBe(true);
+    expect(opened.args.trigger_id).toBe(click.triggerId);
+    const top = knowledge.current().index.search(CONFIDENT_QUESTION).results[0];
+    expect(allText(opened)).toContain(top?.section.heading);
+  });
+
+  it("answers a mention in the mention's thread", async () => {
+    const delivery = await slack.sendMention({ text: CONFIDENT_QUESTION, channel: "C0GENERAL" });
+    const event = delivery.payload.event as JsonObject;
+    const reply = await slack.waitFor({ method: "chat.postMessage", channel: "C0GENERAL" });
+    expect(reply.response.ok).toBe(true);
+    expect(reply.args.thread_ts).toBe(event.ts);
+    expect(logs().find({ event: "query", surface: "mention" })).toHaveLength(1);
+  });
+
+  it("answers a direct message in the DM, and ignores its own echoed reply", async () => {
+    const delivery = await slack.sendDirectMessage({ text: CONFIDENT_QUESTION });
+    const event = delivery.payload.event as JsonObject;
+    const reply = await slack.waitFor({ method: "chat.postMessage", channel: event.channel });
+    expect(reply.response.ok).toBe(true);
+    expect(reply.args.thread_ts).toBeUndefined();
+    // The local Slack echoes the bot's DM back as a message event, as Slack does.
+    await waitUntil(() => slack.acks.length >= 2);
+    await barrier("after echo");
+    expect(logs().find({ event: "query", surface: "dm" })).toHaveLength(2);
+  });
+
+  it("ignores messages from bots", async () => {
+    const channel = slack.workspace.imFor(slack.defaultUser).id;
+    await slack.sendEvent({
+      type: "message",
+      channel,
+      channel_type: "im",
+      user: "U0OTHERBOT",
+      bot_id: "B0OTHER",
+      text: CONFIDENT_QUESTION,
+      ts: slack.workspace.newTs(),
+    });
+    await slack.sendEvent({
+      type: "message",
+      subtype: "bot_message",
+      channel,
+      channel_type: "im",
+      bot_id: "B0OTHER",
+      text: CONFIDENT_QUESTION,
+      ts: slack.workspace.newTs(),
+    });
+    await barrier("after bots");
+    expect(slack.find({ method: "chat.postMessage" })).toHaveLength(1);
+    expect(logs().find({ event: "query", query: CONFIDENT_QUESTION })).toHaveLength(0);
+  });
+
+  it("does not answer a retried event twice", async () => {
+    const first = await slack.sendMention({ text: CONFIDENT_QUESTION });
+    const event = first.payload.event as JsonObject;
+    await slack.waitFor({ method: "chat.postMessage", thread_ts: event.ts });
+    const retry = await slack.sendEvent(event, {
+      eventId: first.eventId,
+      retryNum: 1,
+      retryReason: "http_timeout",
+    });
+    expect(retry.ack.status).toBe(200);
+    await barrier("after retry");
+    expect(slack.find({ method: "chat.postMessage", thread_ts: event.ts })).toHaveLength(1);
+    expect(logs().find({ event: "duplicate_delivery", key: first.eventId })).toHaveLength(1);
+  });
+
+  it("publishes the App Home within Slack's limits when it is opened", async () => {
+    await slack.openHome();
+    const home = await slack.waitFor({ method: "views.publish" });
+    expect(home.response.ok).toBe(true);
+    expect(home.args.user_id).toBe(slack.defaultUser);
+    expect((home.args.view as JsonObject).type).toBe("home");
+    const blocks = blocksOf(home);
+    expect(blocks.length).toBeGreaterThan(0);
+    expect(blocks.length).toBeLessThanOrEqual(100);
+  });
+
+  it("answers a search typed in the Home tab by updating the Home view", async () => {
+    await slack.openHome();
+    const home = await slack.waitFor({ method: "views.publish" });
+    await slack.enterText(home, ActionId.homeSearch, CONFIDENT_QUESTION);
+    const results = await slack.waitFor(
+      (call) => call.method === "views.publish" && call.seq > home.seq,
+    );
+    expect(results.response.ok).toBe(true);
+    expect(blocksOf(results).length).toBeLessThanOrEqual(100);
+    const top = knowledge.current().index.search(CONFIDENT_QUESTION).results[0];
+    expect(allText(results)).toContain(top?.section.document.title);
+    expect(allText(results)).toContain(CONFIDENT_QUESTION);
+    expect(
+      logs().find({ event: "query", surface: "home", query: CONFIDENT_QUESTION }),
+    ).toHaveLength(1);
+  });
+
+  it.each([
+    ["HTTP 500", { status: 500 }],
+    ["ratelimited", { error: "ratelimited", retryAfter: 1 }],
+  ])("survives a Web API failure (%s) and answers the next question", async (_name, failure) => {
+    slack.failNext("chat.postMessage", failure);
+    const delivery = await slack.sendDirectMessage({ text: CONFIDENT_QUESTION });
+    const channel = (delivery.payload.event as JsonObject).channel;
+    const failed = await slack.waitFor({ method: "chat.postMessage", channel }, 5000);
+    expect(failed.response.ok).toBe(false);
+    await waitUntil(
+      () => logs().find({ event: "slack_api_error", method: "chat.postMessage" }).length > 0,
+      5000,
+    );
+    // The asker is told something went wrong rather than left waiting.
+    const apology = await slack.waitFor(
+      (call) =>
+        call.method === "chat.postMessage" && call.seq > failed.seq && call.response.ok === true,
+      5000,
+    );
+    expect(apology.args.channel).toBe(channel);
+    const next = await barrier("after failure");
+    expect(next.response.ok).toBe(true);
+  });
+
+  it("never echoes a special mention raw, whatever surface it is typed in", async () => {
+    // What Slack sends when a person types the characters <!channel> literally, and a real one.
+    const typed = `&lt;!channel&gt; ${UNKNOWN_QUESTION} <!here>`;
+    await slack.sendSlashCommand({ text: typed });
+    await slack.waitFor({ method: "response_url" });
+    await slack.sendMention({ text: typed });
+    await slack.waitFor({ method: "chat.postMessage" });
+    await slack.sendDirectMessage({ text: typed });
+    await slack.waitFor({
+      method: "chat.postMessage",
+      channel: slack.workspace.imFor(slack.defaultUser).id,
+    });
+    await slack.openHome();
+    const home = await slack.waitFor({ method: "views.publish" });
+    await slack.enterText(home, ActionId.homeSearch, "<!channel> what is velocity <!everyone>");
+    await slack.waitFor((call) => call.method === "views.publish" && call.seq > home.seq);
+    expect(slack.calls.length).toBeGreaterThanOrEqual(5);
+    for (const call of slack.calls) {
+      expect(allText(call)).not.toMatch(/<!(channel|here|everyone)/);
+    }
+  });
+
+  if (mode === "http") {
+    it.each([
+      [
+        "a bad signature",
+        { signature: "v0=0000000000000000000000000000000000000000000000000000000000000000" },
+      ],
+      ["a stale timestamp", { timestampSec: Math.floor(Date.now() / 1000) - 10 * 60 }],
+    ])("refuses a request with %s (401) and answers nothing", async (_name, tampering) => {
+      const refused = await slack.sendSlashCommand({ text: CONFIDENT_QUESTION }, tampering);
+      expect(refused.ack.status).toBe(401);
+      await barrier("after refusal");
+      expect(slack.find({ method: "response_url" })).toHaveLength(0);
+      expect(logs().find({ event: "query", query: CONFIDENT_QUESTION })).toHaveLength(0);
+    });
+  }
+});
