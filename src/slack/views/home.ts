@@ -23,6 +23,7 @@ import type { Button, HomeView, HomeViewOptions, KnownBlock } from "./types.js";
 export const HOME_DOCUMENTS_PER_PAGE = 20;
 /** Section buttons per document on Home; the rest are one click away ("All n sections…"). */
 export const HOME_SECTIONS_PER_DOCUMENT = 10;
+/** `block_id` of the Home search input; with a `:hash` suffix while it shows a query. */
 export const HOME_SEARCH_BLOCK_ID = "home_search";
 
 /**
@@ -75,7 +76,9 @@ function searchInput(query: string | undefined): KnownBlock {
   if (initial) element.initial_value = initial;
   return {
     type: "input",
-    block_id: HOME_SEARCH_BLOCK_ID,
+    // Slack keeps what was typed in an input whose block_id and action_id are unchanged, and
+    // ignores initial_value; a block_id per query lets "Clear" really empty the box.
+    block_id: initial ? `${HOME_SEARCH_BLOCK_ID}:${fnv1a(initial)}` : HOME_SEARCH_BLOCK_ID,
     dispatch_action: true,
     label: { type: "plain_text", text: "Search the handbook", emoji: true },
     element,
@@ -163,4 +166,14 @@ function tableOfContents(entries: readonly TocEntry[], requestedPage: number): K
     blocks.push(...actions(nav, "toc_pages"));
   }
   return blocks;
+}
+
+/** A short stable hash (FNV-1a, 32 bits, base 36) of `text`. */
+function fnv1a(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0).toString(36);
 }

@@ -78,6 +78,7 @@ describe("renderHomeView", () => {
     const view = renderHomeView(base);
     expect(viewViolations(view)).toEqual([]);
     const input = view.blocks.find((b) => b.block_id === HOME_SEARCH_BLOCK_ID);
+    expect(input?.block_id).toBe(HOME_SEARCH_BLOCK_ID);
     expect(input).toMatchObject({
       type: "input",
       dispatch_action: true,
@@ -134,6 +135,12 @@ describe("renderHomeView", () => {
     expect(text.indexOf("Results for")).toBeLessThan(text.indexOf("Table of contents"));
     const buttons = listButtons(view.blocks as never);
     expect(buttons.some((b) => b.actionId === ActionId.homeClearSearch)).toBe(true);
+    // A fresh block_id while a query is shown, so clearing really empties the box.
+    const searchIds = view.blocks
+      .map((b) => b.block_id)
+      .filter((id) => id?.startsWith(HOME_SEARCH_BLOCK_ID));
+    expect(searchIds).toHaveLength(1);
+    expect(searchIds[0]).not.toBe(HOME_SEARCH_BLOCK_ID);
     expect(buttons.some((b) => b.actionId === ActionId.shareInChannel)).toBe(false);
     expect(buttons.some((b) => b.actionId === ActionId.showFullSection)).toBe(true);
   });
