@@ -11,9 +11,9 @@ export interface HelpOptions {
 
 const DEFAULT_EXAMPLES = [
   "What does a delivery manager do?",
-  "How do I run a retrospective?",
-  "What should be in a risk log?",
-  "How do we plan a release?",
+  "How does a delivery manager remove blockers?",
+  "What is velocity?",
+  "Delivery manager vs scrum master",
 ];
 
 /** How to ask: the command, a mention, a DM, the Home tab; with a few example questions. */
@@ -39,7 +39,7 @@ export function renderHelp(options: HelpOptions = {}): SlackMessage {
           ),
           `• \`${command} topics\` — everything the handbook covers.`,
           `• \`${command} help\` — this message.`,
-          "• Mention me in a channel (`@handbook how do we …?`) — I answer in a thread.",
+          "• Mention me in a channel with your question — I answer in a thread.",
           "• Send me a direct message — just type the question.",
           "• Open my *Home* tab — search and browse the table of contents.",
         ].join("\n"),

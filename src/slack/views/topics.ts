@@ -51,7 +51,8 @@ export function renderTopics(base: KnowledgeBase): SlackMessage {
 }
 
 function detailedEntry({ document, sections }: TocEntry, index: number): KnownBlock {
-  const minDepth = Math.min(...sections.map((s) => s.depth || 1));
+  // The text before the first heading (depth 0) and the shallowest headings share the top level.
+  const minDepth = Math.min(...sections.map((s) => (s.depth === 0 ? 6 : s.depth)));
   const lines = sections.map(
     (s) => `${s.depth > minDepth ? "    ◦" : "•"} ${escapeText(oneLine(sectionLabel(s)))}`,
   );
