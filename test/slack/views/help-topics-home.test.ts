@@ -61,6 +61,21 @@ describe("renderTopics", () => {
     }
   });
 
+  it("indents only headings deeper than the document's shallowest", () => {
+    const doc = makeDocument({ path: "a.md", title: "A" });
+    const mk = (id: string, heading: string, depth: number, order: number) =>
+      makeSection({ id, document: doc, heading, depth, order, breadcrumb: [heading] });
+    const base = {
+      root: "/kb",
+      documents: [doc],
+      sections: [mk("a.md", "A", 0, 0), mk("a.md#top", "Top", 2, 1), mk("a.md#deep", "Deep", 3, 2)],
+      warnings: [],
+    };
+    const section = renderTopics(base).blocks.find((b) => b.type === "section");
+    const text = section?.type === "section" ? section.text?.text : "";
+    expect(text).toBe("*A*\n• Introduction\n• Top\n    ◦ Deep");
+  });
+
   it("summarises a big knowledge base within 50 blocks and points to the Home tab", () => {
     const base = makeBase(2000, 5);
     const msg = renderTopics(base);
