@@ -13,7 +13,7 @@ export type HtmlToken =
   | { kind: "close"; name: string };
 
 const TOKEN_PATTERN =
-  /<!--[\s\S]*?(?:-->|$)|<(script|style)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)|<!\[CDATA\[[\s\S]*?\]\]>|<![^>]*>|<\?[\s\S]*?\?>|<\/([A-Za-z][\w:-]*)\s*>|<([A-Za-z][\w:-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*(\/?)>/g;
+  /<!--[\s\S]*?(?:-->|$)|<(script|style)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)|<!\[CDATA\[[\s\S]*?\]\]>|<!doctype[^>]*>|<\?[\s\S]*?\?>|<\/([A-Za-z][\w:-]*)\s*>|<([A-Za-z][\w:-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*(\/?)>/g;
 
 const ATTRIBUTE_PATTERN = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
 
@@ -169,12 +169,20 @@ interface Rendered {
   mrkdwn: string;
 }
 
-function renderNodes(nodes: readonly HtmlNode[], preformatted: boolean): Rendered {
+/** Elements whose direct text is only indentation between their rows, cells or items. */
+const STRUCTURE_TAGS = new Set(["table", "thead", "tbody", "tfoot", "tr", "ul", "ol", "dl"]);
+
+function renderNodes(
+  nodes: readonly HtmlNode[],
+  preformatted: boolean,
+  parent = "#root",
+): Rendered {
   let text = "";
   let mrkdwn = "";
   let cell = 0;
   for (const node of nodes) {
     if (typeof node === "string") {
+      if (STRUCTURE_TAGS.has(parent) && !node.trim()) continue;
       const value = decodeEntities(preformatted ? node : node.replace(/\s+/g, " "));
       text += value;
       mrkdwn += escapeProse(value);
@@ -206,7 +214,7 @@ function renderElement(element: HtmlElement, preformatted: boolean): Rendered {
     const alt = decodeEntities(element.attributes.alt ?? "").trim();
     return { text: alt, mrkdwn: escapeProse(alt) };
   }
-  const inner = renderNodes(element.children, preformatted || name === "pre");
+  const inner = renderNodes(element.children, preformatted || name === "pre", name);
   switch (name) {
     case "a": {
       const href = decodeEntities(element.attributes.href ?? "");

@@ -20,8 +20,14 @@ import {
   readString,
   readStringList,
 } from "./frontmatter.js";
-import { escapeProse } from "./mrkdwn.js";
-import { headingText, type Point, type RenderContext, renderBlocks } from "./render.js";
+import { escapeProse, mrkdwnLink } from "./mrkdwn.js";
+import {
+  headingText,
+  isAbsoluteLink,
+  type Point,
+  type RenderContext,
+  renderBlocks,
+} from "./render.js";
 import { stripTemplateTags } from "./template-tags.js";
 import type { ContentBlock, Document, Section } from "./types.js";
 
@@ -72,6 +78,17 @@ function stripMdxSyntax(body: string): string {
     .replace(/\{\/\*[\s\S]*?\*\/\}/g, blank);
 }
 
+/**
+ * Docusaurus admonitions (`:::tip Title` … `:::`): the fences go, a title stays as a bold lead.
+ * Line breaks are kept so line numbers stay true.
+ */
+function stripAdmonitionFences(body: string): string {
+  if (!body.includes(":::")) return body;
+  return body.replace(/^[ \t]*:::+[ \t]*([A-Za-z]*)[ \t]*(.*)$/gm, (_line, _kind, title: string) =>
+    title.trim() ? `**${title.trim()}${/[.!?:]$/.test(title.trim()) ? "" : ":"}**` : "",
+  );
+}
+
 function titleFromPath(path: string): string {
   const parts = path.split("/");
   let name = (parts[parts.length - 1] ?? path).replace(/\.mdx?$/i, "");
@@ -104,6 +121,7 @@ export function parseDocument(path: string, source: string): ParsedDocument {
   const data = frontmatter.data;
   let body = frontmatter.body;
   if (/\.mdx$/i.test(path)) body = stripMdxSyntax(body);
+  body = stripAdmonitionFences(body);
   const stripped = stripTemplateTags(body);
   const tree = markdownParser.parse(stripped.text) as Root;
 
@@ -246,6 +264,29 @@ export function parseDocument(path: string, source: string): ParsedDocument {
       blocks,
       text: joinText(blocks),
       questions: questions.get(slug) ?? [],
+    });
+  }
+
+  // A page that only redirects elsewhere (Jekyll `redirect_to`) still answers "where is X?".
+  const redirect = readString(data.redirect_to);
+  if (sections.length === 0 && redirect && isAbsoluteLink(redirect)) {
+    const blocks = [
+      {
+        text: `${title} has moved to ${redirect}`,
+        mrkdwn: `${escapeProse(title)} has moved to ${mrkdwnLink(redirect, escapeProse(title))}.`,
+      },
+    ];
+    sections.push({
+      id: path,
+      document,
+      heading: title,
+      breadcrumb: [],
+      depth: 0,
+      order: 0,
+      line: frontmatter.keyLines.redirect_to ?? 1,
+      blocks,
+      text: joinText(blocks),
+      questions: questions.get(LEAD_KEY) ?? [],
     });
   }
 

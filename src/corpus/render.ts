@@ -135,11 +135,27 @@ function foldInlineHtml(nodes: readonly PhrasingContent[]): readonly PhrasingCon
 // ---------------------------------------------------------------------------------------------
 // Inline content
 
+/** Link syntax that reached a text node (escaped brackets, a broken destination). */
+const LITERAL_LINK = /!?\[([^\]\n]*)\]\([^)\n]*\)/g;
+
+/**
+ * Plain text of code, for search: the words without markup. Slack shows the code itself from
+ * the mrkdwn; the text would only feed HTML tags and link syntax to the index.
+ */
+function codeText(code: string): string {
+  return tokenizeHtml(code)
+    .map((token) => (token.kind === "text" ? token.value : ""))
+    .join("")
+    .replace(LITERAL_LINK, "$1");
+}
+
 function cleanText(value: string): string {
   return value
     .replace(TOC_MARKER, "")
     .replace(ATTRIBUTE_LIST, "")
-    .replace(/\s*\n\s*/g, " ");
+    .replace(/\s*\n\s*/g, " ")
+    .replace(/[ \t]{2,}/g, " ")
+    .replace(LITERAL_LINK, "$1");
 }
 
 function renderLink(url: string, label: Rendered, context: RenderContext, at?: Point): Rendered {
@@ -188,7 +204,7 @@ function renderInline(node: PhrasingContent, context: RenderContext): Rendered {
     case "inlineCode": {
       const value = node.value.replace(/\s*\n\s*/g, " ");
       if (!value.trim()) return EMPTY;
-      return { text: value, mrkdwn: `\`${escapeCode(value)}\`` };
+      return { text: codeText(value), mrkdwn: `\`${escapeCode(value)}\`` };
     }
     case "break":
       return { text: "\n", mrkdwn: "\n" };
@@ -353,8 +369,9 @@ export function renderBlock(node: RootContent, context: RenderContext): ContentB
     case "table":
       return renderTable(node, context);
     case "code": {
-      if (!node.value.trim()) return undefined;
-      return { text: node.value, mrkdwn: codeBlock(node.value) };
+      const code = node.value.replace(/^(?:[ \t]*\n)+|\s+$/g, "");
+      if (!code) return undefined;
+      return { text: codeText(code), mrkdwn: codeBlock(code) };
     }
     case "blockquote":
       return renderBlockquote(node, context);

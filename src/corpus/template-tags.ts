@@ -64,7 +64,8 @@ function replaceBlockTag(tag: string, inDestination: boolean): string {
       return label ? `${label} (#${first})` : `#${first}`;
     }
     case "alert":
-      return first;
+      // The alert's title leads its body, which follows on the next lines.
+      return first.trim() ? `**${first.trim()}${/[.!?:]$/.test(first.trim()) ? "" : ":"}**` : "";
     default:
       return "";
   }
@@ -101,9 +102,10 @@ export function stripTemplateTags(source: string): StrippedSource {
     let replacement: string;
     if (match[1] !== undefined) {
       // Inside {% raw %} the tags are examples of template syntax: meaningless to a reader here.
-      replacement = match[1].replace(INNER_TAG_PATTERN, (inner) =>
-        "\n".repeat(countNewlines(inner)),
-      );
+      // A link whose target was a tag is left with an empty target; keep just its words.
+      replacement = match[1]
+        .replace(INNER_TAG_PATTERN, (inner) => "\n".repeat(countNewlines(inner)))
+        .replace(/\[([^\]\n]*)\]\(\s*\)/g, "$1");
     } else if (tag.startsWith("{%")) {
       const inDestination = /\]\(\s*$/.test(out) || /\]:\s*$/.test(out) || /href=["']$/.test(out);
       replacement = /^\{%-?\s*(?:comment|endcomment)\b/.test(tag)

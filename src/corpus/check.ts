@@ -1,0 +1,274 @@
+/**
+ * content:check rules: strict where loading is lenient. Pure over parsed documents and the list
+ * of markdown files, so it can run in tests, in CI and before a reload.
+ */
+import path from "node:path";
+import { isHttpUrl, isRecord } from "./frontmatter.js";
+import { LEAD_KEY, type ParsedDocument } from "./parse.js";
+import type { LoadWarning, Section } from "./types.js";
+
+export type Severity = "error" | "warning";
+
+export interface ContentProblem {
+  /** Path relative to the content root. */
+  file: string;
+  /** 1-based line in the file. */
+  line: number;
+  severity: Severity;
+  message: string;
+}
+
+export interface CheckInput {
+  documents: readonly ParsedDocument[];
+  warnings: readonly LoadWarning[];
+  /** Every markdown file under the root (relative paths), loaded or not. */
+  files: readonly string[];
+}
+
+/**
+ * Section length limits, in characters of the section's mrkdwn.
+ * - Slack shows at most 50 blocks of 3,000 characters in one message: beyond that a section
+ *   cannot be sent whole at all.
+ * - Past 12,000 characters a section is too long to read in a chat reply (it is also Slack's
+ *   cap for markdown blocks in one message): an error, split it.
+ * - Past 3,000 characters it no longer fits one section block and gets cut into several,
+ *   with "see more" folds: a warning, worth splitting.
+ */
+export const SECTION_LIMITS = {
+  slackMessageChars: 50 * 3000,
+  readableChars: 12_000,
+  singleBlockChars: 3000,
+} as const;
+
+const OWNER_ID = /^[UCWG][A-Z0-9]+$/;
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** Markup that should never reach section text; seeing it means the parser missed a case. */
+const LEAKED_MARKUP = ["{%", "{{", "<div", "<a ", "[[toc]]", "]("];
+
+function isStringArray(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((item) => typeof item === "string");
+}
+
+function isValidDay(value: string): boolean {
+  if (!ISO_DAY.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+}
+
+function describe(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  if (value instanceof Date) return "a date";
+  return typeof value === "object" ? "a map" : `${typeof value} ${JSON.stringify(value)}`;
+}
+
+function checkFrontmatter(parsed: ParsedDocument, report: Report): void {
+  const data = parsed.frontmatter;
+  const lineOf = (key: string) => parsed.frontmatterLines[key] ?? 1;
+  const error = (key: string, message: string) => report(lineOf(key), "error", message);
+
+  if (!("title" in data)) error("title", "missing `title` in frontmatter");
+  else if (typeof data.title !== "string" || !data.title.trim()) {
+    error("title", `\`title\` must be a non-empty string, not ${describe(data.title)}`);
+  }
+
+  if (!("tags" in data)) error("tags", "missing `tags` in frontmatter (a list of strings)");
+  else if (!isStringArray(data.tags)) {
+    error("tags", `\`tags\` must be a list of strings, not ${describe(data.tags)}`);
+  }
+
+  const orderKey = "order" in data ? "order" : "sidebar_position" in data ? "sidebar_position" : "";
+  if (!orderKey) error("order", "missing `order` (or `sidebar_position`) in frontmatter");
+  else if (typeof data[orderKey] !== "number" || !Number.isFinite(data[orderKey])) {
+    error(orderKey, `\`${orderKey}\` must be a number, not ${describe(data[orderKey])}`);
+  }
+
+  if (!("sources" in data)) error("sources", "missing `sources` in frontmatter (may be [])");
+  else if (!Array.isArray(data.sources)) {
+    error("sources", `\`sources\` must be a list, not ${describe(data.sources)}`);
+  } else {
+    data.sources.forEach((source: unknown, index) => {
+      if (typeof source === "string" && source.trim()) return;
+      if (!isRecord(source) || typeof source.title !== "string" || !source.title.trim()) {
+        error("sources", `\`sources[${index}]\` needs a \`title\` (or be a plain string)`);
+      } else if (
+        source.url !== undefined &&
+        (typeof source.url !== "string" || !isHttpUrl(source.url))
+      ) {
+        error("sources", `\`sources[${index}].url\` must be an absolute http(s) URL`);
+      }
+    });
+  }
+
+  if ("aliases" in data && !isStringArray(data.aliases)) {
+    error("aliases", `\`aliases\` must be a list of strings, not ${describe(data.aliases)}`);
+  }
+
+  if ("questions" in data) {
+    if (!isRecord(data.questions)) {
+      error("questions", "`questions` must map heading slugs (or `_lead`) to lists of questions");
+    } else {
+      const anchors = new Set(parsed.anchors);
+      for (const [key, list] of Object.entries(data.questions)) {
+        if (key !== LEAD_KEY && !anchors.has(key)) {
+          const known = parsed.anchors.slice(0, 8).join(", ");
+          error("questions", `\`questions.${key}\` matches no heading (slugs: ${known || "none"})`);
+        }
+        if (!isStringArray(list))
+          error("questions", `\`questions.${key}\` must be a list of strings`);
+      }
+    }
+  }
+
+  if ("url" in data && (typeof data.url !== "string" || !isHttpUrl(data.url))) {
+    error("url", "`url` must be an absolute http(s) URL");
+  }
+
+  if ("owner" in data && (typeof data.owner !== "string" || !OWNER_ID.test(data.owner))) {
+    error("owner", "`owner` must be a Slack user or channel id such as U012AB3CD or C012AB3CD");
+  }
+
+  for (const key of ["updated", "last_reviewed"]) {
+    if (!(key in data)) continue;
+    const value = data[key];
+    const valid =
+      (value instanceof Date && !Number.isNaN(value.getTime())) ||
+      (typeof value === "string" && isValidDay(value.trim()));
+    if (!valid) error(key, `\`${key}\` must be a date written YYYY-MM-DD`);
+  }
+}
+
+function mrkdwnLength(section: Section): number {
+  return (
+    section.blocks.reduce((sum, block) => sum + block.mrkdwn.length, 0) +
+    Math.max(0, section.blocks.length - 1) * 2
+  );
+}
+
+function checkSections(parsed: ParsedDocument, report: Report): void {
+  const { sections } = parsed;
+  sections.forEach((section, index) => {
+    const next = sections[index + 1];
+    const hasSubsections = next !== undefined && next.depth > section.depth;
+    if (section.blocks.length === 0 && !hasSubsections) {
+      report(section.line, "error", `section "${section.heading}" is empty`);
+    }
+    const length = mrkdwnLength(section);
+    if (length > SECTION_LIMITS.slackMessageChars) {
+      report(
+        section.line,
+        "error",
+        `section "${section.heading}" is ${length} characters: more than one Slack message can hold (${SECTION_LIMITS.slackMessageChars}); split it`,
+      );
+    } else if (length > SECTION_LIMITS.readableChars) {
+      report(
+        section.line,
+        "error",
+        `section "${section.heading}" is ${length} characters: too long to read in Slack (limit ${SECTION_LIMITS.readableChars}); split it under more headings`,
+      );
+    } else if (length > SECTION_LIMITS.singleBlockChars) {
+      report(
+        section.line,
+        "warning",
+        `section "${section.heading}" is ${length} characters: over ${SECTION_LIMITS.singleBlockChars}, Slack will fold it; consider splitting`,
+      );
+    }
+    const leaked = LEAKED_MARKUP.find((marker) => section.text.includes(marker));
+    if (leaked) {
+      report(section.line, "warning", `section "${section.heading}" still contains \`${leaked}\``);
+    }
+  });
+}
+
+function splitLink(url: string): { target: string; anchor: string } {
+  const hash = url.indexOf("#");
+  const withoutAnchor = hash === -1 ? url : url.slice(0, hash);
+  const anchor = hash === -1 ? "" : url.slice(hash + 1);
+  return { target: withoutAnchor.replace(/\?.*$/, ""), anchor };
+}
+
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+function checkLinks(
+  parsed: ParsedDocument,
+  files: ReadonlySet<string>,
+  anchorsByFile: ReadonlyMap<string, ReadonlySet<string>>,
+  report: Report,
+): void {
+  const ownAnchors = anchorsByFile.get(parsed.document.path);
+  for (const link of parsed.links) {
+    const url = link.url.trim();
+    if (!url || /^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith("//")) continue;
+    const { target, anchor } = splitLink(url);
+    const decodedAnchor = safeDecode(anchor);
+    if (!target) {
+      if (decodedAnchor && ownAnchors && !ownAnchors.has(decodedAnchor)) {
+        report(link.line, "error", `broken link: no heading #${decodedAnchor} in this document`);
+      }
+      continue;
+    }
+    if (!/\.mdx?$/i.test(target)) continue; // site paths, images, downloads: not ours to check
+    const decoded = safeDecode(target);
+    const resolved = decoded.startsWith("/")
+      ? path.posix.normalize(decoded.slice(1))
+      : path.posix.join(path.posix.dirname(parsed.document.path), decoded);
+    if (resolved.startsWith("../") || !files.has(resolved)) {
+      report(link.line, "error", `broken link: ${url} (no file ${resolved} in the content root)`);
+      continue;
+    }
+    const anchors = anchorsByFile.get(resolved);
+    if (decodedAnchor && anchors && !anchors.has(decodedAnchor)) {
+      report(
+        link.line,
+        "error",
+        `broken link: ${url} (no heading #${decodedAnchor} in ${resolved})`,
+      );
+    }
+  }
+}
+
+type Report = (line: number, severity: Severity, message: string) => void;
+
+function compareProblems(a: ContentProblem, b: ContentProblem): number {
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line;
+}
+
+export function checkContent(input: CheckInput): ContentProblem[] {
+  const problems: ContentProblem[] = input.warnings.map((warning) => ({
+    file: warning.file,
+    line: warning.line ?? 1,
+    severity: "error",
+    message: `not loaded: ${warning.reason}`,
+  }));
+  const files = new Set(input.files);
+  const anchorsByFile = new Map(
+    input.documents.map((parsed) => [parsed.document.path, new Set(parsed.anchors)] as const),
+  );
+  const titles = new Map<string, string>();
+
+  for (const parsed of input.documents) {
+    const file = parsed.document.path;
+    const report: Report = (line, severity, message) =>
+      problems.push({ file, line, severity, message });
+    checkFrontmatter(parsed, report);
+    checkSections(parsed, report);
+    checkLinks(parsed, files, anchorsByFile, report);
+    const key = parsed.document.title.toLowerCase().replace(/\s+/g, " ").trim();
+    const first = titles.get(key);
+    if (first === undefined) titles.set(key, file);
+    else {
+      report(
+        parsed.frontmatterLines.title ?? 1,
+        "error",
+        `duplicate title "${parsed.document.title}" (also ${first}); answers could not tell them apart`,
+      );
+    }
+  }
+  return problems.sort(compareProblems);
+}
