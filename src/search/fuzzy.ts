@@ -19,9 +19,12 @@ export interface VocabularyMatcher {
   closest(word: string, limit?: number): FuzzyCandidate[];
 }
 
-/** Edits allowed for a word of this length: none below 5 letters, where one edit is another word. */
+/**
+ * Edits allowed for a word of this length: none below 4 letters, where one edit is nearly always
+ * another word; callers discount short-word corrections more.
+ */
 export function allowedEdits(length: number): number {
-  if (length < 5) return 0;
+  if (length < 4) return 0;
   if (length < 9) return 1;
   return 2;
 }
@@ -59,38 +62,52 @@ const FUSE_OPTIONS = {
   shouldSort: true,
 } as const;
 
+/**
+ * Words are bucketed by length and by their first two letters, and again by their last two.
+ * A typo near the front leaves the end intact and the reverse, so two small buckets per length
+ * replace scanning the whole vocabulary (a few typos that hit both ends of a word are missed).
+ */
 export function createVocabularyMatcher(words: Iterable<string>): VocabularyMatcher {
-  const byLength = new Map<number, string[]>();
-  for (const word of new Set(words)) {
-    if (word.length < 4 || /\p{N}/u.test(word)) continue;
-    const bucket = byLength.get(word.length);
-    if (bucket === undefined) byLength.set(word.length, [word]);
+  const buckets = new Map<string, string[]>();
+  const add = (key: string, word: string) => {
+    const bucket = buckets.get(key);
+    if (bucket === undefined) buckets.set(key, [word]);
     else bucket.push(word);
+  };
+  for (const word of new Set(words)) {
+    if (word.length < 3 || /\p{N}/u.test(word)) continue;
+    add(`${word.length}<${word.slice(0, 2)}`, word);
+    add(`${word.length}>${word.slice(-2)}`, word);
   }
-  const fuses = new Map<number, Fuse<string>>();
-  for (const [length, bucket] of byLength) {
+  const fuses = new Map<string, Fuse<string>>();
+  for (const [key, bucket] of buckets) {
     bucket.sort();
-    fuses.set(length, new Fuse(bucket, FUSE_OPTIONS));
+    fuses.set(key, new Fuse(bucket, FUSE_OPTIONS));
   }
 
   return {
     closest(word, limit = 3) {
       const edits = allowedEdits(word.length);
       if (edits === 0) return [];
-      const found: Array<FuzzyCandidate & { score: number }> = [];
+      const keys: string[] = [];
       for (let length = word.length - edits; length <= word.length + edits; length++) {
-        const fuse = fuses.get(length);
+        keys.push(`${length}<${word.slice(0, 2)}`, `${length}>${word.slice(-2)}`);
+      }
+      const found = new Map<string, FuzzyCandidate & { score: number }>();
+      for (const key of keys) {
+        const fuse = fuses.get(key);
         if (fuse === undefined) continue;
         for (const hit of fuse.search(word)) {
+          if (found.has(hit.item)) continue;
           const distance = editDistance(word, hit.item);
           if (distance === 0 || distance > edits) continue;
-          found.push({ word: hit.item, distance, score: hit.score ?? 1 });
+          found.set(hit.item, { word: hit.item, distance, score: hit.score ?? 1 });
         }
       }
-      found.sort(
-        (a, b) => a.distance - b.distance || a.score - b.score || (a.word < b.word ? -1 : 1),
-      );
-      return found.slice(0, limit).map(({ word: w, distance }) => ({ word: w, distance }));
+      return [...found.values()]
+        .sort((a, b) => a.distance - b.distance || a.score - b.score || (a.word < b.word ? -1 : 1))
+        .slice(0, limit)
+        .map(({ word: w, distance }) => ({ word: w, distance }));
     },
   };
 }

@@ -95,7 +95,8 @@ const IRREGULAR_FORMS: ReadonlyMap<string, string> = new Map(
 /** Contraction endings that carry no topic: "what's" → "what", "don't" → "do". */
 const CONTRACTION = /(?:'s|'re|'ve|'ll|'d|'m|n't)$/;
 
-const WORD = /[\p{L}\p{N}]+(?:'[\p{L}]+)?/gu;
+/** A word, or a ratio such as "1:1" that people write as one word. */
+const WORD = /\p{N}+:\p{N}+s?|[\p{L}\p{N}]+(?:'[\p{L}]+)?/gu;
 
 /** Lower-case, strip accents, unify apostrophes: the surface form every comparison uses. */
 export function foldText(text: string): string {
@@ -126,8 +127,9 @@ export function isStopWord(word: string): boolean {
 export function normalizeWord(word: string): string {
   const irregular = IRREGULAR_FORMS.get(word);
   if (irregular !== undefined) return stemmer(irregular);
-  // Numbers and codes ("l1", "2fa", "508") are identifiers: stemming them only does harm.
-  if (/\p{N}/u.test(word)) return word;
+  // Numbers and codes ("l1", "2fa", "508") are identifiers: stemming them only does harm,
+  // beyond a plural after a digit ("1:1s", "1990s").
+  if (/\p{N}/u.test(word)) return word.replace(/(\p{N})s$/u, "$1");
   return stemmer(word);
 }
 

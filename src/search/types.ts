@@ -11,6 +11,8 @@ export interface SearchResult {
    * through a typo correction or abbreviation; the evidence behind `confident`.
    */
   coverage?: number;
+  /** The share (0–1) of that covered by the section's title, headings or author questions. */
+  topicality?: number;
 }
 
 export interface SearchResponse {

@@ -10,9 +10,7 @@ describe("text analysis", () => {
 
   it("drops question words and function words but keeps short content words", () => {
     expect(terms("What is a pod?")).toEqual(["pod"]);
-    expect(terms("how do I reset my VPN password")).toEqual(
-      terms("reset vpn password"),
-    );
+    expect(terms("how do I reset my VPN password")).toEqual(terms("reset vpn password"));
     expect(terms("what's the weather")).toEqual(["weather"]);
   });
 
@@ -30,6 +28,12 @@ describe("text analysis", () => {
   });
 
   it("keeps numbers and codes as they are", () => {
-    expect(terms("L1 support for 4 to 8 specialists")).toEqual(["l1", "support", "4", "8", "specialist"]);
+    expect(terms("L1 support for 4 to 8 specialists")).toEqual([
+      "l1",
+      "support",
+      "4",
+      "8",
+      "specialist",
+    ]);
   });
 });

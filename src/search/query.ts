@@ -1,0 +1,194 @@
+import type { Abbreviation } from "./abbreviations.js";
+import { analyze, isStopWord, normalizeWord, splitWords, type Token } from "./text.js";
+
+/**
+ * Query understanding: a question becomes the list of things it asks about ("concepts"), each
+ * with the forms it can take in a section: the words as typed, their typo corrections, and an
+ * abbreviation's short and long forms.
+ */
+
+/** One way a concept can appear in a section: a term, or a phrase of adjacent terms. */
+export interface Form {
+  terms: string[];
+  /** 1 for what was typed (or means the same), less for a typo correction. */
+  factor: number;
+}
+
+export interface Concept {
+  forms: Form[];
+  /**
+   * True when the forms are rival guesses for a misspelled word, each weighed by its own
+   * rarity; false when they are synonyms (an abbreviation and its expansion), one concept.
+   */
+  corrected: boolean;
+}
+
+/** What query understanding needs to know about the index. */
+export interface QueryVocabulary {
+  has(term: string): boolean;
+  /** Number of sections containing the term. */
+  frequency(term: string): number;
+  /** True when the two terms occur side by side somewhere. */
+  hasBigram(first: string, second: string): boolean;
+  /** Close known terms for an unknown word, closest first, with their typo factor. */
+  corrections(surface: string): Form[];
+}
+
+/** Rival corrections kept for one misspelled word. */
+const MAX_CORRECTIONS = 2;
+
+/** Abbreviation forms in index terms. */
+export interface AbbreviationTerms {
+  short: string;
+  long: string[][];
+}
+
+export function abbreviationTerms(table: readonly Abbreviation[]): AbbreviationTerms[] {
+  return table.map((a) => ({
+    short: splitWords(a.short).map(normalizeWord).join(""),
+    long: a.long.map((phrase) => analyze(phrase).map((t) => t.term)),
+  }));
+}
+
+/**
+ * After "how", these words ask for an amount ("how long", "how often"), they are not the topic.
+ * Elsewhere they stay content words ("long haul", "often late").
+ */
+const AMOUNT_WORDS: ReadonlySet<string> = new Set([
+  "long",
+  "often",
+  "much",
+  "many",
+  "far",
+  "soon",
+  "old",
+  "big",
+  "large",
+  "quickly",
+  "fast",
+  "frequently",
+]);
+
+/** Content words of a question: stop words and amount words after "how" removed. */
+export function questionTokens(query: string): Token[] {
+  const words = splitWords(query);
+  const tokens: Token[] = [];
+  words.forEach((word, i) => {
+    if (isStopWord(word)) return;
+    if (i > 0 && words[i - 1] === "how" && AMOUNT_WORDS.has(word)) return;
+    tokens.push({ surface: word, term: normalizeWord(word) });
+  });
+  return tokens;
+}
+
+export function understandQuery(
+  query: string,
+  vocabulary: QueryVocabulary,
+  abbreviations: readonly AbbreviationTerms[],
+): Concept[] {
+  const tokens = questionTokens(query);
+  const isShort = (term: string) => abbreviations.some((a) => a.short === term);
+  // Each word's rival readings; the first is the one phrase detection reads.
+  const slots: Form[][] = tokens.map((token) => {
+    const exact: Form = { terms: [token.term], factor: 1 };
+    if (vocabulary.has(token.term) || isShort(token.term)) return [exact];
+    const fixes = vocabulary.corrections(token.surface);
+    return fixes.length > 0 ? fixes : [exact];
+  });
+  rankCorrections(slots, vocabulary);
+  const primary = slots.map((slot) => slot[0]?.terms[0] ?? "");
+  const factorOf = (from: number, count: number) =>
+    slots.slice(from, from + count).reduce((min, slot) => Math.min(min, slot[0]?.factor ?? 1), 1);
+
+  const concepts: Concept[] = [];
+  let i = 0;
+  while (i < slots.length) {
+    const phrase = longFormAt(primary, i, abbreviations);
+    if (phrase !== undefined) {
+      const factor = factorOf(i, phrase.long.length);
+      concepts.push({
+        forms: [
+          { terms: phrase.long, factor },
+          { terms: [phrase.short], factor },
+        ],
+        corrected: false,
+      });
+      i += phrase.long.length;
+      continue;
+    }
+    const slot = slots[i] ?? [];
+    const term = primary[i] ?? "";
+    const factor = slot[0]?.factor ?? 1;
+    const synonyms = synonymsOf(term, abbreviations);
+    if (synonyms.length > 0 && slot.length === 1) {
+      concepts.push({
+        forms: [...slot, ...synonyms.map((terms) => ({ terms, factor }))],
+        corrected: false,
+      });
+    } else {
+      concepts.push({ forms: slot, corrected: slot.length > 1 || factor < 1 });
+    }
+    i++;
+  }
+  return concepts;
+}
+
+/**
+ * Orders each misspelled word's corrections by context: a correction that forms a known phrase
+ * with a neighbouring word ("parental leve" → "leave", not "level") first, then the closest,
+ * then the most common. Keeps the best few.
+ */
+function rankCorrections(slots: Form[][], vocabulary: QueryVocabulary): void {
+  const firstTerm = (i: number) => slots[i]?.[0]?.terms[0];
+  slots.forEach((slot, i) => {
+    if (slot.length < 2) return;
+    const before = firstTerm(i - 1);
+    const after = firstTerm(i + 1);
+    const fits = (term: string) =>
+      (before !== undefined && vocabulary.hasBigram(before, term)) ||
+      (after !== undefined && vocabulary.hasBigram(term, after))
+        ? 1
+        : 0;
+    const ranked = slot
+      .map((form, position) => {
+        const term = form.terms[0] ?? "";
+        return { form, position, fit: fits(term), frequency: vocabulary.frequency(term) };
+      })
+      .sort(
+        (a, b) =>
+          b.fit - a.fit ||
+          b.form.factor - a.form.factor ||
+          b.frequency - a.frequency ||
+          a.position - b.position,
+      );
+    slots[i] = ranked.slice(0, MAX_CORRECTIONS).map((entry) => entry.form);
+  });
+}
+
+/** An abbreviation's multi-word long form starting at `start` ("service level agreement"). */
+function longFormAt(
+  primary: readonly string[],
+  start: number,
+  abbreviations: readonly AbbreviationTerms[],
+): { short: string; long: string[] } | undefined {
+  for (const abbreviation of abbreviations) {
+    for (const long of abbreviation.long) {
+      if (long.length > 1 && long.every((term, k) => primary[start + k] === term)) {
+        return { short: abbreviation.short, long };
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Other forms of a single term: an abbreviation's expansions, or a one-word long form's short. */
+function synonymsOf(term: string, abbreviations: readonly AbbreviationTerms[]): string[][] {
+  const forms: string[][] = [];
+  for (const abbreviation of abbreviations) {
+    if (abbreviation.short === term) forms.push(...abbreviation.long);
+    else if (abbreviation.long.some((long) => long.length === 1 && long[0] === term)) {
+      forms.push([abbreviation.short]);
+    }
+  }
+  return forms;
+}

@@ -1,0 +1,173 @@
+import { describe, expect, it } from "vitest";
+import { createSearchIndex } from "../../src/search/index.js";
+import { buildSections } from "./build-sections.js";
+
+const filler =
+  "Teams plan work together, share updates in writing and keep stakeholders informed about progress.";
+
+const sections = buildSections([
+  {
+    doc: "overview.md",
+    title: "Delivery manager overview",
+    body: "A delivery manager makes sure the team is set up to deliver, removes blockers and coordinates people across the organisation.",
+  },
+  {
+    doc: "versus.md",
+    title: "Versus other roles",
+    heading: "Scrum master",
+    body: "A scrum master focuses on ceremonies; the delivery manager role is broader and accountable for outcomes.",
+  },
+  {
+    doc: "versus.md",
+    heading: "Project manager",
+    body: "A project manager often works from outside the team, while a delivery manager works inside it for the long haul.",
+  },
+  {
+    doc: "ceremonies.md",
+    title: "Ceremonies",
+    heading: "Retrospectives",
+    body: "At the end of each sprint the team reflects on what went well and what to change next time.",
+  },
+  {
+    doc: "ceremonies.md",
+    heading: "Sprint planning",
+    body: "The team picks backlog items it can finish in the sprint, based on past velocity.",
+  },
+  {
+    doc: "pods.md",
+    title: "Pods",
+    heading: "Pod",
+    body: "A pod is a small cross-functional group of specialists that one delivery manager supports.",
+    questions: ["how many specialists per delivery manager"],
+  },
+  {
+    doc: "pods.md",
+    heading: "Staffing notes",
+    body: `Pod sizes vary. ${filler}`,
+  },
+  {
+    doc: "glossary.md",
+    title: "Glossary",
+    body: [
+      "Velocity: the effort a team completes in a sprint.",
+      "Pod: a group of specialists.",
+      "Retrospective: a meeting to reflect.",
+      "Escalation: raising a problem to someone who can decide.",
+      "Blocker: anything that stops the team.",
+      ...Array.from({ length: 40 }, (_, i) => `Term ${i}: ${filler}`),
+    ],
+  },
+  {
+    doc: "escalation.md",
+    title: "Escalation",
+    heading: "When to escalate",
+    body: "Most problems are solved inside the team; escalate sparingly, when a decision is out of the team's hands.",
+  },
+  {
+    doc: "sla.md",
+    title: "Service levels",
+    heading: "Agreements",
+    body: "A service level agreement sets the response time the team promises to other departments.",
+  },
+]);
+
+const index = createSearchIndex(sections);
+const topId = (query: string) => index.search(query).results[0]?.section.id;
+
+describe("createSearchIndex", () => {
+  it("reports how many sections it indexed", () => {
+    expect(index.size).toBe(sections.length);
+  });
+
+  it("expands an abbreviation in the question to its long form", () => {
+    expect(topId("how is a DM different from a scrum master")).toBe("versus.md#scrum-master");
+    expect(topId("what is an SLA")).toBe("sla.md#agreements");
+  });
+
+  it("expands a long form in the question to the abbreviation the text uses", () => {
+    const abbreviated = createSearchIndex(
+      buildSections([
+        { doc: "a.md", title: "Rituals", body: "The DM books the retro every second Friday." },
+        { doc: "b.md", title: "Hiring", body: "Interview candidates with a panel of engineers." },
+      ]),
+    );
+    const response = abbreviated.search("does the delivery manager book the retrospective");
+    expect(response.results[0]?.section.id).toBe("a.md");
+    expect(response.confident).toBe(true);
+  });
+
+  it("finds a section through a misspelled question", () => {
+    expect(topId("retrospectves")).toBe("ceremonies.md#retrospectives");
+    const response = index.search("when to escalte a problem");
+    expect(response.results[0]?.section.id).toBe("escalation.md#when-to-escalate");
+    expect(response.confident).toBe(true);
+    expect(response.results[0]?.matchedTerms).toContain("escalate");
+  });
+
+  it("ranks a section whose heading names the topic above one that mentions it", () => {
+    expect(topId("pod")).toBe("pods.md#pod");
+    expect(topId("sprint planning")).toBe("ceremonies.md#sprint-planning");
+  });
+
+  it("does not let a long section win by covering every word once", () => {
+    expect(topId("what is velocity in a sprint")).not.toBe("glossary.md");
+    expect(topId("what is a pod")).toBe("pods.md#pod");
+  });
+
+  it("indexes author questions as a strong field", () => {
+    expect(topId("how many specialists does each delivery manager look after")).toBe("pods.md#pod");
+  });
+
+  it("abstains on questions outside the knowledge base but still lists closest topics", () => {
+    for (const query of [
+      "what's the weather in london today",
+      "how do I reset my vpn password",
+      "lunch menu",
+      "book a meeting room",
+      "deploy to kubernetes",
+      "football scores",
+    ]) {
+      expect(index.search(query).confident, query).toBe(false);
+    }
+    const partial = index.search("delivery manager kubernetes cluster upgrade");
+    expect(partial.confident).toBe(false);
+    expect(partial.results.length).toBeGreaterThan(0);
+  });
+
+  it("is confident on in-scope questions", () => {
+    for (const query of [
+      "what does a delivery manager do",
+      "what is a pod",
+      "when is the retro",
+      "project manager vs delivery manager",
+    ]) {
+      expect(index.search(query).confident, query).toBe(true);
+    }
+  });
+
+  it("returns nothing for a question made only of stop words", () => {
+    expect(index.search("what is it?")).toEqual({
+      query: "what is it?",
+      results: [],
+      confident: false,
+    });
+  });
+
+  it("respects the limit", () => {
+    expect(index.search("team", { limit: 2 }).results).toHaveLength(2);
+    expect(index.search("team", { limit: 0 }).results).toHaveLength(0);
+    expect(index.search("team").results).toHaveLength(5);
+  });
+
+  it("orders deterministically, ties broken by section order", () => {
+    const twins = buildSections([
+      { doc: "a.md", title: "Alpha", body: "Budget approval." },
+      { doc: "b.md", title: "Beta", body: "Budget approval." },
+      { doc: "c.md", title: "Gamma", body: "Budget approval." },
+    ]);
+    const reversed = createSearchIndex([...twins].reverse());
+    const ids = reversed.search("budget").results.map((r) => r.section.id);
+    expect(ids).toEqual(["a.md", "b.md", "c.md"]);
+    expect(index.search("sprint team").results).toEqual(index.search("sprint team").results);
+  });
+});
