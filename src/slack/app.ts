@@ -86,7 +86,7 @@ export function createApp(config: Config, deps: CreateAppDeps): BotApp {
   } else {
     receiver = new SocketModeReceiver({
       appToken: config.appToken,
-      logger: boltLogger,
+      logger: createBoltLogger(logger, "socket-mode"),
       logLevel: boltLogger.getLevel(),
       // apps.connections.open goes through these too, so SLACK_API_URL reaches a fake Slack.
       installerOptions: { clientOptions: clientOptions() },
