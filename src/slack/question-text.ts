@@ -37,7 +37,11 @@ export type CommandIntent =
 
 /** What `/dm <text>` asks for: help (no text, or "help"), the topic list, or a question. */
 export function parseCommandText(text: string | undefined): CommandIntent {
-  const question = extractQuestion(text);
+  return classifyQuestion(extractQuestion(text));
+}
+
+/** The same reading for text already freed of Slack markup (a mention, a DM). */
+export function classifyQuestion(question: string): CommandIntent {
   const keyword = question.toLowerCase().replace(/[?!.]+$/, "");
   if (keyword === "" || keyword === "help") return { kind: "help" };
   if (keyword === "topics" || keyword === "topic") return { kind: "topics" };

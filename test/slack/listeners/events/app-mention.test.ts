@@ -4,6 +4,7 @@ import type { EventArgs } from "../../../../src/slack/listeners/types.js";
 import { renderApology } from "../../../../src/slack/views/apology.js";
 import { renderHelp } from "../../../../src/slack/views/help.js";
 import { renderReply } from "../../../../src/slack/views/reply.js";
+import { renderTopics } from "../../../../src/slack/views/topics.js";
 import { confidentResponse, fakeClient, makeDeps, onlyCall, platformError } from "../fakes.js";
 
 function mentionArgs(event: Record<string, unknown>) {
@@ -64,6 +65,18 @@ describe("app_mention", () => {
       channel: "C0TEAM001",
       thread_ts: "1700000000.000100",
       ...renderHelp(),
+    });
+    expect(search).not.toHaveBeenCalled();
+  });
+
+  it("answers '@bot topics' with the topic list", async () => {
+    const { deps, search, knowledge } = makeDeps();
+    const { args, client } = mentionArgs({ text: "<@U0BOT0001> topics" });
+    await createAppMentionListener(deps)(args);
+    expect(onlyCall(client.chat.postMessage)).toEqual({
+      channel: "C0TEAM001",
+      thread_ts: "1700000000.000100",
+      ...renderTopics(knowledge.base),
     });
     expect(search).not.toHaveBeenCalled();
   });

@@ -60,6 +60,14 @@ describe("message.im", () => {
     });
   });
 
+  it("answers 'help' with help, without searching", async () => {
+    const { deps, search } = makeDeps();
+    const { args, client } = dmArgs({ text: "help" });
+    await createDirectMessageListener(deps)(args);
+    expect(onlyCall(client.chat.postMessage)).toMatchObject(renderHelp());
+    expect(search).not.toHaveBeenCalled();
+  });
+
   it.each([
     ["a bot's message", { bot_id: "B0OTHER01" }],
     ["a bot_message subtype", { subtype: "bot_message", bot_id: "B0OTHER01" }],
