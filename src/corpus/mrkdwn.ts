@@ -41,8 +41,11 @@ export function mrkdwnLink(url: string, label: string): string {
     .replace(/>/g, "%3E")
     .replace(/\|/g, "%7C")
     .replace(/\s/g, "%20");
-  const plainUrl = url.replace(/^mailto:/i, "");
-  if (!label.trim() || label === url || label === plainUrl) return `<${safeUrl}>`;
+  if (!label.trim() || label === url) {
+    // Slack would show `mailto:` itself; the address alone reads better.
+    const mail = /^mailto:(.+)$/i.exec(url)?.[1];
+    return mail ? `<${safeUrl}|${escapeMrkdwn(mail)}>` : `<${safeUrl}>`;
+  }
   return `<${safeUrl}|${label.replace(/\n/g, " ")}>`;
 }
 

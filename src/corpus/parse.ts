@@ -207,16 +207,19 @@ export function parseDocument(path: string, source: string): ParsedDocument {
 
   for (const group of groups) {
     sectionFootnotes = [];
-    const blocks = renderBlocks(
-      group.nodes.filter(
-        (node) => node.type !== "footnoteDefinition" || !referencedFootnotes.has(node.identifier),
-      ),
-      context,
-    );
+    const blocks: ContentBlock[] = [];
+    let firstBlockAt: Point | undefined;
     for (const node of group.nodes) {
-      if (node.type === "footnoteDefinition" && !referencedFootnotes.has(node.identifier)) {
-        blocks.push(...footnoteBlocks(node, node.label ?? node.identifier, context));
+      const before = blocks.length;
+      if (node.type === "footnoteDefinition") {
+        // Cited notes travel with the citing section (below); uncited ones stay where they are.
+        if (!referencedFootnotes.has(node.identifier)) {
+          blocks.push(...footnoteBlocks(node, node.label ?? node.identifier, context));
+        }
+      } else {
+        blocks.push(...renderBlocks([node], context));
       }
+      if (blocks.length > before && !firstBlockAt) firstBlockAt = node.position?.start;
     }
     // Footnotes travel with the section that cites them; an answer shows the note with it.
     for (let i = 0; i < sectionFootnotes.length; i++) {
@@ -237,7 +240,7 @@ export function parseDocument(path: string, source: string): ParsedDocument {
         breadcrumb: [],
         depth: 0,
         order: sections.length,
-        line: fileLine(group.nodes[0]?.position?.start),
+        line: fileLine(firstBlockAt),
         blocks,
         text: joinText(blocks),
         questions: questions.get(LEAD_KEY) ?? [],

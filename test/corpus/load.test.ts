@@ -1,0 +1,195 @@
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterEach, describe, expect, it } from "vitest";
+import { loadKnowledgeBase } from "../../src/corpus/load.js";
+import { project } from "./project.js";
+
+const fixtures = fileURLToPath(new URL("../fixtures/", import.meta.url));
+const temporaryRoots: string[] = [];
+
+async function makeRoot(files: Record<string, string | Uint8Array>): Promise<string> {
+  const root = await mkdtemp(path.join(tmpdir(), "corpus-load-"));
+  temporaryRoots.push(root);
+  for (const [name, content] of Object.entries(files)) {
+    const full = path.join(root, name);
+    await mkdir(path.dirname(full), { recursive: true });
+    await writeFile(full, content);
+  }
+  return root;
+}
+
+afterEach(async () => {
+  for (const root of temporaryRoots.splice(0)) {
+    await chmod(root, 0o755).catch(() => undefined);
+    await rm(root, { recursive: true, force: true });
+  }
+});
+
+const GOOD = "---\ntitle: Good\n---\n\n## Part\n\nReal content.\n";
+
+describe("loadKnowledgeBase: fixtures", () => {
+  const cases = [
+    "docusaurus",
+    "handbook",
+    "plain-article",
+    "jekyll",
+    "encoding",
+    "repeated-headings",
+  ];
+  for (const name of cases) {
+    it(`${name} matches expected.json`, async () => {
+      const root = path.join(fixtures, name);
+      const expected = JSON.parse(await readFile(path.join(root, "expected.json"), "utf8"));
+      const base = await loadKnowledgeBase(root);
+      expect(base.root).toBe(path.resolve(root));
+      expect(project(base)).toEqual(expected);
+    });
+  }
+});
+
+describe("loadKnowledgeBase: discovery and order", () => {
+  it("finds .md and .mdx recursively, skipping dot-directories and node_modules", async () => {
+    const root = await makeRoot({
+      "a.md": GOOD.replace("Good", "A"),
+      "nested/deeper/b.mdx": GOOD.replace("Good", "B"),
+      ".drafts/c.md": GOOD.replace("Good", "C"),
+      "node_modules/pkg/README.md": GOOD.replace("Good", "D"),
+      "notes.txt": "not markdown",
+    });
+    const base = await loadKnowledgeBase(root);
+    expect(base.documents.map((document) => document.path)).toEqual([
+      "a.md",
+      "nested/deeper/b.mdx",
+    ]);
+  });
+
+  it("orders documents by order, then title, then path, and numbers sections globally", async () => {
+    const root = await makeRoot({
+      "z.md": "---\ntitle: Zebra\norder: 1\n---\nz\n",
+      "y.md": "---\ntitle: Apple\n---\ny\n\n## Core\n\ncore\n",
+      "x.md": "---\ntitle: Mango\n---\nx\n",
+      "w.md": "---\ntitle: Kiwi\norder: 2\n---\nw\n",
+    });
+    const base = await loadKnowledgeBase(root);
+    expect(base.documents.map((document) => document.title)).toEqual([
+      "Zebra",
+      "Kiwi",
+      "Apple",
+      "Mango",
+    ]);
+    expect(base.sections.map((section) => [section.id, section.order])).toEqual([
+      ["z.md", 0],
+      ["w.md", 1],
+      ["y.md", 2],
+      ["y.md#core", 3],
+      ["x.md", 4],
+    ]);
+  });
+});
+
+describe("loadKnowledgeBase: bad input loses nothing", () => {
+  it("skips invalid YAML with the file and line, and loads the rest", async () => {
+    const root = await makeRoot({
+      "good.md": GOOD,
+      "broken.md": "---\ntitle: Broken\ntags: [one, two\n---\nBody\n",
+    });
+    const base = await loadKnowledgeBase(root);
+    expect(base.documents.map((document) => document.path)).toEqual(["good.md"]);
+    expect(base.warnings).toHaveLength(1);
+    expect(base.warnings[0]).toMatchObject({ file: "broken.md", line: 4 });
+    expect(base.warnings[0]?.reason).toMatch(/invalid frontmatter YAML/);
+  });
+
+  it("skips empty, whitespace-only and frontmatter-only files", async () => {
+    const root = await makeRoot({
+      "good.md": GOOD,
+      "empty.md": "",
+      "blank.md": "  \n\n\t\n",
+      "only-frontmatter.md": "---\ntitle: Nothing here\n---\n",
+    });
+    const base = await loadKnowledgeBase(root);
+    expect(base.sections.map((section) => section.id)).toEqual(["good.md#part"]);
+    expect(base.warnings).toEqual([
+      { file: "blank.md", reason: "empty file" },
+      { file: "empty.md", reason: "empty file" },
+      {
+        file: "only-frontmatter.md",
+        reason: "no content after the frontmatter (nothing to answer from)",
+      },
+    ]);
+  });
+
+  it("skips a file that is not UTF-8", async () => {
+    const latin1 = Uint8Array.from([0x43, 0x61, 0x66, 0xe9, 0x0a]); // "Café" in Latin-1
+    const root = await makeRoot({ "good.md": GOOD, "latin1.md": latin1 });
+    const base = await loadKnowledgeBase(root);
+    expect(base.documents).toHaveLength(1);
+    expect(base.warnings).toEqual([
+      { file: "latin1.md", reason: "not valid UTF-8 text (save the file as UTF-8)" },
+    ]);
+  });
+
+  it("skips a file that cannot be read (injected read error)", async () => {
+    const root = await makeRoot({ "good.md": GOOD, "locked.md": GOOD.replace("Good", "Locked") });
+    const base = await loadKnowledgeBase(root, {
+      readFile: async (file) => {
+        if (file.endsWith("locked.md")) {
+          throw Object.assign(new Error("EACCES: permission denied"), { code: "EACCES" });
+        }
+        return readFile(file);
+      },
+    });
+    expect(base.documents.map((document) => document.path)).toEqual(["good.md"]);
+    expect(base.warnings).toEqual([
+      { file: "locked.md", reason: "cannot read file: permission denied" },
+    ]);
+  });
+
+  it("skips a directory named like a markdown file", async () => {
+    const root = await makeRoot({ "good.md": GOOD, "folder.md/inside.txt": "x" });
+    const base = await loadKnowledgeBase(root);
+    expect(base.documents).toHaveLength(1);
+    expect(base.warnings).toEqual([
+      { file: "folder.md", reason: "cannot read file: it is a directory" },
+    ]);
+  });
+
+  it.skipIf(process.getuid?.() === 0)(
+    "skips a file without read permission (chmod 000)",
+    async () => {
+      // Skipped as root, where chmod does not block reads; the injected-read test covers it there.
+      const root = await makeRoot({ "good.md": GOOD, "secret.md": GOOD });
+      await chmod(path.join(root, "secret.md"), 0o000);
+      const base = await loadKnowledgeBase(root);
+      expect(base.documents).toHaveLength(1);
+      expect(base.warnings).toEqual([
+        { file: "secret.md", reason: "cannot read file: permission denied" },
+      ]);
+    },
+  );
+});
+
+describe("loadKnowledgeBase: failures", () => {
+  it("throws when the root does not exist", async () => {
+    const root = path.join(tmpdir(), "corpus-load-does-not-exist-7f3a");
+    await expect(loadKnowledgeBase(root)).rejects.toThrow(/Content directory not found/);
+  });
+
+  it("throws when the root is a file", async () => {
+    const root = await makeRoot({ "a.md": GOOD });
+    await expect(loadKnowledgeBase(path.join(root, "a.md"))).rejects.toThrow(/not a directory/);
+  });
+
+  it("throws when no section could be loaded, naming the skipped files", async () => {
+    const root = await makeRoot({ "empty.md": "", "broken.md": "---\n: [\n---\n" });
+    await expect(loadKnowledgeBase(root)).rejects.toThrow(/none loaded: broken\.md .*empty\.md/);
+  });
+
+  it("throws when there are no markdown files at all", async () => {
+    const root = await makeRoot({ "notes.txt": "x" });
+    expect(await readdir(root)).toEqual(["notes.txt"]);
+    await expect(loadKnowledgeBase(root)).rejects.toThrow(/no \.md or \.mdx files/);
+  });
+});
