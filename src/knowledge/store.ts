@@ -10,12 +10,16 @@
  *   follow-up reload, which sees every change made before it started.
  * - A file that stops parsing keeps serving its last good version, so an edit with a typo in
  *   the frontmatter never makes an answerable question unanswerable. A deleted file is removed.
+ * - Only files whose stamp (inode, size, mtime, ctime) changed are read and parsed again; the
+ *   rest reuse their parse from the previous reload. The index is rebuilt each time.
  */
-import { resolve } from "node:path";
+import { readdir, readFile, realpath, stat } from "node:fs/promises";
+import path from "node:path";
 import { performance } from "node:perf_hooks";
 import type { Logger } from "pino";
-import { compareDocuments, loadKnowledgeBase } from "../corpus/load.js";
-import type { Document, KnowledgeBase, LoadWarning, Section } from "../corpus/types.js";
+import { assembleKnowledgeBase } from "../corpus/load.js";
+import { DocumentParseError, type ParsedDocument, parseDocument } from "../corpus/parse.js";
+import type { KnowledgeBase, LoadWarning, Section } from "../corpus/types.js";
 import { createSearchIndex } from "../search/index.js";
 import type { SearchIndex } from "../search/types.js";
 import type { Knowledge, KnowledgeSource } from "./types.js";
@@ -27,8 +31,9 @@ export interface KnowledgeStoreOptions {
   /** The content directory (CONTENT_DIR). */
   root: string;
   logger: StoreLogger;
-  load?: (root: string) => Promise<KnowledgeBase>;
   buildIndex?: (sections: readonly Section[]) => SearchIndex;
+  /** Reads a file's bytes; injectable so tests can slow reads down or make them fail. */
+  readFile?: (absolutePath: string) => Promise<Uint8Array>;
   /** Quiet time after the last file change before reloading (default 250 ms). */
   debounceMs?: number;
   /** Watch the directory for changes (default true); without it only `reload()` reloads. */
@@ -36,7 +41,7 @@ export interface KnowledgeStoreOptions {
   now?: () => number;
 }
 
-/** A file the loader could not read this time, and whether its last good version was kept. */
+/** A file that could not be loaded this time, and whether its last good version was kept. */
 export interface FileFailure extends LoadWarning {
   kept: boolean;
 }
@@ -47,6 +52,8 @@ export type ReloadResult =
       reason: string;
       documents: number;
       sections: number;
+      /** Files read and parsed again because they were new or had changed. */
+      parsed: number;
       ms: number;
       /** Files that failed to load, served from their last good version or skipped. */
       failures: FileFailure[];
@@ -68,112 +75,238 @@ export interface KnowledgeStore extends KnowledgeSource {
   close(): Promise<void>;
 }
 
-/** One document and its sections as last parsed successfully. */
-interface DocumentEntry {
-  document: Document;
-  sections: Section[];
+type FileOutcome = { parsed: ParsedDocument } | { warning: LoadWarning };
+
+/** What one file looked like when it was last read, and what reading it gave. */
+interface CachedFile {
+  stamp: string;
+  outcome: FileOutcome;
 }
 
-export interface MergeResult {
-  base: KnowledgeBase;
-  failures: FileFailure[];
-}
+const MARKDOWN_FILE = /\.mdx?$/i;
+const READ_CONCURRENCY = 16;
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function groupByDocument(base: KnowledgeBase): Map<string, DocumentEntry> {
-  const entries = new Map<string, DocumentEntry>();
-  for (const document of base.documents) entries.set(document.path, { document, sections: [] });
-  for (const section of base.sections) entries.get(section.document.path)?.sections.push(section);
-  return entries;
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// The discovery and per-file reading below mirror `src/corpus/load.ts` (same files found, same
+// warnings; a test holds them equal), which does not export them per file. Only changed files
+// are parsed again here: a whole-corpus parse takes seconds on a large handbook, which an edit
+// should not wait for.
+
+async function findMarkdownFiles(root: string): Promise<string[]> {
+  const files: string[] = [];
+  const visited = new Set<string>();
+  const walk = async (directory: string): Promise<void> => {
+    const real = await realpath(directory);
+    if (visited.has(real)) return; // a symlink loop
+    visited.add(real);
+    const entries = await readdir(directory, { withFileTypes: true });
+    for (const entry of entries) {
+      if (entry.name.startsWith(".") || entry.name === "node_modules") continue;
+      const full = path.join(directory, entry.name);
+      let isDirectory = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        const target = await stat(full).catch(() => undefined);
+        isDirectory = target?.isDirectory() ?? false;
+        isFile = target?.isFile() ?? MARKDOWN_FILE.test(entry.name);
+      }
+      if (isDirectory && !MARKDOWN_FILE.test(entry.name)) await walk(full);
+      else if (MARKDOWN_FILE.test(entry.name) && (isFile || isDirectory)) {
+        files.push(path.relative(root, full).split(path.sep).join("/"));
+      }
+    }
+  };
+  await walk(root);
+  return files.sort(compareStrings);
+}
+
+function describeReadError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === "EACCES" || code === "EPERM") return "cannot read file: permission denied";
+  if (code === "EISDIR") return "cannot read file: it is a directory";
+  if (code === "ENOENT") return "cannot read file: it no longer exists (or is a broken link)";
+  return `cannot read file: ${describe(error)}`;
+}
+
+async function readOutcome(
+  root: string,
+  file: string,
+  read: (absolutePath: string) => Promise<Uint8Array>,
+): Promise<FileOutcome> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await read(path.join(root, file));
+  } catch (error) {
+    return { warning: { file, reason: describeReadError(error) } };
+  }
+  let source: string;
+  try {
+    source = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return { warning: { file, reason: "not valid UTF-8 text (save the file as UTF-8)" } };
+  }
+  try {
+    const parsed = parseDocument(file, source);
+    if (parsed.sections.length === 0) {
+      const redirect = parsed.frontmatter.redirect_to;
+      const reason = !source.trim()
+        ? "empty file"
+        : typeof redirect === "string"
+          ? `redirect page (redirect_to: ${redirect}) with no content of its own`
+          : "no content after the frontmatter (nothing to answer from)";
+      return { warning: { file, reason } };
+    }
+    return { parsed };
+  } catch (error) {
+    if (error instanceof DocumentParseError) {
+      const warning: LoadWarning = { file, reason: error.reason };
+      if (error.line !== undefined) warning.line = error.line;
+      return { warning };
+    }
+    return { warning: { file, reason: `could not parse: ${describe(error)}` } };
+  }
+}
+
+/** Changes whenever the file's content may have: ctime moves on every write and rename. */
+async function fileStamp(absolutePath: string): Promise<string | undefined> {
+  try {
+    const info = await stat(absolutePath);
+    return `${info.ino}:${info.size}:${info.mtimeMs}:${info.ctimeMs}`;
+  } catch {
+    return undefined;
+  }
+}
+
+async function assertDirectory(root: string): Promise<void> {
+  let info: Awaited<ReturnType<typeof stat>>;
+  try {
+    info = await stat(root);
+  } catch {
+    throw new Error(`Content directory not found: ${root}`);
+  }
+  if (!info.isDirectory()) throw new Error(`Content path is not a directory: ${root}`);
+}
+
+export interface AssembledKnowledge {
+  base: KnowledgeBase;
+  failures: FileFailure[];
+  /** The documents that went into `base`, by path: the next reload's last good versions. */
+  good: Map<string, ParsedDocument>;
 }
 
 /**
- * A fresh load, with every file that failed to load (present in the warnings but not among
- * the documents) replaced by its last good version when there is one. Warnings about files
- * that did load are left alone. Pure: the inputs are not modified.
+ * A knowledge base from this scan's per-file outcomes, with every file that failed replaced by
+ * its last good version when there is one. Ordering and numbering are the loader's own
+ * (`assembleKnowledgeBase`), so a partial reload numbers sections exactly as a fresh load would.
  */
-export function mergeLastGood(
-  loaded: KnowledgeBase,
-  lastGood: ReadonlyMap<string, DocumentEntry>,
-): MergeResult {
-  const loadedPaths = new Set(loaded.documents.map((document) => document.path));
-  const failures: FileFailure[] = [];
-  const restored: DocumentEntry[] = [];
-  const restoredPaths = new Set<string>();
+export function assembleWithLastGood(
+  root: string,
+  files: readonly string[],
+  outcomes: readonly FileOutcome[],
+  lastGood: ReadonlyMap<string, ParsedDocument>,
+): AssembledKnowledge {
+  const documents: ParsedDocument[] = [];
   const warnings: LoadWarning[] = [];
-
-  for (const warning of loaded.warnings) {
-    if (loadedPaths.has(warning.file)) {
-      warnings.push(warning);
+  const failures: FileFailure[] = [];
+  const good = new Map<string, ParsedDocument>();
+  for (const outcome of outcomes) {
+    if ("parsed" in outcome) {
+      documents.push(outcome.parsed);
+      good.set(outcome.parsed.document.path, outcome.parsed);
       continue;
     }
+    const { warning } = outcome;
     const previous = lastGood.get(warning.file);
     failures.push({ ...warning, kept: previous !== undefined });
-    if (previous && !restoredPaths.has(warning.file)) {
-      restored.push(previous);
-      restoredPaths.add(warning.file);
+    if (previous) {
+      documents.push(previous);
+      good.set(warning.file, previous);
       warnings.push({ ...warning, reason: `${warning.reason} (serving the last good version)` });
     } else {
       warnings.push(warning);
     }
   }
-  if (restored.length === 0) return { base: loaded, failures };
-
-  // Global reading order has to be recomputed around the restored documents, exactly as the
-  // loader numbers it (documents by compareDocuments, then sections in document order, from 0).
-  // Sections are copied, not renumbered in place: the previous knowledge may still be in use.
-  const byPath = groupByDocument(loaded);
-  for (const entry of restored) byPath.set(entry.document.path, entry);
-  const entries = [...byPath.values()].sort((a, b) => compareDocuments(a.document, b.document));
-  const sections: Section[] = [];
-  for (const entry of entries) {
-    const inDocument = [...entry.sections].sort((a, b) => a.order - b.order);
-    for (const section of inDocument) {
-      const order = sections.length;
-      sections.push(section.order === order ? section : { ...section, order });
-    }
+  const base = assembleKnowledgeBase({ root, files: [...files], documents, warnings });
+  if (base.sections.length === 0) {
+    const detail =
+      files.length === 0
+        ? "no .md or .mdx files found"
+        : `${files.length} file(s) found, none loaded: ${warnings
+            .slice(0, 5)
+            .map((item) => `${item.file} (${item.reason})`)
+            .join("; ")}`;
+    throw new Error(`No content loaded from ${root}: ${detail}`);
   }
-  return {
-    base: {
-      root: loaded.root,
-      documents: entries.map((entry) => entry.document),
-      sections,
-      warnings,
-    },
-    failures,
-  };
+  return { base, failures, good };
 }
 
 export function createKnowledgeStore(options: KnowledgeStoreOptions): KnowledgeStore {
-  const root = resolve(options.root);
+  const root = path.resolve(options.root);
   const {
     logger,
-    load = loadKnowledgeBase,
     buildIndex = createSearchIndex,
+    readFile: read = (file: string) => readFile(file),
     debounceMs = 250,
     watch = true,
     now = Date.now,
   } = options;
 
   let knowledge: Knowledge | undefined;
-  let lastGood: ReadonlyMap<string, DocumentEntry> = new Map();
+  /** Per file: what it looked like when last read, and the outcome; only for the last swap. */
+  let cache: ReadonlyMap<string, CachedFile> = new Map();
+  let lastGood: ReadonlyMap<string, ParsedDocument> = new Map();
   let running: Promise<ReloadResult> | undefined;
   let queued: { reasons: string[]; promise: Promise<ReloadResult> } | undefined;
   let watcher: ContentWatcher | undefined;
   let closed = false;
 
+  /** Every markdown file's outcome, re-reading only files whose stamp changed since the last scan. */
+  async function scan() {
+    await assertDirectory(root);
+    const files = await findMarkdownFiles(root);
+    const outcomes: FileOutcome[] = new Array(files.length);
+    const nextCache = new Map<string, CachedFile>();
+    let parsed = 0;
+    let next = 0;
+    const worker = async () => {
+      while (next < files.length) {
+        const index = next++;
+        const file = files[index] ?? "";
+        // Stat before reading: a write landing in between shows up as a new stamp next time.
+        const stamp = await fileStamp(path.join(root, file));
+        const cached = cache.get(file);
+        let outcome: FileOutcome;
+        if (stamp !== undefined && cached?.stamp === stamp) {
+          outcome = cached.outcome;
+        } else {
+          outcome = await readOutcome(root, file, read);
+          parsed += 1;
+        }
+        outcomes[index] = outcome;
+        if (stamp !== undefined) nextCache.set(file, { stamp, outcome });
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, files.length) }, worker));
+    return { files, outcomes, cache: nextCache, parsed };
+  }
+
   async function runReload(reason: string): Promise<ReloadResult> {
     const started = performance.now();
     const elapsed = () => Math.round((performance.now() - started) * 10) / 10;
     let next: Knowledge;
-    let failures: FileFailure[];
+    let scanned: Awaited<ReturnType<typeof scan>>;
+    let assembled: AssembledKnowledge;
     try {
-      const merged = mergeLastGood(await load(root), lastGood);
-      failures = merged.failures;
-      next = { base: merged.base, index: buildIndex(merged.base.sections), loadedAt: now() };
+      scanned = await scan();
+      assembled = assembleWithLastGood(root, scanned.files, scanned.outcomes, lastGood);
+      next = { base: assembled.base, index: buildIndex(assembled.base.sections), loadedAt: now() };
     } catch (error) {
       const ms = elapsed();
       logger.error(
@@ -184,8 +317,10 @@ export function createKnowledgeStore(options: KnowledgeStoreOptions): KnowledgeS
     }
     // The swap: one assignment, after everything is built.
     knowledge = next;
-    lastGood = groupByDocument(next.base);
+    cache = scanned.cache;
+    lastGood = assembled.good;
     const ms = elapsed();
+    const { failures } = assembled;
     for (const failure of failures) {
       logger.warn(
         {
@@ -202,7 +337,14 @@ export function createKnowledgeStore(options: KnowledgeStoreOptions): KnowledgeS
     }
     const { documents, sections } = next.base;
     logger.info(
-      { event: "reload", sections: sections.length, documents: documents.length, ms, reason },
+      {
+        event: "reload",
+        sections: sections.length,
+        documents: documents.length,
+        parsed: scanned.parsed,
+        ms,
+        reason,
+      },
       "content reloaded",
     );
     return {
@@ -210,6 +352,7 @@ export function createKnowledgeStore(options: KnowledgeStoreOptions): KnowledgeS
       reason,
       documents: documents.length,
       sections: sections.length,
+      parsed: scanned.parsed,
       ms,
       failures,
     };

@@ -5,6 +5,8 @@ import { fileURLToPath } from "node:url";
 import pino from "pino";
 
 export const RELOAD_FIXTURE = fileURLToPath(new URL("../fixtures/reload-basic/", import.meta.url));
+/** Files both the loader and the store must skip or warn about. */
+export const EDGE_FIXTURE = fileURLToPath(new URL("../fixtures/reload-edge/", import.meta.url));
 
 /** A temporary copy of a fixture directory, removed by `cleanup`. */
 export async function copyFixture(source = RELOAD_FIXTURE) {

@@ -1,25 +1,25 @@
 import { EventEmitter } from "node:events";
+import { writeFileSync } from "node:fs";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { loadKnowledgeBase } from "../../src/corpus/load.js";
-import type { KnowledgeBase } from "../../src/corpus/types.js";
 import {
   createKnowledgeStore,
   type KnowledgeStore,
+  type KnowledgeStoreOptions,
   onSignalReload,
 } from "../../src/knowledge/store.js";
 import type { KnowledgeSource } from "../../src/knowledge/types.js";
-import { captureLogger, copyFixture, waitFor } from "./helpers.js";
+import { createSearchIndex } from "../../src/search/index.js";
+import { captureLogger, copyFixture, EDGE_FIXTURE, waitFor } from "./helpers.js";
 
 const cleanups: Array<() => Promise<unknown>> = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function startStore(
-  options: { watch?: boolean; load?: (root: string) => Promise<KnowledgeBase> } = {},
-) {
+async function startStore(options: Partial<KnowledgeStoreOptions> = {}) {
   const { root, cleanup } = await copyFixture();
   cleanups.push(cleanup);
   const log = captureLogger();
@@ -266,31 +266,74 @@ describe("createKnowledgeStore", () => {
   });
 
   it("serialises reloads and coalesces requests made during one into a single follow-up", async () => {
-    let loads = 0;
-    let active = 0;
-    let maxActive = 0;
-    const { store, log } = await startStore({
+    let builds = 0;
+    const reads: Array<{ file: string; start: number; end: number }> = [];
+    let onRead: ((file: string) => void) | undefined;
+    const { root, store, log } = await startStore({
       watch: false,
-      load: async (root) => {
-        loads += 1;
-        active += 1;
-        maxActive = Math.max(maxActive, active);
-        try {
-          await new Promise((resolve) => setTimeout(resolve, 30));
-          return await loadKnowledgeBase(root);
-        } finally {
-          active -= 1;
-        }
+      buildIndex: (sections) => {
+        builds += 1;
+        return createSearchIndex(sections);
+      },
+      readFile: async (file) => {
+        const start = performance.now();
+        onRead?.(file);
+        await new Promise((resolve) => setTimeout(resolve, 30));
+        const bytes = await readFile(file);
+        reads.push({ file: basename(file), start, end: performance.now() });
+        return bytes;
       },
     });
-    loads = 0;
+    builds = 0;
+    reads.length = 0;
+    const tools = join(root, "tools.md");
+    await writeFile(tools, (await readFile(tools, "utf8")).replace("Ticket tracker", "Board"));
+    // While the first reload reads tools.md, a new file appears: only the follow-up can see it.
+    onRead = (file) => {
+      if (file === tools) writeFileSync(join(root, "risks.md"), NEW_DOC);
+    };
     const first = store.reload("a");
     const followUps = [store.reload("b"), store.reload("c"), store.reload("b")];
     const results = await Promise.all([first, ...followUps]);
-    expect(loads).toBe(2);
-    expect(maxActive).toBe(1);
+
+    expect(builds).toBe(2);
     expect(results.map((result) => result.reason)).toEqual(["a", "b; c", "b; c", "b; c"]);
+    expect(results.map((result) => result.ok && result.sections)).toEqual([6, 7, 7, 7]);
     expect(log.events("reload").map((line) => line.reason)).toEqual(["start", "a", "b; c"]);
+    // One reload at a time: the follow-up's read starts after the first reload's read ended.
+    expect(reads.map((read) => read.file)).toEqual(["tools.md", "risks.md"]);
+    expect(reads[1]?.start).toBeGreaterThanOrEqual(reads[0]?.end ?? Number.POSITIVE_INFINITY);
+  });
+
+  it("parses again only the files that changed", async () => {
+    const { root, store } = await startStore({ watch: false });
+    expect(await store.reload("nothing changed")).toMatchObject({
+      ok: true,
+      parsed: 0,
+      sections: 6,
+    });
+    const tools = join(root, "tools.md");
+    await writeFile(tools, (await readFile(tools, "utf8")).replace("Ticket tracker", "Board"));
+    expect(await store.reload("one edit")).toMatchObject({ ok: true, parsed: 1, sections: 6 });
+    expect(sectionIds(store)).toContain("tools.md#board");
+  });
+
+  it("keeps the last good version of a file saved in another encoding", async () => {
+    const { root, store, log } = await startStore({ watch: false });
+    const before = sectionIds(store);
+    await writeFile(
+      join(root, "tools.md"),
+      Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0xff, 0xfe, 0x0a]),
+    );
+    expect(await store.reload("test")).toMatchObject({ ok: true, sections: 6 });
+    expect(sectionIds(store)).toEqual(before);
+    expect(log.events("reload_file_failed")).toEqual([
+      expect.objectContaining({
+        file: "tools.md",
+        kept: true,
+        reason: expect.stringContaining("UTF-8"),
+      }),
+    ]);
   });
 
   it("answers every query during reloads from a complete knowledge base", async () => {
@@ -335,5 +378,35 @@ describe("createKnowledgeStore", () => {
     await new Promise((resolve) => setTimeout(resolve, 600));
     expect(log.events("reload")).toHaveLength(1);
     expect(sectionIds(store)).not.toContain("risks.md#reviewing-risks");
+  });
+});
+
+describe("the store's own file reading", () => {
+  it("finds the same files and gives the same knowledge base as the corpus loader", async () => {
+    const { root, cleanup } = await copyFixture(EDGE_FIXTURE);
+    cleanups.push(cleanup);
+    // Made here: git will not track a `.git` or `node_modules` directory inside a fixture.
+    const hidden = {
+      ".git/HEAD.md": "ref: refs/heads/main\n",
+      "node_modules/pkg/README.md": "# Package readme\n\nNot handbook content.\n",
+      "guides/.drafts/plan.md": "---\ntitle: Draft\n---\n\n## Secret plan\n\nNot ready.\n",
+    };
+    for (const [file, text] of Object.entries(hidden)) {
+      await mkdir(dirname(join(root, file)), { recursive: true });
+      await writeFile(join(root, file), text);
+    }
+    const { logger } = captureLogger();
+    const store = createKnowledgeStore({ root, logger, watch: false });
+    cleanups.push(() => store.close());
+    await store.start();
+    const loaded = await loadKnowledgeBase(root);
+    expect(store.current().base).toEqual(loaded);
+    // The fixture exercises what both must skip or warn about.
+    expect(loaded.warnings.map((warning) => warning.file).sort()).toEqual([
+      "guides/broken.md",
+      "guides/empty.md",
+      "guides/moved.md",
+      "guides/placeholder.md",
+    ]);
   });
 });
