@@ -110,6 +110,8 @@ export interface LocalSlack {
   setRequestUrl(url: string | undefined): void;
   /** Resolves once a bot has connected over Socket Mode (and been sent `hello`). */
   waitForSocket(timeoutMs?: number): Promise<void>;
+  /** Resolves once every Socket Mode connection has closed (a bot that stopped). */
+  waitForSocketsClosed(timeoutMs?: number): Promise<void>;
   /** HTTP mode with a Request URL, or wait for a Socket Mode connection. */
   connectBot(options?: { requestUrl?: string; timeoutMs?: number }): Promise<void>;
   /** Make the next call(s) to `method` (or `response_url`) fail. */
@@ -298,6 +300,7 @@ export async function startLocalSlack(options: LocalSlackOptions = {}): Promise<
   const tickets = new Set<string>();
   const sockets: WebSocket[] = [];
   const socketWaiters = new Set<() => void>();
+  const socketsClosedWaiters = new Set<() => void>();
   const viewStates = new Map<string, JsonObject>();
   let requestUrl = options.requestUrl;
   let seq = 0;
@@ -586,6 +589,9 @@ export async function startLocalSlack(options: LocalSlackOptions = {}): Promise<
       ws.on("close", () => {
         const index = sockets.indexOf(ws);
         if (index >= 0) sockets.splice(index, 1);
+        if (sockets.length === 0) {
+          for (const notify of [...socketsClosedWaiters]) notify();
+        }
       });
       ws.on("error", () => {
         // A client that drops mid-frame is a closed client; `close` follows.
@@ -1079,6 +1085,23 @@ export async function startLocalSlack(options: LocalSlackOptions = {}): Promise<
           reject(new Error(`local Slack: no Socket Mode connection within ${timeoutMs} ms`));
         }, timeoutMs);
         socketWaiters.add(notify);
+      });
+    },
+    waitForSocketsClosed(timeoutMs = 5000) {
+      if (sockets.length === 0) return Promise.resolve();
+      return new Promise<void>((resolve, reject) => {
+        const notify = () => {
+          clearTimeout(timer);
+          socketsClosedWaiters.delete(notify);
+          resolve();
+        };
+        const timer = setTimeout(() => {
+          socketsClosedWaiters.delete(notify);
+          reject(
+            new Error(`local Slack: Socket Mode connections still open after ${timeoutMs} ms`),
+          );
+        }, timeoutMs);
+        socketsClosedWaiters.add(notify);
       });
     },
     async connectBot(connect = {}) {

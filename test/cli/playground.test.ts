@@ -1,0 +1,202 @@
+import { spawn } from "node:child_process";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { PassThrough } from "node:stream";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runPlayground } from "../../src/cli/playground.js";
+import { loadStaticKnowledge } from "../../src/dev/local-bot.js";
+import type { KnowledgeSource } from "../../src/knowledge/types.js";
+
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const QUESTION = "what is velocity";
+
+let knowledge: KnowledgeSource;
+
+beforeAll(async () => {
+  knowledge = await loadStaticKnowledge();
+});
+
+/** The heading of the section the bot should answer with, from the same content. */
+function expectedHeading(question: string): string {
+  const top = knowledge.current().index.search(question).results[0];
+  if (!top) throw new Error(`no result for ${question}`);
+  return top.section.heading;
+}
+
+/** A playground session driven line by line, reading its output as a person would. */
+function startSession() {
+  const input = new PassThrough();
+  const output = new PassThrough();
+  let text = "";
+  const waiters = new Set<() => void>();
+  output.on("data", (chunk: Buffer) => {
+    text += chunk.toString("utf8");
+    for (const notify of [...waiters]) notify();
+  });
+  const done = runPlayground({ input, output, logFile: null, terminal: false });
+  return {
+    done,
+    get text() {
+      return text;
+    },
+    send(line: string) {
+      input.write(`${line}\n`);
+    },
+    end() {
+      input.end();
+    },
+    /** Waits until the output after `from` matches. */
+    waitFor(pattern: RegExp, from = 0, timeoutMs = 5000): Promise<RegExpExecArray> {
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          const match = pattern.exec(text.slice(from));
+          if (!match) return false;
+          clearTimeout(timer);
+          waiters.delete(notify);
+          resolve(match);
+          return true;
+        };
+        const notify = () => {
+          check();
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(notify);
+          reject(new Error(`output never matched ${pattern}:\n${text.slice(from)}`));
+        }, timeoutMs);
+        if (!check()) waiters.add(notify);
+      });
+    },
+  };
+}
+
+describe("runPlayground", () => {
+  it("answers /dm ephemerally, shares the answer by its button number, and exits 0 at EOF", async () => {
+    const session = startSession();
+    await session.waitFor(/Type:/);
+    let mark = session.text.length;
+    session.send(`/dm ${QUESTION}`);
+    await session.waitFor(/only visible to you/, mark);
+    expect(session.text.slice(mark)).toContain(expectedHeading(QUESTION));
+    const [, number] = await session.waitFor(/\[(\d+)\] Share in channel/, mark);
+
+    mark = session.text.length;
+    session.send(String(number));
+    await session.waitFor(/removed its earlier reply/, mark);
+    const shared = session.text.slice(mark);
+    expect(shared).toContain("in #general");
+    expect(shared).toContain("Shared by @");
+    session.end();
+    await expect(session.done).resolves.toBe(0);
+    expect(session.text.trimEnd().endsWith("Bye.")).toBe(true);
+  });
+
+  it("answers a mention in a thread, a plain line as a DM, and shows the Home tab and its search", async () => {
+    const session = startSession();
+    session.send(`@bot ${QUESTION}`);
+    session.send("how much work should a team commit to in a sprint");
+    session.send("home");
+    session.send(`search ${QUESTION}`);
+    session.end();
+    await expect(session.done).resolves.toBe(0);
+    const transcript = session.text;
+    const parts = transcript.split(/^you › /m);
+    const mention = parts.find((p) => p.startsWith("@bot")) ?? "";
+    expect(mention).toContain("in #general (in the thread)");
+    expect(mention).toContain(expectedHeading(QUESTION));
+    const dm = parts.find((p) => p.startsWith("how much work")) ?? "";
+    expect(dm).toContain("in your DM");
+    expect(dm).toContain(expectedHeading("how much work should a team commit to in a sprint"));
+    const home = parts.find((p) => p.startsWith("home")) ?? "";
+    expect(home).toContain("Home tab");
+    const search = parts.find((p) => p.startsWith("search")) ?? "";
+    expect(search).toContain("Home tab");
+    expect(search).toContain(QUESTION);
+    expect(search).toContain(expectedHeading(QUESTION));
+  });
+
+  it("prints its help, and says so when there is no button with that number", async () => {
+    const session = startSession();
+    session.send("help");
+    session.send("3");
+    session.end();
+    await expect(session.done).resolves.toBe(0);
+    const afterHelp = session.text.split(/^you › help$/m)[1] ?? "";
+    expect(afterHelp).toContain("/dm <question>");
+    expect(afterHelp).toContain("no buttons to press yet");
+  });
+
+  it.each([
+    ["while the bot starts", /Starting/],
+    ["while it waits for a line", /Type:/],
+  ])("ends cleanly on the abort signal (Ctrl-C) %s", async (_when, ready) => {
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let text = "";
+    const controller = new AbortController();
+    const done = runPlayground({
+      input,
+      output,
+      logFile: null,
+      terminal: false,
+      signal: controller.signal,
+    });
+    await new Promise<void>((resolve) => {
+      output.on("data", (chunk: Buffer) => {
+        text += chunk.toString("utf8");
+        if (ready.test(text)) resolve();
+      });
+    });
+    controller.abort();
+    await expect(done).resolves.toBe(0);
+    expect(text.trimEnd().endsWith("Bye.")).toBe(true);
+  });
+});
+
+describe("npm run playground with piped stdin", () => {
+  let dir: string;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), "playground-test-"));
+  });
+
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("prints the answer, writes the bot's logs to the file it names, and exits 0", async () => {
+    const logFile = join(dir, "bot.log");
+    const child = spawn(
+      process.execPath,
+      [join(ROOT, "node_modules/tsx/dist/cli.mjs"), "src/cli/playground.ts", "--log-file", logFile],
+      { cwd: ROOT, stdio: ["pipe", "pipe", "pipe"] },
+    );
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      stdout += chunk.toString("utf8");
+    });
+    child.stderr.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString("utf8");
+    });
+    child.stdin.end(`/dm ${QUESTION}\n`);
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    expect(stdout).toContain(`Bot logs: ${logFile}`);
+    expect(stdout).toContain(expectedHeading(QUESTION));
+    const lines = (await readFile(logFile, "utf8"))
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines).toContainEqual(
+      expect.objectContaining({
+        event: "query",
+        surface: "command",
+        query: QUESTION,
+        answered: true,
+      }),
+    );
+  });
+});
