@@ -273,7 +273,7 @@ export function createKnowledgeStore(options: KnowledgeStoreOptions): KnowledgeS
     const files = await findMarkdownFiles(root);
     const outcomes: FileOutcome[] = new Array(files.length);
     const nextCache = new Map<string, CachedFile>();
-    let parsed = 0;
+    const reread = new Set<string>();
     let next = 0;
     const worker = async () => {
       while (next < files.length) {
@@ -287,14 +287,14 @@ export function createKnowledgeStore(options: KnowledgeStoreOptions): KnowledgeS
           outcome = cached.outcome;
         } else {
           outcome = await readOutcome(root, file, read);
-          parsed += 1;
+          reread.add(file);
         }
         outcomes[index] = outcome;
         if (stamp !== undefined) nextCache.set(file, { stamp, outcome });
       }
     };
     await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, files.length) }, worker));
-    return { files, outcomes, cache: nextCache, parsed };
+    return { files, outcomes, cache: nextCache, reread };
   }
 
   async function runReload(reason: string): Promise<ReloadResult> {
@@ -321,7 +321,8 @@ export function createKnowledgeStore(options: KnowledgeStoreOptions): KnowledgeS
     lastGood = assembled.good;
     const ms = elapsed();
     const { failures } = assembled;
-    for (const failure of failures) {
+    // A file that is still broken and untouched was reported when it was read: say it once.
+    for (const failure of failures.filter((item) => scanned.reread.has(item.file))) {
       logger.warn(
         {
           event: "reload_file_failed",
@@ -341,7 +342,7 @@ export function createKnowledgeStore(options: KnowledgeStoreOptions): KnowledgeS
         event: "reload",
         sections: sections.length,
         documents: documents.length,
-        parsed: scanned.parsed,
+        parsed: scanned.reread.size,
         ms,
         reason,
       },
@@ -352,7 +353,7 @@ export function createKnowledgeStore(options: KnowledgeStoreOptions): KnowledgeS
       reason,
       documents: documents.length,
       sections: sections.length,
-      parsed: scanned.parsed,
+      parsed: scanned.reread.size,
       ms,
       failures,
     };

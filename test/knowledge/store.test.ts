@@ -221,6 +221,14 @@ describe("createKnowledgeStore", () => {
       expect.objectContaining({ file: "broken.md", kept: false, line: expect.any(Number) }),
     ]);
     expect(documentPaths(store)).not.toContain("broken.md");
+
+    // Still broken but untouched: reported once, yet still listed in the result.
+    const again = await store.reload("again");
+    expect(again).toMatchObject({
+      ok: true,
+      failures: [expect.objectContaining({ file: "broken.md" })],
+    });
+    expect(log.events("reload_file_failed")).toHaveLength(1);
   });
 
   it("keeps serving the previous knowledge when the whole load fails", async () => {
