@@ -7,13 +7,29 @@
 import { escapeProse, isAbsoluteUrl, mrkdwnLink, wrapMarker } from "./mrkdwn.js";
 import type { ContentBlock } from "./types.js";
 
+/**
+ * Markdown link syntax that was never parsed as a link: inside HTML blocks (CommonMark does not
+ * parse markdown there), after escaped brackets, or around a broken destination.
+ */
+export const LITERAL_LINK = /!?\[([^\]\n]*)\]\([^)\n]*\)/g;
+
+/** Markers authors put where a generated table of contents should go. */
+const TOC_MARKER = /\[\[_?toc_?\]\]|^\s*\[toc\]\s*$|\{:\s*toc\s*\}|\$\{toc\}/gi;
+/** Kramdown attribute lists (`{: .class}`) are styling, not text. */
+const ATTRIBUTE_LIST = /\{:[^}\n]*\}/g;
+
+/** Removes markup that survives as literal text: TOC markers, attribute lists, link syntax. */
+export function stripLiteralMarkup(value: string): string {
+  return value.replace(TOC_MARKER, "").replace(ATTRIBUTE_LIST, "").replace(LITERAL_LINK, "$1");
+}
+
 export type HtmlToken =
   | { kind: "text"; value: string }
   | { kind: "open"; name: string; attributes: Record<string, string>; selfClosing: boolean }
   | { kind: "close"; name: string };
 
 const TOKEN_PATTERN =
-  /<!--[\s\S]*?(?:-->|$)|<(script|style)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)|<!\[CDATA\[[\s\S]*?\]\]>|<!doctype[^>]*>|<\?[\s\S]*?\?>|<\/([A-Za-z][\w:-]*)\s*>|<([A-Za-z][\w:-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*(\/?)>/g;
+  /<!--[\s\S]*?(?:-->|$)|<(script|style)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)|<!\[CDATA\[[\s\S]*?\]\]>|<!doctype[^>]*>|<\?[\s\S]*?\?>|<\/([A-Za-z][\w:-]*)\s*>|<([A-Za-z][\w:-]*)((?:\s+[^\s"'<>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*(\/?)>/g;
 
 const ATTRIBUTE_PATTERN = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
 
@@ -135,7 +151,14 @@ export function tokenizeHtml(html: string): HtmlToken[] {
     // Comments, doctypes, processing instructions and script/style bodies produce nothing.
   }
   if (last < html.length) tokens.push({ kind: "text", value: html.slice(last) });
-  return tokens;
+  // Placeholders kept as text split the text around them; rejoin so later passes see it whole.
+  const merged: HtmlToken[] = [];
+  for (const token of tokens) {
+    const previous = merged[merged.length - 1];
+    if (token.kind === "text" && previous?.kind === "text") previous.value += token.value;
+    else merged.push(token);
+  }
+  return merged;
 }
 
 interface HtmlElement {
@@ -183,7 +206,12 @@ function renderNodes(
   for (const node of nodes) {
     if (typeof node === "string") {
       if (STRUCTURE_TAGS.has(parent) && !node.trim()) continue;
-      const value = decodeEntities(preformatted ? node : node.replace(/\s+/g, " "));
+      const value = decodeEntities(
+        preformatted
+          ? node
+          : // CommonMark leaves markdown inside HTML blocks unparsed; drop its bold markers.
+            stripLiteralMarkup(node.replace(/\s+/g, " ")).replace(/(\*\*|__)(?=\S)(.+?)\1/g, "$2"),
+      );
       text += value;
       mrkdwn += escapeProse(value);
       continue;

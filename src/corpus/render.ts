@@ -13,7 +13,13 @@ import type {
   Table,
 } from "mdast";
 import { toString as mdastToString } from "mdast-util-to-string";
-import { decodeEntities, renderHtmlBlock, tokenizeHtml } from "./html.js";
+import {
+  decodeEntities,
+  LITERAL_LINK,
+  renderHtmlBlock,
+  stripLiteralMarkup,
+  tokenizeHtml,
+} from "./html.js";
 import {
   codeBlock,
   escapeCode,
@@ -45,11 +51,6 @@ interface Rendered {
 }
 
 const EMPTY: Rendered = { text: "", mrkdwn: "" };
-
-/** Markers authors put where a generated table of contents should go. */
-const TOC_MARKER = /\[\[_?toc_?\]\]|^\s*\[toc\]\s*$|\{:\s*toc\s*\}|\$\{toc\}/gi;
-/** Kramdown attribute lists (`{: .class}`) are styling, not text. */
-const ATTRIBUTE_LIST = /\{:[^}\n]*\}/g;
 
 export function isAbsoluteLink(url: string): boolean {
   return isAbsoluteUrl(url) || url.startsWith("//");
@@ -135,9 +136,6 @@ function foldInlineHtml(nodes: readonly PhrasingContent[]): readonly PhrasingCon
 // ---------------------------------------------------------------------------------------------
 // Inline content
 
-/** Link syntax that reached a text node (escaped brackets, a broken destination). */
-const LITERAL_LINK = /!?\[([^\]\n]*)\]\([^)\n]*\)/g;
-
 /**
  * Plain text of code, for search: the words without markup. Slack shows the code itself from
  * the mrkdwn; the text would only feed HTML tags and link syntax to the index.
@@ -146,16 +144,12 @@ function codeText(code: string): string {
   return tokenizeHtml(code)
     .map((token) => (token.kind === "text" ? token.value : ""))
     .join("")
-    .replace(LITERAL_LINK, "$1");
+    .replace(LITERAL_LINK, "$1")
+    .replace(/\[\[_?toc_?\]\]/gi, "");
 }
 
 function cleanText(value: string): string {
-  return value
-    .replace(TOC_MARKER, "")
-    .replace(ATTRIBUTE_LIST, "")
-    .replace(/\s*\n\s*/g, " ")
-    .replace(/[ \t]{2,}/g, " ")
-    .replace(LITERAL_LINK, "$1");
+  return stripLiteralMarkup(value.replace(/\s*\n\s*/g, " ").replace(/[ \t]{2,}/g, " "));
 }
 
 function renderLink(url: string, label: Rendered, context: RenderContext, at?: Point): Rendered {
@@ -163,7 +157,12 @@ function renderLink(url: string, label: Rendered, context: RenderContext, at?: P
   if (isAbsoluteLink(url)) {
     const absolute = url.startsWith("//") ? `https:${url}` : url;
     const text = label.text.trim() ? label.text : absolute.replace(/^mailto:/i, "");
-    return { text, mrkdwn: mrkdwnLink(absolute, label.mrkdwn.trim()) };
+    // Slack links cannot nest: a link inside the label keeps only its words.
+    const flatLabel = label.mrkdwn
+      .replace(/<(?:https?:\/\/|mailto:|tel:)[^|>]*\|([^>]*)>/g, "$1")
+      .replace(/<((?:https?:\/\/|mailto:|tel:)[^>]*)>/g, "$1")
+      .trim();
+    return { text, mrkdwn: mrkdwnLink(absolute, flatLabel) };
   }
   // Relative and template links point into a site we cannot link to: keep the words.
   return label;
