@@ -18,11 +18,22 @@ const signingSecret = "test-signing-secret";
 
 let slack: LocalSlack;
 
+/** The clients log refusals at error level; the assertions say what matters. */
+const logger = {
+  debug: () => undefined,
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+  setLevel: () => undefined,
+  getLevel: () => LogLevel.ERROR,
+  setName: () => undefined,
+};
+
 function client(token: string | null = botToken, extra: Record<string, unknown> = {}) {
   return new WebClient(token ?? undefined, {
     slackApiUrl: slack.apiUrl,
     retryConfig: { retries: 0 },
-    logLevel: LogLevel.ERROR,
+    logger,
     ...extra,
   });
 }
@@ -119,6 +130,39 @@ describe("Web API", () => {
     expect(slack.find({ method: "chat.postMessage" })[0]?.response).toEqual({
       ok: false,
       error: "channel_not_found",
+    });
+  });
+
+  it("refuses posts where the bot is not a member: not_in_channel, or channel_not_found if private", async () => {
+    slack.workspace.channels.set("C0PUBLIC", {
+      id: "C0PUBLIC",
+      name: "public",
+      type: "channel",
+      botIsMember: false,
+    });
+    slack.workspace.channels.set("G0SECRET", {
+      id: "G0SECRET",
+      name: "secret",
+      type: "channel",
+      botIsMember: false,
+      isPrivate: true,
+    });
+    await expect(
+      client().chat.postMessage({ channel: "C0PUBLIC", text: "hi" }),
+    ).rejects.toMatchObject({
+      data: { error: "not_in_channel" },
+    });
+    await expect(
+      client().chat.postMessage({ channel: "G0SECRET", text: "hi" }),
+    ).rejects.toMatchObject({
+      data: { error: "channel_not_found" },
+    });
+    // A mention means the bot was added to the channel.
+    slack.workspace.channel("C0PUBLIC", true);
+    await expect(
+      client().chat.postMessage({ channel: "C0PUBLIC", text: "hi" }),
+    ).resolves.toMatchObject({
+      ok: true,
     });
   });
 
@@ -300,7 +344,7 @@ describe("Socket Mode", () => {
   function startClient(token = appToken) {
     socketClient = new SocketModeClient({
       appToken: token,
-      logLevel: LogLevel.ERROR,
+      logger,
       autoReconnectEnabled: false,
       clientOptions: { slackApiUrl: slack.apiUrl, retryConfig: { retries: 0 } },
     });

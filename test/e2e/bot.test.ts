@@ -164,8 +164,8 @@ describe.each(["socket", "http"] as const)("the bot in %s mode", (mode) => {
     });
   });
 
-  it("shares an answer in the channel and deletes the ephemeral copy", async () => {
-    const channel = "C0TEAM";
+  it("shares an answer in a channel the bot is in, and deletes the ephemeral copy", async () => {
+    const channel = slack.defaultChannel;
     await slack.sendSlashCommand({ text: CONFIDENT_QUESTION, channel });
     const reply = await slack.waitFor({ method: "response_url" });
     await slack.clickButton(reply, ActionId.shareInChannel);
@@ -178,6 +178,20 @@ describe.each(["socket", "http"] as const)("the bot in %s mode", (mode) => {
     if (original?.kind !== "message") throw new Error("the answer was not shown as a message");
     expect(original.ephemeral).toBe(true);
     expect(slack.workspace.findMessage(original.channel, original.ts)).toBeUndefined();
+  });
+
+  it("shares through the response URL where the bot was never added (not_in_channel)", async () => {
+    const channel = "C0NOTJOINED";
+    await slack.sendSlashCommand({ text: CONFIDENT_QUESTION, channel });
+    const reply = await slack.waitFor({ method: "response_url" });
+    await slack.clickButton(reply, ActionId.shareInChannel);
+    const refused = await slack.waitFor({ method: "chat.postMessage", channel });
+    expect(refused.response).toMatchObject({ ok: false, error: "not_in_channel" });
+    const shared = await slack.waitFor({ method: "response_url", response_type: "in_channel" });
+    expect(shared.status).toBe(200);
+    expect(shared.surface).toMatchObject({ kind: "message", channel, ephemeral: false });
+    expect(allText(shared)).toContain(`<@${slack.defaultUser}>`);
+    await slack.waitFor({ method: "response_url", delete_original: true });
   });
 
   it("opens the full section in a modal with the click's trigger id", async () => {

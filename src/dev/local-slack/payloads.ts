@@ -92,7 +92,8 @@ export function buildAppMention(
   w: Workspace,
   input: { text: string; user: string; channel: string; ts: string; thread_ts?: string },
 ): JsonObject {
-  const channel = w.channel(input.channel);
+  // Slack offers to add a bot that is mentioned where it is not; the mention implies it was.
+  const channel = w.channel(input.channel, true);
   return {
     type: "app_mention",
     user: input.user,

@@ -117,4 +117,11 @@ export interface SlackChannel {
   type: "channel" | "im";
   /** For an `im`: the user the app talks to. */
   user?: string;
+  /**
+   * Whether the bot was added to the channel (default true). The bot's `chat:write` scope
+   * posts only where it is a member: elsewhere Slack answers `not_in_channel`, or
+   * `channel_not_found` for a private channel.
+   */
+  botIsMember?: boolean;
+  isPrivate?: boolean;
 }

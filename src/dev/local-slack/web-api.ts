@@ -176,6 +176,8 @@ const HANDLERS: Record<string, Handler> = {
   "chat.postMessage": (w, args, nowMs) => {
     const channel = w.resolveChannel(args.channel);
     if (!channel) return fail("channel_not_found");
+    const cannotPost = w.postingError(channel);
+    if (cannotPost) return fail(cannotPost);
     const problem = checkMessage(args);
     if (problem) return problem;
     const ts = w.newTs(nowMs);
@@ -198,6 +200,8 @@ const HANDLERS: Record<string, Handler> = {
   "chat.postEphemeral": (w, args, nowMs) => {
     const channel = w.resolveChannel(args.channel);
     if (!channel) return fail("channel_not_found");
+    const cannotPost = w.postingError(channel);
+    if (cannotPost) return fail(cannotPost);
     const user = str(args.user);
     if (!user || !w.users.has(user)) return fail("user_not_in_channel");
     const problem = checkMessage(args);
@@ -337,8 +341,8 @@ const HANDLERS: Record<string, Handler> = {
         name: channel.name,
         is_channel: channel.type === "channel",
         is_im: channel.type === "im",
-        is_private: false,
-        is_member: true,
+        is_private: channel.isPrivate === true,
+        is_member: channel.botIsMember !== false,
         ...(channel.user ? { user: channel.user } : {}),
       },
     });

@@ -153,14 +153,32 @@ export class Workspace {
     return channel;
   }
 
-  /** A channel a user is known to be in: sending from a channel makes it exist. */
-  channel(id: string): SlackChannel {
+  /**
+   * A channel a user is known to be in: sending from a channel makes it exist. The bot is not
+   * in a channel it was never added to (a slash command works there anyway); `joinBot` adds it,
+   * as mentioning the bot does.
+   */
+  channel(id: string, joinBot = false): SlackChannel {
     let channel = this.channels.get(id);
     if (!channel) {
-      channel = { id, name: id.toLowerCase(), type: id.startsWith("D") ? "im" : "channel" };
+      const isDm = id.startsWith("D");
+      channel = {
+        id,
+        name: id.toLowerCase(),
+        type: isDm ? "im" : "channel",
+        botIsMember: isDm || joinBot,
+      };
       this.channels.set(id, channel);
+    } else if (joinBot) {
+      channel.botIsMember = true;
     }
     return channel;
+  }
+
+  /** Why the bot cannot post in `channel`, as Slack says it; undefined when it can. */
+  postingError(channel: SlackChannel): string | undefined {
+    if (channel.type === "im" || channel.botIsMember !== false) return undefined;
+    return channel.isPrivate ? "channel_not_found" : "not_in_channel";
   }
 
   /** Resolves a `channel` argument as the Web API does: a channel id, or a user id for their DM. */
