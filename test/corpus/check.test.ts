@@ -1,0 +1,88 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { checkContent, SECTION_LIMITS } from "../../src/corpus/check.js";
+import { loadParsedDocuments } from "../../src/corpus/load.js";
+import { parseDocument } from "../../src/corpus/parse.js";
+
+const fixtures = fileURLToPath(new URL("../fixtures/", import.meta.url));
+
+const FRONTMATTER = "---\ntitle: T\norder: 1\ntags: [a]\nsources: []\n---\n";
+
+function checkSources(files: Record<string, string>) {
+  const documents = Object.entries(files).map(([file, source]) => parseDocument(file, source));
+  return checkContent({ documents, warnings: [], files: Object.keys(files) });
+}
+
+describe("checkContent", () => {
+  it("finds nothing wrong with a good knowledge base", async () => {
+    const parsed = await loadParsedDocuments(path.join(fixtures, "check-good"));
+    expect(parsed.documents).toHaveLength(2);
+    expect(checkContent(parsed)).toEqual([]);
+  });
+
+  it("reports every problem of a broken knowledge base with file and line", async () => {
+    const parsed = await loadParsedDocuments(path.join(fixtures, "check-broken"));
+    const lines = checkContent(parsed).map(
+      (problem) => `${problem.file}:${problem.line}: ${problem.severity}: ${problem.message}`,
+    );
+    expect(lines).toEqual([
+      'frontmatter.md:3: error: `tags` must be a list of strings, not string "delivery, releases"',
+      'frontmatter.md:4: error: `order` must be a number, not string "first"',
+      'frontmatter.md:5: error: `sources` must be a list, not string "a single string"',
+      'frontmatter.md:6: error: `aliases` must be a list of strings, not string "nope"',
+      "frontmatter.md:7: error: `owner` must be a Slack user or channel id such as U012AB3CD or C012AB3CD",
+      "frontmatter.md:8: error: `url` must be an absolute http(s) URL",
+      "frontmatter.md:9: error: `updated` must be a date written YYYY-MM-DD",
+      "frontmatter.md:10: error: `questions.missing-heading` matches no heading (slugs: real-heading)",
+      expect.stringMatching(/^invalid-yaml\.md:4: error: not loaded: invalid frontmatter YAML/),
+      'links.md:2: error: duplicate title "Links" (also duplicate.md); answers could not tell them apart',
+      "links.md:8: error: broken link: nowhere.md (no file nowhere.md in the content root)",
+      "links.md:8: error: broken link: frontmatter.md#no-such-heading (no heading #no-such-heading in frontmatter.md)",
+      "links.md:9: error: broken link: no heading #not-here in this document",
+      'links.md:11: error: section "Empty heading" is empty',
+    ]);
+  });
+
+  it("requires title, tags, order and sources", () => {
+    const problems = checkSources({ "bare.md": "Just text.\n" });
+    expect(problems.map((problem) => problem.message)).toEqual([
+      "missing `title` in frontmatter",
+      "missing `tags` in frontmatter (a list of strings)",
+      "missing `order` (or `sidebar_position`) in frontmatter",
+      "missing `sources` in frontmatter (may be [])",
+    ]);
+  });
+
+  it("does not call a heading with subsections empty", () => {
+    const problems = checkSources({ "a.md": `${FRONTMATTER}## Parent\n\n### Child\n\nText.\n` });
+    expect(problems).toEqual([]);
+  });
+
+  it("flags long sections: a warning past one block, an error past readable length", () => {
+    const paragraph = `${"word ".repeat(199)}word.\n\n`; // 1,000 characters
+    const problems = checkSources({
+      "long.md": `${FRONTMATTER}## Medium\n\n${paragraph.repeat(4)}## Huge\n\n${paragraph.repeat(13)}`,
+    });
+    expect(problems.map((problem) => [problem.line, problem.severity])).toEqual([
+      [7, "warning"],
+      [17, "error"],
+    ]);
+    expect(problems[1]?.message).toContain(`limit ${SECTION_LIMITS.readableChars}`);
+  });
+
+  it("accepts links to existing files and anchors, and leaves site paths and URLs alone", () => {
+    const problems = checkSources({
+      "a.md": `${FRONTMATTER}See [b](./sub/b.md#part), [root](/a.md), [site](/tools/), [web](https://x.org/y.md).\n`,
+      "sub/b.md": `${FRONTMATTER.replace("title: T", "title: B")}## Part\n\nText and [back](../a.md).\n`,
+    });
+    expect(problems).toEqual([]);
+  });
+
+  it("treats a link outside the content root as broken", () => {
+    const problems = checkSources({ "a.md": `${FRONTMATTER}See [up](../elsewhere.md).\n` });
+    expect(problems.map((problem) => problem.message)).toEqual([
+      "broken link: ../elsewhere.md (no file ../elsewhere.md in the content root)",
+    ]);
+  });
+});
