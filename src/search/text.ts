@@ -98,23 +98,76 @@ const CONTRACTION = /(?:'s|'re|'ve|'ll|'d|'m|n't)$/;
 /** A word, or a ratio such as "1:1" that people write as one word. */
 const WORD = /\p{N}+:\p{N}+s?|[\p{L}\p{N}]+(?:'[\p{L}]+)?/gu;
 
+/** Printable ASCII and whitespace: nothing to decompose, and the fast scanner applies. */
+const PLAIN_ASCII = /^[\t\n\r\x20-\x7e]*$/;
+
 /** Lower-case, strip accents, unify apostrophes: the surface form every comparison uses. */
 export function foldText(text: string): string {
-  return text
-    .normalize("NFKD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replace(/[\u2018\u2019\u02bc`]/g, "'");
+  // Most text is plain ASCII: skip Unicode decomposition there (it dominates indexing time).
+  const lower = PLAIN_ASCII.test(text)
+    ? text.toLowerCase()
+    : text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
+  return lower.replace(/[\u2018\u2019\u02bc`]/g, "'");
 }
 
 /** Every word of `text` in order, folded, contractions removed; stop words included. */
 export function splitWords(text: string): string[] {
+  // Indexing spends most of its time here: plain ASCII text takes a hand-written scanner.
+  if (PLAIN_ASCII.test(text)) return splitAsciiWords(text.toLowerCase());
   const words: string[] = [];
-  for (const match of foldText(text).matchAll(WORD)) {
-    const word = match[0].replace(CONTRACTION, "").replace(/'/g, "");
-    // Lone letters ("a", "s" of a possessive) are noise; lone digits ("4 specialists") are not.
-    if (word.length === 0 || (word.length === 1 && !/\p{N}/u.test(word))) continue;
-    words.push(word);
+  for (const match of foldText(text).matchAll(WORD)) keepWord(match[0], words);
+  return words;
+}
+
+function keepWord(raw: string, words: string[]): void {
+  let word = raw;
+  if (word.includes("'")) word = word.replace(CONTRACTION, "").replace(/'/g, "");
+  // Lone letters ("a", "s" of a possessive) are noise; lone digits ("4 specialists") are not.
+  if (word.length === 0 || (word.length === 1 && !/\p{N}/u.test(word))) return;
+  words.push(word);
+}
+
+const isAlphanumeric = (code: number) => (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
+const isDigit = (code: number) => code >= 48 && code <= 57;
+const isLetter = (code: number) => code >= 97 && code <= 122;
+const APOSTROPHE = 39;
+const BACKTICK = 96;
+const COLON = 58;
+
+/** The same words as the WORD pattern, for lower-cased ASCII text. */
+function splitAsciiWords(text: string): string[] {
+  const words: string[] = [];
+  const length = text.length;
+  let i = 0;
+  while (i < length) {
+    const code = text.charCodeAt(i);
+    if (!isAlphanumeric(code)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    // "1:1" (and "1:1s") is one word, when it starts the word.
+    let digits = i;
+    while (digits < length && isDigit(text.charCodeAt(digits))) digits++;
+    if (digits > i && text.charCodeAt(digits) === COLON && isDigit(text.charCodeAt(digits + 1))) {
+      let j = digits + 1;
+      while (j < length && isDigit(text.charCodeAt(j))) j++;
+      if (text.charCodeAt(j) === 115) j++;
+      words.push(text.slice(start, j));
+      i = j;
+      continue;
+    }
+    while (i < length && isAlphanumeric(text.charCodeAt(i))) i++;
+    let end = i;
+    const mark = text.charCodeAt(i);
+    if ((mark === APOSTROPHE || mark === BACKTICK) && isLetter(text.charCodeAt(i + 1))) {
+      end = i + 1;
+      while (end < length && isLetter(text.charCodeAt(end))) end++;
+      i = end;
+      keepWord(text.slice(start, end).replace("`", "'"), words);
+      continue;
+    }
+    keepWord(text.slice(start, end), words);
   }
   return words;
 }

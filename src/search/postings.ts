@@ -1,0 +1,413 @@
+import type { Section } from "../corpus/types.js";
+import { isStopWord, normalizeWord, splitWords } from "./text.js";
+
+/**
+ * The inverted index: terms and adjacent-term pairs (bigrams) of every section, with their
+ * BM25F weight per section computed once at build time. Postings live in a few flat typed
+ * arrays (no object per posting), so tens of thousands of sections build in about a second.
+ */
+
+export type Field = "title" | "heading" | "path" | "questions" | "body";
+export const FIELDS: readonly Field[] = ["title", "heading", "path", "questions", "body"];
+const FIELD_COUNT = FIELDS.length;
+const BODY = FIELDS.indexOf("body");
+
+/**
+ * Field weights: where a word sits says how much the section is about it. Headings and the
+ * author's sample questions name the topic; the body merely mentions things.
+ */
+const FIELD_WEIGHT: readonly number[] = FIELDS.map(
+  (field) => ({ title: 2, heading: 3, path: 1.2, questions: 3, body: 1 })[field],
+);
+
+/** Length normalisation per field: strong on bodies, so a glossary does not win by being long. */
+const FIELD_B: readonly number[] = FIELDS.map(
+  (field) => ({ title: 0.3, heading: 0.3, path: 0.3, questions: 0.5, body: 0.8 })[field],
+);
+
+/**
+ * Document title and aliases are shared by every section of a document, so they form a
+ * separate saturated component: a title match lifts the whole document without drowning the
+ * heading and body evidence that decides between its sections.
+ */
+const DOCUMENT_FIELDS: ReadonlySet<number> = new Set([FIELDS.indexOf("title")]);
+const DOCUMENT_WEIGHT = 0.7;
+const K1 = 1.2;
+
+/** Postings of every key (term or bigram) by id: key `id` owns positions start[id]…start[id+1]. */
+export interface PostingTable {
+  readonly start: Int32Array;
+  /** Section indices, ascending within a key. */
+  readonly sections: Int32Array;
+  /** Saturated BM25F weight of the key in the section, before IDF. */
+  readonly weights: Float32Array;
+  /** 1 where the key names the section's topic: title, aliases, headings or author questions. */
+  readonly topical: Uint8Array;
+  readonly idf: Float64Array;
+}
+
+export interface FieldIndex {
+  total: number;
+  terms: ReadonlyMap<string, number>;
+  termPostings: PostingTable;
+  /** Pair of term ids → bigram id. */
+  bigrams: PairTable;
+  bigramPostings: PostingTable;
+  /** Every word as written (folded) → its term. */
+  surfaceTerm: ReadonlyMap<string, string>;
+  /** Term → its most frequent written form. */
+  display: ReadonlyMap<string, string>;
+}
+
+export function idfOf(documentFrequency: number, total: number): number {
+  return Math.log(1 + (total - documentFrequency + 0.5) / (documentFrequency + 0.5));
+}
+
+function saturate(tf: number): number {
+  return (tf * (K1 + 1)) / (K1 + tf);
+}
+
+/** Binary search for a section among a key's postings; its position, or -1. */
+export function positionOf(table: PostingTable, id: number, section: number): number {
+  let low = table.start[id] ?? 0;
+  let high = (table.start[id + 1] ?? 0) - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const value = table.sections[mid] ?? 0;
+    if (value === section) return mid;
+    if (value < section) low = mid + 1;
+    else high = mid - 1;
+  }
+  return -1;
+}
+
+export function frequencyOf(table: PostingTable, id: number): number {
+  return (table.start[id + 1] ?? 0) - (table.start[id] ?? 0);
+}
+
+function fieldTexts(section: Section): readonly (readonly string[])[] {
+  const ancestors = section.breadcrumb.filter((crumb) => crumb !== section.heading);
+  const body = section.blocks.length > 0 ? section.blocks.map((b) => b.text) : [section.text];
+  const byField: Record<Field, readonly string[]> = {
+    title: [section.document.title, ...section.document.aliases],
+    // A lead section's heading is the document title, already counted for the document.
+    heading: section.depth === 0 ? [] : [section.heading],
+    path: ancestors,
+    questions: section.questions,
+    body,
+  };
+  return FIELDS.map((field) => byField[field]);
+}
+
+/**
+ * Open-addressing hash table from a pair of term ids to a bigram id, in typed arrays: bigram
+ * lookups happen once per word indexed, and Map-of-Map lookups were most of the build time.
+ */
+export class PairTable {
+  private keysA = new Int32Array(1 << 16).fill(-1);
+  private keysB = new Int32Array(1 << 16);
+  private values = new Int32Array(1 << 16);
+  size = 0;
+
+  private static slot(a: number, b: number, mask: number): number {
+    return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 1, 0x85ebca77)) & mask;
+  }
+
+  get(a: number, b: number): number | undefined {
+    const mask = this.keysA.length - 1;
+    let i = PairTable.slot(a, b, mask);
+    for (;;) {
+      const key = this.keysA[i] ?? -1;
+      if (key === -1) return undefined;
+      if (key === a && this.keysB[i] === b) return this.values[i];
+      i = (i + 1) & mask;
+    }
+  }
+
+  /** The id of the pair, given the next id when it is new. */
+  intern(a: number, b: number): number {
+    const mask = this.keysA.length - 1;
+    let i = PairTable.slot(a, b, mask);
+    for (;;) {
+      const key = this.keysA[i] ?? -1;
+      if (key === -1) break;
+      if (key === a && this.keysB[i] === b) return this.values[i] ?? 0;
+      i = (i + 1) & mask;
+    }
+    const id = this.size++;
+    this.keysA[i] = a;
+    this.keysB[i] = b;
+    this.values[i] = id;
+    if (this.size * 2 > this.keysA.length) this.grow();
+    return id;
+  }
+
+  private grow(): void {
+    const { keysA, keysB, values } = this;
+    this.keysA = new Int32Array(keysA.length * 2).fill(-1);
+    this.keysB = new Int32Array(keysA.length * 2);
+    this.values = new Int32Array(keysA.length * 2);
+    const mask = this.keysA.length - 1;
+    for (let j = 0; j < keysA.length; j++) {
+      const a = keysA[j] ?? -1;
+      if (a === -1) continue;
+      const b = keysB[j] ?? 0;
+      let i = PairTable.slot(a, b, mask);
+      while ((this.keysA[i] ?? -1) !== -1) i = (i + 1) & mask;
+      this.keysA[i] = a;
+      this.keysB[i] = b;
+      this.values[i] = values[j] ?? 0;
+    }
+  }
+}
+
+/** Growable Int32 list without an object per element. */
+class IntList {
+  data = new Int32Array(1024);
+  length = 0;
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Int32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = value;
+  }
+  /** Adds `by` at `index`, growing (with zeros) as needed. */
+  add(index: number, by: number): void {
+    while (index >= this.data.length) {
+      const grown = new Int32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    if (index >= this.length) this.length = index + 1;
+    this.data[index] = (this.data[index] ?? 0) + by;
+  }
+  copy(): Int32Array {
+    return this.data.slice(0, this.length);
+  }
+}
+
+/** A section's keys per field: term ids and, separately, bigram ids. */
+interface SectionKeys {
+  terms: Int32Array[];
+  bigrams: Int32Array[];
+}
+
+/** Id of a stop word: skipped, and bigrams form across it ("scope of work" → "scope work"). */
+const STOP = -1;
+
+export function buildFieldIndex(sections: readonly Section[]): FieldIndex {
+  const total = sections.length;
+  const terms = new Map<string, number>();
+  const termNames: string[] = [];
+  /** Folded word → word number; per word number, its term id (or STOP) and occurrences. */
+  const words = new Map<string, number>();
+  const wordTerm = new IntList();
+  const wordCount = new IntList();
+  const bigrams = new PairTable();
+  const termDf = new IntList();
+  const bigramDf = new IntList();
+  const termSeen = new IntList();
+  const bigramSeen = new IntList();
+  const titleCache = new Map<string, { terms: Int32Array; bigrams: Int32Array }>();
+  const termScratch = new IntList();
+  const bigramScratch = new IntList();
+
+  const termOfWord = (word: string): number => {
+    let number = words.get(word);
+    if (number === undefined) {
+      number = words.size;
+      words.set(word, number);
+      let id = STOP;
+      if (!isStopWord(word)) {
+        const term = normalizeWord(word);
+        const known = terms.get(term);
+        if (known === undefined) {
+          id = termNames.length;
+          terms.set(term, id);
+          termNames.push(term);
+        } else id = known;
+      }
+      wordTerm.push(id);
+      wordCount.push(0);
+    }
+    wordCount.add(number, 1);
+    return wordTerm.data[number] ?? STOP;
+  };
+
+  /** Counts a key once per section (`seen` holds the last section that counted it). */
+  const countDocument = (df: IntList, seen: IntList, id: number, section: number) => {
+    if (id < seen.length && seen.data[id] === section + 1) return;
+    seen.add(id, section + 1 - (id < seen.length ? (seen.data[id] ?? 0) : 0));
+    df.add(id, 1);
+  };
+
+  const keysOf = (pieces: readonly string[]): { terms: Int32Array; bigrams: Int32Array } => {
+    termScratch.length = 0;
+    bigramScratch.length = 0;
+    for (const piece of pieces) {
+      let previous = STOP;
+      for (const word of splitWords(piece)) {
+        const id = termOfWord(word);
+        if (id === STOP) continue;
+        termScratch.push(id);
+        if (previous !== STOP) bigramScratch.push(bigrams.intern(previous, id));
+        previous = id;
+      }
+    }
+    return { terms: termScratch.copy(), bigrams: bigramScratch.copy() };
+  };
+
+  // Pass 1: keys per field, field lengths, document frequencies.
+  const titleField = FIELDS.indexOf("title");
+  const lengths = FIELDS.map(() => new Float64Array(total));
+  const keys: SectionKeys[] = sections.map((section, index) => {
+    const texts = fieldTexts(section);
+    const sectionKeys: SectionKeys = { terms: [], bigrams: [] };
+    texts.forEach((pieces, f) => {
+      let fieldKeys: { terms: Int32Array; bigrams: Int32Array };
+      if (f === titleField) {
+        const path = section.document.path;
+        const cached = titleCache.get(path);
+        fieldKeys = cached ?? keysOf(pieces);
+        if (cached === undefined) titleCache.set(path, fieldKeys);
+      } else fieldKeys = keysOf(pieces);
+      sectionKeys.terms.push(fieldKeys.terms);
+      sectionKeys.bigrams.push(fieldKeys.bigrams);
+      const fieldLengths = lengths[f];
+      if (fieldLengths !== undefined) fieldLengths[index] = fieldKeys.terms.length;
+      for (const id of fieldKeys.terms) countDocument(termDf, termSeen, id, index);
+      for (const id of fieldKeys.bigrams) countDocument(bigramDf, bigramSeen, id, index);
+    });
+    return sectionKeys;
+  });
+
+  const averages = lengths.map((fieldLengths) => {
+    let sum = 0;
+    let present = 0;
+    for (const length of fieldLengths) {
+      if (length > 0) {
+        sum += length;
+        present++;
+      }
+    }
+    return present > 0 ? sum / present : 1;
+  });
+
+  const termTable = allocate(termDf.copy(), termNames.length, total);
+  const bigramTable = allocate(bigramDf.copy(), bigrams.size, total);
+  const termWriter = createWriter(termTable, termNames.length);
+  const bigramWriter = createWriter(bigramTable, bigrams.size);
+
+  // Pass 2: per-section frequencies per field → weights, written in section order.
+  keys.forEach((sectionKeys, index) => {
+    const norms = FIELDS.map((_, f) => {
+      const b = FIELD_B[f] ?? 0;
+      const length = lengths[f]?.[index] ?? 0;
+      return 1 - b + (b * length) / (averages[f] ?? 1);
+    });
+    sectionKeys.terms.forEach((ids, f) => {
+      for (const id of ids) termWriter.count(id, f);
+    });
+    sectionKeys.bigrams.forEach((ids, f) => {
+      for (const id of ids) bigramWriter.count(id, f);
+    });
+    termWriter.flush(index, norms);
+    bigramWriter.flush(index, norms);
+  });
+
+  const surfaceTerm = new Map<string, string>();
+  const display = new Map<string, string>();
+  const displayCount = new Map<string, number>();
+  for (const [word, number] of words) {
+    const term = termNames[wordTerm.data[number] ?? STOP];
+    if (term === undefined) continue;
+    surfaceTerm.set(word, term);
+    const seen = wordCount.data[number] ?? 0;
+    const best = displayCount.get(term) ?? -1;
+    const current = display.get(term) ?? "";
+    if (seen > best || (seen === best && word < current)) {
+      display.set(term, word);
+      displayCount.set(term, seen);
+    }
+  }
+
+  return {
+    total,
+    terms,
+    termPostings: termTable,
+    bigrams,
+    bigramPostings: bigramTable,
+    surfaceTerm,
+    display,
+  };
+}
+
+/**
+ * Accumulates one section's per-field frequencies by key id (arrays indexed by id, reset after
+ * each section), then writes weights at each key's next free position.
+ */
+function createWriter(table: PostingTable, keyCount: number) {
+  const slot = new Int32Array(keyCount).fill(-1);
+  const touched = new IntList();
+  let tf = new Float64Array(FIELD_COUNT * 256);
+  const cursor = table.start.slice(0, keyCount);
+  return {
+    count(id: number, f: number): void {
+      let at = slot[id] ?? -1;
+      if (at < 0) {
+        at = touched.length;
+        slot[id] = at;
+        touched.push(id);
+        if ((at + 1) * FIELD_COUNT > tf.length) {
+          const grown = new Float64Array(tf.length * 2);
+          grown.set(tf);
+          tf = grown;
+        }
+      }
+      const i = at * FIELD_COUNT + f;
+      tf[i] = (tf[i] ?? 0) + 1;
+    },
+    flush(section: number, norms: readonly number[]): void {
+      for (let k = 0; k < touched.length; k++) {
+        const id = touched.data[k] ?? 0;
+        let sectionTf = 0;
+        let documentTf = 0;
+        let topical = 0;
+        for (let f = 0; f < FIELD_COUNT; f++) {
+          const i = k * FIELD_COUNT + f;
+          const raw = tf[i] ?? 0;
+          if (raw === 0) continue;
+          tf[i] = 0;
+          const pseudo = ((FIELD_WEIGHT[f] ?? 1) * raw) / (norms[f] ?? 1);
+          if (DOCUMENT_FIELDS.has(f)) documentTf += pseudo;
+          else sectionTf += pseudo;
+          if (f !== BODY) topical = 1;
+        }
+        const position = cursor[id] ?? 0;
+        cursor[id] = position + 1;
+        table.sections[position] = section;
+        table.weights[position] = saturate(sectionTf) + DOCUMENT_WEIGHT * saturate(documentTf);
+        table.topical[position] = topical;
+        slot[id] = -1;
+      }
+      touched.length = 0;
+    },
+  };
+}
+
+function allocate(df: Int32Array, keyCount: number, total: number): PostingTable {
+  const start = new Int32Array(keyCount + 1);
+  for (let id = 0; id < keyCount; id++) start[id + 1] = (start[id] ?? 0) + (df[id] ?? 0);
+  const size = start[keyCount] ?? 0;
+  const idf = new Float64Array(keyCount);
+  for (let id = 0; id < keyCount; id++) idf[id] = idfOf(df[id] ?? 0, total);
+  return {
+    start,
+    sections: new Int32Array(size),
+    weights: new Float32Array(size),
+    topical: new Uint8Array(size),
+    idf,
+  };
+}
