@@ -363,6 +363,30 @@ describe("Socket Mode", () => {
     expect(slack.find({ method: "apps.connections.open" })[0]?.token).toBe(appToken);
   });
 
+  it("asks clients to reconnect with a disconnect message; they open a new connection", async () => {
+    const sm = new SocketModeClient({
+      appToken,
+      logger,
+      // Reconnects after clientPingTimeout × failures: keep it short for the test.
+      clientPingTimeout: 50,
+      clientOptions: { slackApiUrl: slack.apiUrl, retryConfig: { retries: 0 } },
+    });
+    socketClient = sm;
+    sm.on("slash_commands", async ({ ack }) => {
+      await ack();
+    });
+    await sm.start();
+    const reconnected = new Promise<void>((resolve) => sm.once("connected", () => resolve()));
+    slack.disconnectSockets("refresh_requested");
+    await reconnected;
+    await slack.waitForSocket();
+    expect(slack.find({ method: "apps.connections.open" })).toHaveLength(2);
+    expect(slack.socketCount).toBe(1);
+    await expect(slack.sendSlashCommand({ text: "still there?" })).resolves.toMatchObject({
+      ack: { status: 200 },
+    });
+  });
+
   it("refuses apps.connections.open with a bot token", async () => {
     const sm = startClient(botToken);
     await expect(sm.start()).rejects.toMatchObject({ data: { error: "not_allowed_token_type" } });
