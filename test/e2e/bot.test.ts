@@ -251,6 +251,55 @@ describe.each(["socket", "http"] as const)("the bot in %s mode", (mode) => {
     expect(logs().find({ event: "query", query: CONFIDENT_QUESTION })).toHaveLength(0);
   });
 
+  it("takes feedback on an answer in a thread by editing that message, and logs it", async () => {
+    const mention = await slack.sendMention({ text: CONFIDENT_QUESTION });
+    const threadTs = (mention.payload.event as JsonObject).ts;
+    const answer = await slack.waitFor({ method: "chat.postMessage", thread_ts: threadTs });
+    await slack.clickButton(answer, ActionId.helpful);
+    const updated = await slack.waitFor({ method: "chat.update" });
+    expect(updated.response.ok).toBe(true);
+    expect(updated.args).toMatchObject({
+      channel: answer.response.channel,
+      ts: answer.response.ts,
+    });
+    const actionIds = slack.controls(updated).map((c) => c.actionId);
+    expect(actionIds).not.toContain(ActionId.helpful);
+    expect(actionIds).toContain(ActionId.showFullSection);
+    const top = knowledge.current().index.search(CONFIDENT_QUESTION).results[0];
+    expect(logs().find({ event: "feedback", helpful: true })[0]).toMatchObject({
+      sectionId: top?.section.id,
+      query: CONFIDENT_QUESTION,
+      user: slack.defaultUser,
+    });
+  });
+
+  it("takes feedback on an ephemeral answer by replacing it through the response URL", async () => {
+    await slack.sendSlashCommand({ text: CONFIDENT_QUESTION });
+    const answer = await slack.waitFor({ method: "response_url" });
+    await slack.clickButton(answer, ActionId.notHelpful);
+    const replaced = await slack.waitFor({ method: "response_url", replace_original: true });
+    expect(replaced.status).toBe(200);
+    expect(slack.controls(replaced).map((c) => c.actionId)).not.toContain(ActionId.notHelpful);
+    expect(logs().find({ event: "feedback", helpful: false })).toHaveLength(1);
+  });
+
+  it("answers a topic picked under a no-answer in the same thread", async () => {
+    const mention = await slack.sendMention({ text: UNKNOWN_QUESTION });
+    const threadTs = (mention.payload.event as JsonObject).ts;
+    const noAnswer = await slack.waitFor({ method: "chat.postMessage", thread_ts: threadTs });
+    const topic = slack
+      .controls(noAnswer)
+      .find((c) => c.actionId.startsWith(ActionId.suggestedTopic));
+    if (!topic) throw new Error("the no-answer reply offered no topic");
+    await slack.clickButton(noAnswer, topic.actionId);
+    const picked = await slack.waitFor(
+      (call) => call.method === "chat.postMessage" && call.seq > noAnswer.seq,
+    );
+    expect(picked.response.ok).toBe(true);
+    expect(picked.args.thread_ts).toBe(threadTs);
+    expect(slack.controls(picked).map((c) => c.actionId)).toContain(ActionId.showFullSection);
+  });
+
   it("does not answer a retried event twice", async () => {
     const first = await slack.sendMention({ text: CONFIDENT_QUESTION });
     const event = first.payload.event as JsonObject;
