@@ -6,7 +6,14 @@
  */
 import GithubSlugger from "github-slugger";
 import type { FootnoteDefinition, Heading, Root, RootContent } from "mdast";
-import remarkGfm from "remark-gfm";
+import { gfmFootnoteFromMarkdown } from "mdast-util-gfm-footnote";
+import { gfmStrikethroughFromMarkdown } from "mdast-util-gfm-strikethrough";
+import { gfmTableFromMarkdown } from "mdast-util-gfm-table";
+import { gfmTaskListItemFromMarkdown } from "mdast-util-gfm-task-list-item";
+import { gfmFootnote } from "micromark-extension-gfm-footnote";
+import { gfmStrikethrough } from "micromark-extension-gfm-strikethrough";
+import { gfmTable } from "micromark-extension-gfm-table";
+import { gfmTaskListItem } from "micromark-extension-gfm-task-list-item";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { visit } from "unist-util-visit";
@@ -60,7 +67,22 @@ export interface ParsedDocument {
   hasFrontmatterTitle: boolean;
 }
 
-const markdownParser = unified().use(remarkParse).use(remarkGfm).freeze();
+/**
+ * GFM without literal autolinks (bare `www.`/`https://`/emails becoming links). That one
+ * extension tries to match at the start of every word and nearly doubles parse time; Slack
+ * links bare URLs and addresses by itself, so nothing is lost. Everything else of GFM —
+ * tables, footnotes, strike-through, task lists — is kept. Same packages remark-gfm uses.
+ */
+const markdownParser = unified()
+  .use(remarkParse)
+  .data("micromarkExtensions", [gfmTable(), gfmFootnote(), gfmStrikethrough(), gfmTaskListItem()])
+  .data("fromMarkdownExtensions", [
+    gfmTableFromMarkdown(),
+    gfmFootnoteFromMarkdown(),
+    gfmStrikethroughFromMarkdown(),
+    gfmTaskListItemFromMarkdown(),
+  ])
+  .freeze();
 
 /** Docusaurus-style explicit heading ids: `## Heading {#custom-id}`. */
 const EXPLICIT_ID = /\s*\{#([\w-]+)\}\s*$/;
