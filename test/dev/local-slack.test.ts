@@ -465,6 +465,52 @@ describe("Socket Mode", () => {
     );
   });
 
+  it("keeps typed text in a modal's state and submits it as view_submission", async () => {
+    const sm = startClient();
+    const submissions: Array<Record<string, unknown>> = [];
+    sm.on("interactive", async ({ ack, body }) => {
+      submissions.push(body);
+      await ack();
+    });
+    await sm.start();
+    const opened = await client().views.open({
+      trigger_id: slack.workspace.newTrigger(slack.defaultUser),
+      view: {
+        type: "modal",
+        callback_id: "ask",
+        title: { type: "plain_text", text: "Ask" },
+        submit: { type: "plain_text", text: "Send" },
+        blocks: [
+          {
+            type: "input",
+            block_id: "question",
+            label: { type: "plain_text", text: "Question" },
+            element: { type: "plain_text_input", action_id: "text" },
+          },
+        ],
+      },
+    });
+    const call = await slack.waitFor({ method: "views.open" });
+    // A plain input does not dispatch: typing only changes the view's state.
+    await expect(slack.enterText(call, "text", "what is a pod")).resolves.toBeUndefined();
+    expect(submissions).toHaveLength(0);
+    const delivery = await slack.submitView(call);
+    expect(delivery.ack.status).toBe(200);
+    expect(submissions[0]).toMatchObject({
+      type: "view_submission",
+      user: { id: slack.defaultUser },
+      view: {
+        id: opened.view?.id,
+        callback_id: "ask",
+        state: {
+          values: { question: { text: { type: "plain_text_input", value: "what is a pod" } } },
+        },
+      },
+    });
+    // An empty ack closes the modal, as Slack does.
+    expect(slack.workspace.views.get(String(opened.view?.id))?.closed).toBe(true);
+  });
+
   it("presses a button on a posted message: block_actions with container, message and response_url", async () => {
     const sm = startClient();
     const bodies: Array<Record<string, unknown>> = [];

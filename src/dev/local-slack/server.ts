@@ -252,6 +252,13 @@ function describeCall(call: RecordedCall): string {
   return `#${call.seq} ${call.method}${text}${error}`;
 }
 
+/** Slack takes a payload in the ack of a slash command, a view submission or an options request. */
+function acceptsResponsePayload(type: DeliveryType, payload: JsonObject): boolean {
+  if (type === "slash_commands") return true;
+  if (type === "events_api") return false;
+  return payload.type === "view_submission" || payload.type === "block_suggestion";
+}
+
 function pickControl(controls: Control[], selector: ControlSelector): Control | undefined {
   if (typeof selector === "number") return controls[selector];
   if (typeof selector === "string") return controls.find((c) => c.actionId === selector);
@@ -670,7 +677,7 @@ export async function startLocalSlack(options: LocalSlackOptions = {}): Promise<
         envelope_id: id,
         payload,
         type,
-        accepts_response_payload: type !== "events_api",
+        accepts_response_payload: acceptsResponsePayload(type, payload),
       };
       if (type === "events_api") {
         envelope.retry_attempt = options.retryNum ?? 0;
