@@ -369,7 +369,8 @@ export function renderBlock(node: RootContent, context: RenderContext): ContentB
       return renderTable(node, context);
     case "code": {
       const code = node.value.replace(/^(?:[ \t]*\n)+|\s+$/g, "");
-      if (!code) return undefined;
+      // Only punctuation left (a template example whose tags were removed): nothing to show.
+      if (!/[\p{L}\p{N}]/u.test(code)) return undefined;
       return { text: codeText(code), mrkdwn: codeBlock(code) };
     }
     case "blockquote":

@@ -105,7 +105,8 @@ export function stripTemplateTags(source: string): StrippedSource {
       // A link whose target was a tag is left with an empty target; keep just its words.
       replacement = match[1]
         .replace(INNER_TAG_PATTERN, (inner) => "\n".repeat(countNewlines(inner)))
-        .replace(/\[([^\]\n]*)\]\(\s*\)/g, "$1");
+        .replace(/\[([^\]]*)\]\s*\(\s*\)/g, "$1")
+        .replace(/\n(?:[ \t]*\n){2,}/g, "\n\n");
     } else if (tag.startsWith("{%")) {
       const inDestination = /\]\(\s*$/.test(out) || /\]:\s*$/.test(out) || /href=["']$/.test(out);
       replacement = /^\{%-?\s*(?:comment|endcomment)\b/.test(tag)

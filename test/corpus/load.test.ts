@@ -121,6 +121,20 @@ describe("loadKnowledgeBase: bad input loses nothing", () => {
     ]);
   });
 
+  it("says why a redirect-only page to a site path is skipped", async () => {
+    const root = await makeRoot({
+      "good.md": GOOD,
+      "moved.md": "---\ntitle: Moved\nredirect_to: /elsewhere/\n---\n",
+    });
+    const base = await loadKnowledgeBase(root);
+    expect(base.warnings).toEqual([
+      {
+        file: "moved.md",
+        reason: "redirect page (redirect_to: /elsewhere/) with no content of its own",
+      },
+    ]);
+  });
+
   it("skips a file that is not UTF-8", async () => {
     const latin1 = Uint8Array.from([0x43, 0x61, 0x66, 0xe9, 0x0a]); // "Café" in Latin-1
     const root = await makeRoot({ "good.md": GOOD, "latin1.md": latin1 });

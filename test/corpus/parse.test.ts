@@ -75,6 +75,13 @@ describe("parseDocument: sections", () => {
     expect(sections.find((section) => section.heading === "After")?.line).toBe(5);
   });
 
+  it("keeps line numbers true after {% raw %} examples whose tags are removed", () => {
+    const source =
+      "```\n{% raw %}{% alert %}\n\n\n  Body\n\n\n{% endalert %}{% endraw %}\n```\n\n## After\n";
+    const after = only(source).sections.find((section) => section.heading === "After");
+    expect(after?.line).toBe(11);
+  });
+
   it("handles CRLF and a BOM", () => {
     const parsed = only("\uFEFF---\r\ntitle: Café\r\n---\r\n\r\n## Naïve\r\n\r\nÜber text.\r\n");
     expect(parsed.document.title).toBe("Café");
@@ -157,7 +164,39 @@ describe("parseDocument: frontmatter", () => {
   });
 });
 
+describe("parseDocument: pages without a body", () => {
+  it("turns a page that only redirects to a URL into one section pointing there", () => {
+    const { sections } = only(
+      "---\ntitle: Org chart\nredirect_to: https://example.org/org\n---\n",
+      "org.md",
+    );
+    expect(sections).toEqual([
+      expect.objectContaining({
+        id: "org.md",
+        heading: "Org chart",
+        line: 3,
+        blocks: [
+          {
+            text: "Org chart has moved to https://example.org/org",
+            mrkdwn: "Org chart has moved to <https://example.org/org|Org chart>.",
+          },
+        ],
+      }),
+    ]);
+  });
+
+  it("gives no sections for a redirect to a site path (nothing a reader could follow)", () => {
+    expect(only("---\ntitle: Old\nredirect_to: /new/\n---\n").sections).toEqual([]);
+  });
+});
+
 describe("parseDocument: plain text", () => {
+  it("keeps only the words of link syntax that was never parsed as a link", () => {
+    expect(textOf('See the \\[promotions page]({% page "/promotions" %}) for more.')).toBe(
+      "See the promotions page for more.",
+    );
+  });
+
   it("keeps word boundaries between list items and blocks", () => {
     const text = textOf("- Risk\n- Team\n\nNext paragraph\n\n1. One\n2. Two\n");
     expect(text).not.toMatch(/RiskTeam|TeamNext|OneTwo/);
