@@ -248,6 +248,13 @@ function tidy(rendered: Rendered): Rendered {
 function renderParagraph(node: Paragraph, context: RenderContext): ContentBlock | undefined {
   const rendered = tidy(renderPhrasing(node.children, context));
   if (!rendered.text && !rendered.mrkdwn) return undefined;
+  // A hard-break backslash with nothing after it stays literal in CommonMark; it means nothing.
+  if (rendered.text.endsWith("\\")) {
+    return {
+      text: rendered.text.slice(0, -1).trimEnd(),
+      mrkdwn: rendered.mrkdwn.replace(/\\$/, "").trimEnd(),
+    };
+  }
   return rendered;
 }
 

@@ -108,7 +108,9 @@ export function stripTemplateTags(source: string): StrippedSource {
         .replace(/\[([^\]]*)\]\s*\(\s*\)/g, "$1")
         .replace(/\n(?:[ \t]*\n){2,}/g, "\n\n");
     } else if (tag.startsWith("{%")) {
-      const inDestination = /\]\(\s*$/.test(out) || /\]:\s*$/.test(out) || /href=["']$/.test(out);
+      // Only the tail matters; testing all of `out` would make long documents quadratic.
+      const before = out.slice(-32);
+      const inDestination = /(?:\]\(\s*|\]:\s*|href=["'])$/.test(before);
       replacement = /^\{%-?\s*(?:comment|endcomment)\b/.test(tag)
         ? ""
         : replaceBlockTag(tag, inDestination);
