@@ -44,7 +44,11 @@ export interface SearchTuning {
  * handbook and the 2,000-section 18F handbook): out-of-scope questions reached evidence ≤ 0.39,
  * in-scope ones ≥ 0.51.
  */
-export const DEFAULT_TUNING: SearchTuning = { minCoverage: 0.5, minEvidence: 0.45, ubiquity: 0.3 };
+export const DEFAULT_TUNING: SearchTuning = {
+  minCoverage: 0.55,
+  minEvidence: 0.45,
+  ubiquity: 0.3,
+};
 
 interface Candidate {
   index: number;
@@ -107,8 +111,6 @@ export function createSearchIndex(
     ...ordered.flatMap((section) => [section.heading, section.text]),
   ]);
   const abbreviations = abbreviationTerms(mergeAbbreviations(ABBREVIATIONS, learned));
-  // Bounded memo of typo corrections: the same misspellings recur, and Fuse is the slow part.
-  const corrections = new Map<string, Form[]>();
 
   const bigramId = (first: string, second: string): number | undefined => {
     const a = terms.get(first);
@@ -124,8 +126,6 @@ export function createSearchIndex(
     },
     hasBigram: (first, second) => bigramId(first, second) !== undefined,
     corrections(surface) {
-      const memo = corrections.get(surface);
-      if (memo !== undefined) return memo;
       const seen = new Set<string>();
       const forms: Form[] = [];
       for (const candidate of matcher.closest(surface, 4)) {
@@ -134,8 +134,6 @@ export function createSearchIndex(
         seen.add(term);
         forms.push({ terms: [term], factor: typoFactor(candidate.distance, surface.length) });
       }
-      if (corrections.size >= 4096) corrections.clear();
-      corrections.set(surface, forms);
       return forms;
     },
   };
@@ -222,23 +220,34 @@ export function createSearchIndex(
         const factor = concept.forms[f]?.factor ?? 1;
         for (const [section, w] of hits) raise(section, factor * weight * w);
       });
-      // Phrases met word by word still say something, but less.
+      // Phrases met word by word still say something, but less: at most PARTIAL_WEIGHT of the
+      // concept, by the rarity-weighted average of its words' weights in the section.
       for (const form of concept.forms) {
         if (form.terms.length < 2) continue;
         const partial = new Map<number, number>();
+        let idfSum = 0;
+        for (const term of form.terms) idfSum += termIdf(term) ?? unknownIdf;
         for (const term of form.terms) {
           const located = locate({ terms: [term], factor: 1 });
-          const idf = termIdf(term) ?? 0;
+          const share = (termIdf(term) ?? 0) / idfSum;
           if (located === undefined) continue;
           eachPosting(located, (section, w) => {
-            const value = PARTIAL_WEIGHT * form.factor * idf * w;
-            partial.set(section, (partial.get(section) ?? 0) + value);
+            partial.set(section, (partial.get(section) ?? 0) + share * w);
           });
         }
-        for (const [section, value] of partial) raise(section, value);
+        const scale = PARTIAL_WEIGHT * form.factor * weight;
+        for (const [section, value] of partial) raise(section, scale * value);
       }
     }
-    return { concept, weight, informative: weight > ubiquitousIdf, scores };
+    if (concept.emphasis !== 1) {
+      for (const [section, value] of scores) scores.set(section, value * concept.emphasis);
+    }
+    return {
+      concept,
+      weight: weight * concept.emphasis,
+      informative: concept.emphasis === 1 && weight > ubiquitousIdf,
+      scores,
+    };
   }
 
   /** How much of a concept a section covers (0–1), how topically, and its terms found there. */
@@ -336,7 +345,11 @@ export function createSearchIndex(
       const coverage = totalWeight > 0 ? covered / totalWeight : 0;
       const topicality = totalWeight > 0 ? coveredTopically / totalWeight : 0;
       if (rank === 0) {
+        // A one-topic question must find its topic named (title, heading, author question),
+        // not merely mentioned in passing somewhere in a body.
+        const named = scored.length > 1 || topicality >= tuning.minCoverage;
         confident =
+          named &&
           coverage >= tuning.minCoverage &&
           (coverage + topicality) / 2 >= tuning.minEvidence &&
           (informative || (questionIsUbiquitous && everyConcept));

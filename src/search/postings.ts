@@ -17,7 +17,7 @@ const BODY = FIELDS.indexOf("body");
  * author's sample questions name the topic; the body merely mentions things.
  */
 const FIELD_WEIGHT: readonly number[] = FIELDS.map(
-  (field) => ({ title: 2, heading: 3, path: 1.2, questions: 3, body: 1 })[field],
+  (field) => ({ title: 2, heading: 4, path: 1.2, questions: 4, body: 1 })[field],
 );
 
 /** Length normalisation per field: strong on bodies, so a glossary does not win by being long. */

@@ -1,5 +1,5 @@
 import type { Abbreviation } from "./abbreviations.js";
-import { analyze, isStopWord, normalizeWord, splitWords, type Token } from "./text.js";
+import { analyze, isStopWord, isWeakWord, normalizeWord, splitWords, type Token } from "./text.js";
 
 /**
  * Query understanding: a question becomes the list of things it asks about ("concepts"), each
@@ -16,6 +16,8 @@ export interface Form {
 
 export interface Concept {
   forms: Form[];
+  /** How much the concept counts: 1, or less for everyday wrapper words ("get", "happen"). */
+  emphasis: number;
   /**
    * True when the forms are rival guesses for a misspelled word, each weighed by its own
    * rarity; false when they are synonyms (an abbreviation and its expansion), one concept.
@@ -69,6 +71,9 @@ const AMOUNT_WORDS: ReadonlySet<string> = new Set([
   "frequently",
 ]);
 
+/** Weight of an everyday wrapper word relative to a content word. */
+const WEAK_EMPHASIS = 0.3;
+
 /** Content words of a question: stop words and amount words after "how" removed. */
 export function questionTokens(query: string): Token[] {
   const words = splitWords(query);
@@ -111,6 +116,7 @@ export function understandQuery(
           { terms: phrase.long, factor },
           { terms: [phrase.short], factor },
         ],
+        emphasis: 1,
         corrected: false,
       });
       i += phrase.long.length;
@@ -118,15 +124,17 @@ export function understandQuery(
     }
     const slot = slots[i] ?? [];
     const term = primary[i] ?? "";
+    const emphasis = isWeakWord(tokens[i]?.surface ?? "") ? WEAK_EMPHASIS : 1;
     const factor = slot[0]?.factor ?? 1;
     const synonyms = synonymsOf(term, abbreviations);
     if (synonyms.length > 0 && slot.length === 1) {
       concepts.push({
         forms: [...slot, ...synonyms.map((terms) => ({ terms, factor }))],
+        emphasis,
         corrected: false,
       });
     } else {
-      concepts.push({ forms: slot, corrected: slot.length > 1 || factor < 1 });
+      concepts.push({ forms: slot, emphasis, corrected: slot.length > 1 || factor < 1 });
     }
     i++;
   }

@@ -24,12 +24,31 @@ const STOP_WORDS: ReadonlySet<string> = new Set(
   shouldn so some such than that the their theirs them themselves then there these they this
   those through to too under until up very was wasn we were weren what whats when where which
   while who whom whose why will with won would wouldn you your yours yourself yourselves
-  also anyone anything everyone everything etc eg ie via vs versus per
+  also anyone anything everyone everything every etc eg ie via vs versus per
   hi hello hey please thanks thank tell explain mean means meaning meant kind kinds sort sorts
   way ways much many lot lots thing things something someone somebody really actually exactly like whether`
     .split(/\s+/)
     .filter((word) => word.length > 0),
 );
+
+/**
+ * Everyday verbs and time words people wrap a question in ("how do I *get* …", "what *happens*
+ * …", "… *today*"). They are kept, since they sometimes matter, but weigh little: in a small
+ * knowledge base their rarity would otherwise make them look like the topic.
+ */
+const WEAK_WORDS: ReadonlySet<string> = new Set(
+  `get gets getting make makes making use uses using need needs needed want wants wanted find
+  go goes going take takes taking give gives giving know knows see look looking happen happens
+  happened happening work works come comes keep let try start stop today tomorrow yesterday
+  now currently usually normally`
+    .split(/\s+/)
+    .filter((word) => word.length > 0),
+);
+
+/** True for everyday wrapper words that should count little in a question (see WEAK_WORDS). */
+export function isWeakWord(word: string): boolean {
+  return WEAK_WORDS.has(word);
+}
 
 /**
  * Irregular forms a suffix stemmer cannot reach ("paid" never becomes "pay"). General English,

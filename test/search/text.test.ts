@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { analyze, normalizeWord, splitWords } from "../../src/search/text.js";
 
@@ -35,5 +36,25 @@ describe("text analysis", () => {
       "8",
       "specialist",
     ]);
+  });
+});
+
+describe("word splitting", () => {
+  it("splits plain ASCII exactly as the Unicode path does", () => {
+    // A lone accented letter forces the Unicode path and adds no word of its own.
+    const asciiText = fc.string({
+      unit: fc.constantFrom(..."abcXYZ019 :'`-,.!?\n\t".split("")),
+      maxLength: 60,
+    });
+    fc.assert(
+      fc.property(asciiText, (text) => {
+        expect(splitWords(text)).toEqual(splitWords(`${text} é`));
+      }),
+    );
+  });
+
+  it("keeps ratios such as 1:1 as one word", () => {
+    expect(splitWords("weekly 1:1s at 2:30pm")).toEqual(["weekly", "1:1s", "at", "2:30", "pm"]);
+    expect(normalizeWord("1:1s")).toBe("1:1");
   });
 });

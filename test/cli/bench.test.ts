@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import {
+  benchCorpus,
+  benchJson,
+  formatBenchTable,
+  percentile,
+  replicateSections,
+} from "../../src/cli/bench-run.js";
+import { loadKnowledgeBase } from "../../src/corpus/load.js";
+
+describe("bench", () => {
+  it("replicates sections with distinct ids, paths and reading order", async () => {
+    const { sections } = await loadKnowledgeBase("test/fixtures/search-handbook");
+    const copies = replicateSections(sections, 3);
+    expect(copies).toHaveLength(sections.length * 3);
+    expect(new Set(copies.map((s) => s.id)).size).toBe(copies.length);
+    expect(new Set(copies.map((s) => s.order)).size).toBe(copies.length);
+    expect(copies[sections.length]?.document.path).toBe(`copy-1/${sections[0]?.document.path}`);
+  });
+
+  it("takes nearest-rank percentiles", () => {
+    const sorted = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+    expect(percentile(sorted, 0.5)).toBe(5);
+    expect(percentile(sorted, 0.95)).toBe(10);
+    expect(percentile([], 0.5)).toBeNaN();
+  });
+
+  it("reports a row per corpus in the agreed JSON shape, and prints every row", async () => {
+    const { sections } = await loadKnowledgeBase("test/fixtures/search-handbook");
+    const row = benchCorpus("fixture", sections, ["sick leave", "phising email", "lunch"], {
+      warmupRounds: 1,
+      rounds: 2,
+    });
+    const parsed = JSON.parse(benchJson([row, { name: "slack e2e", p50Ms: 12, note: "later" }]));
+    expect(parsed.corpora[0]).toEqual({
+      name: "fixture",
+      sections: sections.length,
+      buildMs: expect.any(Number),
+      p50Ms: expect.any(Number),
+      p95Ms: expect.any(Number),
+      p99Ms: expect.any(Number),
+      rssMb: expect.any(Number),
+      peers: {
+        minisearch: {
+          buildMs: expect.any(Number),
+          p50Ms: expect.any(Number),
+          p95Ms: expect.any(Number),
+        },
+      },
+    });
+    const table = formatBenchTable([row, { name: "slack e2e", p50Ms: 12, note: "later" }]);
+    expect(table).toMatch(/^corpus\s+sections/);
+    expect(table).toMatch(new RegExp(`\\nfixture\\s+${sections.length}\\s`));
+    expect(table).toMatch(/\nslack e2e\s+–/);
+    expect(table).toContain("slack e2e: later");
+  });
+});

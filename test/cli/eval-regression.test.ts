@@ -1,0 +1,39 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { runEval } from "../../src/cli/eval-run.js";
+import { parseQuestionSet } from "../../src/cli/eval-scoring.js";
+import { loadKnowledgeBase } from "../../src/corpus/load.js";
+
+/**
+ * The project's own question sets, scored exactly as `npm run eval` scores them. A drop below
+ * these floors means a change to search, excerpts or content made answers worse.
+ */
+const cases = [
+  {
+    name: "the Delivery Manager knowledge base",
+    content: "content",
+    questions: "test/eval/dm-questions.json",
+    floors: { top1: 0.9, top3: 0.95, abstain: 1 },
+  },
+  {
+    name: "the small handbook fixture",
+    content: "test/fixtures/search-handbook",
+    questions: "test/eval/fixture-questions.json",
+    floors: { top1: 0.9, top3: 1, abstain: 1 },
+  },
+];
+
+describe.each(cases)("question set for $name", ({ content, questions, floors }) => {
+  it("stays above its floors and beats both baselines on top1", async () => {
+    const base = await loadKnowledgeBase(content);
+    const set = parseQuestionSet(JSON.parse(readFileSync(questions, "utf8")), questions);
+    const { report, baselines } = runEval(set, base.sections);
+    const summary = { top1: report.top1, top3: report.top3, abstain: report.abstain };
+    expect(summary.top1, JSON.stringify(report.misses)).toBeGreaterThanOrEqual(floors.top1);
+    expect(summary.top3, JSON.stringify(report.misses)).toBeGreaterThanOrEqual(floors.top3);
+    expect(summary.abstain, JSON.stringify(report.misses)).toBeGreaterThanOrEqual(floors.abstain);
+    for (const [name, baseline] of Object.entries(baselines)) {
+      expect(report.top1, name).toBeGreaterThan(baseline.top1);
+    }
+  });
+});
