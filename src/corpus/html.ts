@@ -11,7 +11,7 @@ import type { ContentBlock } from "./types.js";
  * Markdown link syntax that was never parsed as a link: inside HTML blocks (CommonMark does not
  * parse markdown there), after escaped brackets, or around a broken destination.
  */
-export const LITERAL_LINK = /!?\[([^\]\n]*)\]\([^)\n]*\)/g;
+export const LITERAL_LINK = /!?\[([^[\]\n]{0,300})\]\((?:[^()\n]|\([^()\n]{0,200}\)){0,500}\)/g;
 
 /** Markers authors put where a generated table of contents should go. */
 const TOC_MARKER = /\[\[_?toc_?\]\]|^\s*\[toc\]\s*$|\{:\s*toc\s*\}|\$\{toc\}/gi;

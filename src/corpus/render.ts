@@ -125,12 +125,14 @@ function foldInlineHtml(nodes: readonly PhrasingContent[]): readonly PhrasingCon
       }
     }
   }
-  // Unclosed tags: keep their content, drop the markup.
-  while (stack.length > 1) {
-    const frame = stack.pop();
-    if (frame) top().children.push(...(HIDDEN_INLINE.has(frame.name) ? [] : frame.children));
+  // Unclosed tags: keep their content, drop the markup. Each open frame sits at the end of the
+  // one below it, so flattening is concatenation in stack order (and stays linear).
+  const flattened = root.children;
+  for (const frame of stack.slice(1)) {
+    if (HIDDEN_INLINE.has(frame.name)) break;
+    for (const child of frame.children) flattened.push(child);
   }
-  return root.children;
+  return flattened;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -17,10 +17,11 @@ export interface StrippedSource {
   originalLine(line: number, offset: number): number;
 }
 
+/** Tags are bounded in length so that an unclosed `{%` cannot make matching quadratic. */
 const TAG_PATTERN =
-  /\{%-?\s*comment\s*-?%\}[\s\S]*?\{%-?\s*endcomment\s*-?%\}|\{%-?\s*raw\s*-?%\}([\s\S]*?)\{%-?\s*endraw\s*-?%\}|\{%[\s\S]*?%\}|\{\{[\s\S]*?\}\}|\{#\s[\s\S]*?#\}/g;
+  /\{%-?\s*comment\s*-?%\}[\s\S]*?\{%-?\s*endcomment\s*-?%\}|\{%-?\s*raw\s*-?%\}([\s\S]*?)\{%-?\s*endraw\s*-?%\}|\{%[\s\S]{0,2000}?%\}|\{\{[\s\S]{0,2000}?\}\}|\{#\s[\s\S]{0,2000}?#\}/g;
 
-const INNER_TAG_PATTERN = /\{%[\s\S]*?%\}|\{\{[\s\S]*?\}\}/g;
+const INNER_TAG_PATTERN = /\{%[\s\S]{0,2000}?%\}|\{\{[\s\S]{0,2000}?\}\}/g;
 
 /** Quoted arguments of a tag: `page "/x/"` → `["/x/"]`. */
 function quotedArguments(tag: string): string[] {

@@ -217,6 +217,10 @@ describe("parseDocument: plain text", () => {
     expect(text).toBe("Read this first.\n\nSay hi.");
   });
 
+  it("keeps the content of unclosed inline tags, in order", () => {
+    expect(textOf("one <b>two <i>three <span>four</span> five")).toBe("one two three four five");
+  });
+
   it("keeps placeholders in angle brackets that are not HTML", () => {
     expect(textOf("Create a <project>-partners channel.")).toBe(
       "Create a <project>-partners channel.",
