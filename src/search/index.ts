@@ -71,7 +71,7 @@ function insertTop(top: Candidate[], candidate: Candidate, limit: number): void 
 
 /** How typo distance discounts a correction: one edit in a short word changes more of it. */
 function typoFactor(distance: number, length: number): number {
-  return Math.max(0, 1 - (1.5 * distance) / Math.max(length, 1));
+  return Math.max(0, 1 - (2 * distance) / Math.max(length, 1));
 }
 
 /** Where a form (a term, or a phrase of adjacent terms) is found: postings keys to check. */

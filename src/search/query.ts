@@ -38,6 +38,11 @@ export interface QueryVocabulary {
 
 /** Rival corrections kept for one misspelled word. */
 const MAX_CORRECTIONS = 2;
+/**
+ * Words this short are corrected only when the correction forms a known phrase with a
+ * neighbour ("parental leve" → "leave"): alone, one edit turns "life" into "line".
+ */
+const CONTEXT_ONLY_LENGTH = 4;
 
 /** Abbreviation forms in index terms. */
 export interface AbbreviationTerms {
@@ -100,7 +105,7 @@ export function understandQuery(
     const fixes = vocabulary.corrections(token.surface);
     return fixes.length > 0 ? fixes : [exact];
   });
-  rankCorrections(slots, vocabulary);
+  rankCorrections(slots, tokens, vocabulary);
   const primary = slots.map((slot) => slot[0]?.terms[0] ?? "");
   const factorOf = (from: number, count: number) =>
     slots.slice(from, from + count).reduce((min, slot) => Math.min(min, slot[0]?.factor ?? 1), 1);
@@ -146,10 +151,15 @@ export function understandQuery(
  * with a neighbouring word ("parental leve" → "leave", not "level") first, then the closest,
  * then the most common. Keeps the best few.
  */
-function rankCorrections(slots: Form[][], vocabulary: QueryVocabulary): void {
+function rankCorrections(
+  slots: Form[][],
+  tokens: readonly Token[],
+  vocabulary: QueryVocabulary,
+): void {
   const firstTerm = (i: number) => slots[i]?.[0]?.terms[0];
   slots.forEach((slot, i) => {
-    if (slot.length < 2) return;
+    const first = slot[0];
+    if (first === undefined || first.factor === 1) return;
     const before = firstTerm(i - 1);
     const after = firstTerm(i + 1);
     const fits = (term: string) =>
@@ -169,7 +179,12 @@ function rankCorrections(slots: Form[][], vocabulary: QueryVocabulary): void {
           b.frequency - a.frequency ||
           a.position - b.position,
       );
-    slots[i] = ranked.slice(0, MAX_CORRECTIONS).map((entry) => entry.form);
+    const short = (tokens[i]?.surface.length ?? 0) <= CONTEXT_ONLY_LENGTH;
+    const kept = short ? ranked.filter((entry) => entry.fit === 1) : ranked;
+    slots[i] =
+      kept.length > 0
+        ? kept.slice(0, MAX_CORRECTIONS).map((entry) => entry.form)
+        : [{ terms: [tokens[i]?.term ?? ""], factor: 1 }];
   });
 }
 

@@ -104,6 +104,22 @@ describe("createSearchIndex", () => {
     expect(response.results[0]?.matchedTerms).toContain("escalate");
   });
 
+  it("corrects a short word only where a neighbour confirms it", () => {
+    const leave = createSearchIndex(
+      buildSections([
+        { doc: "a.md", title: "Parental leave", body: "Parents get twenty weeks of leave." },
+        { doc: "b.md", title: "Line management", body: "Each line manager has five reports." },
+      ]),
+    );
+    expect(leave.search("parental leve").results[0]?.matchedTerms).toContain("leave");
+    // "life" is one edit from "line", but nothing around it says that is what was meant.
+    expect(leave.search("meaning of life").results).toEqual([]);
+  });
+
+  it("ignores the amount word of a how-question", () => {
+    expect(index.search("how long is a sprint").results[0]?.matchedTerms).not.toContain("long");
+  });
+
   it("ranks a section whose heading names the topic above one that mentions it", () => {
     expect(topId("pod")).toBe("pods.md#pod");
     expect(topId("sprint planning")).toBe("ceremonies.md#sprint-planning");
