@@ -18,7 +18,6 @@ import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { visit } from "unist-util-visit";
 import {
-  DocumentParseError,
   readDate,
   readFrontmatter,
   readNumber,
@@ -63,8 +62,6 @@ export interface ParsedDocument {
   links: DocumentLink[];
   /** Every heading anchor in the document (section slugs), for link checking. */
   anchors: string[];
-  /** Whether the title came from frontmatter (false: first H1 or file name). */
-  hasFrontmatterTitle: boolean;
 }
 
 /**
@@ -329,7 +326,6 @@ export function parseDocument(path: string, source: string): ParsedDocument {
     frontmatterLines: frontmatter.keyLines,
     links,
     anchors,
-    hasFrontmatterTitle: frontmatterTitle !== undefined,
   };
 }
 
@@ -348,9 +344,4 @@ function footnoteBlocks(
 
 function joinText(blocks: readonly ContentBlock[]): string {
   return blocks.map((block) => block.text).join("\n\n");
-}
-
-/** Thrown for files that cannot become a document: see DocumentParseError. */
-export function isDocumentParseError(error: unknown): error is DocumentParseError {
-  return error instanceof DocumentParseError;
 }
