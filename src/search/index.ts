@@ -207,18 +207,24 @@ export function createSearchIndex(
       }
     } else {
       // Synonyms: one concept, whose rarity is that of all its forms together.
-      const found = concept.forms.map((form) => {
-        const hits: Array<[number, number]> = [];
-        const located = locate(form);
-        if (located !== undefined) eachPosting(located, (section, w) => hits.push([section, w]));
-        return hits;
-      });
-      const union = new Set<number>();
-      for (const hits of found) for (const [section] of hits) union.add(section);
-      weight = union.size > 0 ? idfOf(union.size, total) : unknownIdf;
-      found.forEach((hits, f) => {
-        const factor = concept.forms[f]?.factor ?? 1;
-        for (const [section, w] of hits) raise(section, factor * weight * w);
+      const located = concept.forms.map(locate);
+      let present = 0;
+      if (located.length === 1) {
+        const only = located[0];
+        if (only !== undefined) {
+          present = only.others.length === 0 ? frequencyOf(only.table, only.driver) : 0;
+          if (present === 0) eachPosting(only, () => present++);
+        }
+      } else {
+        const union = new Set<number>();
+        for (const form of located) if (form !== undefined) eachPosting(form, (s) => union.add(s));
+        present = union.size;
+      }
+      weight = present > 0 ? idfOf(present, total) : unknownIdf;
+      located.forEach((form, f) => {
+        if (form === undefined) return;
+        const scale = (concept.forms[f]?.factor ?? 1) * weight;
+        eachPosting(form, (section, w) => raise(section, scale * w));
       });
       // Phrases met word by word still say something, but less: at most PARTIAL_WEIGHT of the
       // concept, by the rarity-weighted average of its words' weights in the section.
