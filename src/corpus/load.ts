@@ -67,13 +67,17 @@ function describeError(error: unknown): string {
   return `cannot read file: ${(error as Error).message ?? String(error)}`;
 }
 
-type FileOutcome = { document: ParsedDocument } | { warning: LoadWarning };
+export type DocumentFileOutcome = { document: ParsedDocument } | { warning: LoadWarning };
 
-async function loadFile(
+/**
+ * Reads and parses one file under `root` (`file` relative, forward slashes). Never throws:
+ * an unreadable, non-UTF-8, empty or unparsable file comes back as a warning.
+ */
+export async function loadDocumentFile(
   root: string,
   file: string,
-  read: (absolutePath: string) => Promise<Uint8Array>,
-): Promise<FileOutcome> {
+  read: (absolutePath: string) => Promise<Uint8Array> = (file) => readFile(file),
+): Promise<DocumentFileOutcome> {
   let bytes: Uint8Array;
   try {
     bytes = await read(path.join(root, file));
@@ -127,12 +131,12 @@ export async function loadParsedDocuments(
   await assertDirectory(absoluteRoot);
   const read = options.readFile ?? ((file: string) => readFile(file));
   const files = await findMarkdownFiles(absoluteRoot);
-  const outcomes: FileOutcome[] = new Array(files.length);
+  const outcomes: DocumentFileOutcome[] = new Array(files.length);
   let next = 0;
   const worker = async () => {
     while (next < files.length) {
       const index = next++;
-      outcomes[index] = await loadFile(absoluteRoot, files[index] ?? "", read);
+      outcomes[index] = await loadDocumentFile(absoluteRoot, files[index] ?? "", read);
     }
   };
   await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, files.length) }, worker));
