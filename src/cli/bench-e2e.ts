@@ -4,7 +4,7 @@
  * envelope sent → ack received; HTTP: request sent → response) and how fast the asker gets
  * the answer (sent → the response URL post recorded).
  *
- * `npx tsx src/cli/bench-e2e.ts [--count N] [--content DIR]`; `src/cli/bench.ts` includes the rows.
+ * `npx tsx src/cli/bench-e2e.ts [--count N] [--content DIR]` runs it alone; `npm run bench` includes it.
  */
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -17,6 +17,7 @@ import {
 } from "../dev/local-bot.js";
 import { startLocalSlack } from "../dev/local-slack/index.js";
 import type { KnowledgeSource } from "../knowledge/types.js";
+import { percentile } from "./bench-run.js";
 
 /** One line of the benchmark table. */
 export interface Row {
@@ -46,24 +47,17 @@ export interface EndToEndOptions {
 export const ACK_TARGET_P95_MS = 50;
 export const ANSWER_TARGET_P95_MS = 100;
 
-/** Nearest-rank percentile of sorted samples. */
-export function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const rank = Math.ceil((p / 100) * sorted.length);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))] ?? Number.NaN;
-}
-
 function round(ms: number): number {
   return Math.round(ms * 100) / 100;
 }
 
 function summarise(name: string, samples: number[], targetP95Ms: number): Row {
   const sorted = [...samples].sort((a, b) => a - b);
-  const p95 = percentile(sorted, 95);
+  const p95 = percentile(sorted, 0.95);
   return {
     name,
     samples: sorted.length,
-    p50Ms: round(percentile(sorted, 50)),
+    p50Ms: round(percentile(sorted, 0.5)),
     p95Ms: round(p95),
     maxMs: round(sorted.at(-1) ?? Number.NaN),
     targetP95Ms,

@@ -215,7 +215,7 @@ export function formatBenchTable(rows: readonly BenchRow[]): string {
   return lines.join("\n");
 }
 
-/** The `--json` summary line. */
-export function benchJson(rows: readonly BenchRow[]): string {
-  return JSON.stringify({ corpora: rows });
+/** The `--json` summary line; end-to-end rows, when measured, ride along under their own key. */
+export function benchJson(rows: readonly BenchRow[], endToEnd: readonly object[] = []): string {
+  return JSON.stringify(endToEnd.length > 0 ? { corpora: rows, endToEnd } : { corpora: rows });
 }

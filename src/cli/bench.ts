@@ -1,15 +1,17 @@
 /**
- * `npm run bench -- [--handbook DIR] [--content DIR] [--rounds N] [--json]`
+ * `npm run bench -- [--handbook DIR] [--content DIR] [--rounds N] [--no-e2e] [--json]`
  *
  * Index build time, query latency (p50/p95/p99) and memory for the knowledge base, the 18F
  * handbook and that handbook replicated ten times, each next to MiniSearch measured in the same
- * run; plus process start to a ready index for the knowledge base. With --json the last line of
- * stdout is `{"corpora": [...]}`.
+ * run; process start to a ready index for the knowledge base; and the end-to-end Slack round
+ * trip (ack and answer time of slash commands through the local Slack, in both modes; skip it
+ * with --no-e2e). With --json the last line of stdout is `{"corpora": [...], "endToEnd": [...]}`.
  */
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { loadKnowledgeBase } from "../corpus/load.js";
+import { type Row as EndToEndRow, formatRows, measureEndToEnd } from "./bench-e2e.js";
 import { HANDBOOK_QUESTIONS, ROLE_QUESTIONS } from "./bench-queries.js";
 import {
   type BenchRow,
@@ -32,6 +34,7 @@ async function main(argv: string[]): Promise<void> {
       handbook: { type: "string" },
       rounds: { type: "string" },
       json: { type: "boolean" },
+      "no-e2e": { type: "boolean" },
     },
   });
   const rounds = values.rounds === undefined ? DEFAULT_LATENCY.rounds : Number(values.rounds);
@@ -62,7 +65,14 @@ async function main(argv: string[]): Promise<void> {
   }
 
   process.stdout.write(`${formatBenchTable(rows)}\n`);
-  if (values.json) process.stdout.write(`${benchJson(rows)}\n`);
+
+  let endToEnd: EndToEndRow[] = [];
+  if (!values["no-e2e"]) {
+    log("end to end: 200 slash commands per mode through the local Slack");
+    endToEnd = await measureEndToEnd({ contentDir });
+    process.stdout.write(`\n${formatRows(endToEnd)}\n`);
+  }
+  if (values.json) process.stdout.write(`${benchJson(rows, endToEnd)}\n`);
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

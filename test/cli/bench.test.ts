@@ -54,4 +54,15 @@ describe("bench", () => {
     expect(table).toMatch(/\nslack e2e\s+–/);
     expect(table).toContain("slack e2e: later");
   });
+
+  it("carries end-to-end rows under their own key only when they were measured", () => {
+    const e2e = { name: "e2e ack (socket)", samples: 3, p50Ms: 1, p95Ms: 2 };
+    expect(JSON.parse(benchJson([{ name: "content" }], [e2e]))).toEqual({
+      corpora: [{ name: "content" }],
+      endToEnd: [e2e],
+    });
+    expect(JSON.parse(benchJson([{ name: "content" }]))).toEqual({
+      corpora: [{ name: "content" }],
+    });
+  });
 });

@@ -1,16 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatRows, measureEndToEnd, percentile } from "../../src/cli/bench-e2e.js";
-
-describe("percentile", () => {
-  it("takes the nearest rank of sorted samples", () => {
-    const samples = Array.from({ length: 100 }, (_, i) => i + 1);
-    expect(percentile(samples, 50)).toBe(50);
-    expect(percentile(samples, 95)).toBe(95);
-    expect(percentile(samples, 100)).toBe(100);
-    expect(percentile([7], 95)).toBe(7);
-    expect(percentile([], 50)).toBeNaN();
-  });
-});
+import { formatRows, measureEndToEnd } from "../../src/cli/bench-e2e.js";
 
 describe("measureEndToEnd", () => {
   it("measures ack and answer times over real sockets in both modes", async () => {
