@@ -59,6 +59,26 @@ async function findMarkdownFiles(root: string): Promise<string[]> {
   return files.sort(compareStrings);
 }
 
+async function assertDirectory(root: string): Promise<void> {
+  let info: Awaited<ReturnType<typeof stat>>;
+  try {
+    info = await stat(root);
+  } catch {
+    throw new Error(`Content directory not found: ${root}`);
+  }
+  if (!info.isDirectory()) throw new Error(`Content path is not a directory: ${root}`);
+}
+
+/**
+ * Every `.md`/`.mdx` file under `root` (an absolute path), relative to it with forward slashes,
+ * in codepoint order; dot-directories and node_modules are skipped. Throws when `root` is
+ * missing or not a directory.
+ */
+export async function listDocumentFiles(root: string): Promise<string[]> {
+  await assertDirectory(root);
+  return findMarkdownFiles(root);
+}
+
 function describeError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === "EACCES" || code === "EPERM") return "cannot read file: permission denied";
@@ -112,25 +132,14 @@ export async function loadDocumentFile(
   }
 }
 
-async function assertDirectory(root: string): Promise<void> {
-  let info: Awaited<ReturnType<typeof stat>>;
-  try {
-    info = await stat(root);
-  } catch {
-    throw new Error(`Content directory not found: ${root}`);
-  }
-  if (!info.isDirectory()) throw new Error(`Content path is not a directory: ${root}`);
-}
-
 /** Finds and parses every markdown file under `root`, without building sections' order. */
 export async function loadParsedDocuments(
   root: string,
   options: LoadOptions = {},
 ): Promise<ParsedKnowledgeBase> {
   const absoluteRoot = path.resolve(root);
-  await assertDirectory(absoluteRoot);
   const read = options.readFile ?? ((file: string) => readFile(file));
-  const files = await findMarkdownFiles(absoluteRoot);
+  const files = await listDocumentFiles(absoluteRoot);
   const outcomes: DocumentFileOutcome[] = new Array(files.length);
   let next = 0;
   const worker = async () => {
@@ -174,6 +183,21 @@ export function assembleKnowledgeBase(parsed: ParsedKnowledgeBase): KnowledgeBas
   };
 }
 
+/** Why a content root gave no sections: no markdown files, or the first few files' reasons. */
+export function createNoContentError(
+  parsed: Pick<ParsedKnowledgeBase, "root" | "files" | "warnings">,
+): Error {
+  const { root, files, warnings } = parsed;
+  const detail =
+    files.length === 0
+      ? "no .md or .mdx files found"
+      : `${files.length} file(s) found, none loaded: ${warnings
+          .slice(0, 5)
+          .map((warning) => `${warning.file} (${warning.reason})`)
+          .join("; ")}`;
+  return new Error(`No content loaded from ${root}: ${detail}`);
+}
+
 /**
  * Loads every `.md`/`.mdx` file under `root` (skipping dot-directories and node_modules).
  * Throws when the root is missing or not a directory, or when not one section could be loaded.
@@ -184,15 +208,6 @@ export async function loadKnowledgeBase(
 ): Promise<KnowledgeBase> {
   const parsed = await loadParsedDocuments(root, options);
   const base = assembleKnowledgeBase(parsed);
-  if (base.sections.length === 0) {
-    const detail =
-      parsed.files.length === 0
-        ? "no .md or .mdx files found"
-        : `${parsed.files.length} file(s) found, none loaded: ${parsed.warnings
-            .slice(0, 5)
-            .map((warning) => `${warning.file} (${warning.reason})`)
-            .join("; ")}`;
-    throw new Error(`No content loaded from ${parsed.root}: ${detail}`);
-  }
+  if (base.sections.length === 0) throw createNoContentError(parsed);
   return base;
 }

@@ -13,12 +13,18 @@
  * - Only files whose stamp (inode, size, mtime, ctime) changed are read and parsed again; the
  *   rest reuse their parse from the previous reload. The index is rebuilt each time.
  */
-import { readdir, readFile, realpath, stat } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import type { Logger } from "pino";
-import { assembleKnowledgeBase } from "../corpus/load.js";
-import { DocumentParseError, type ParsedDocument, parseDocument } from "../corpus/parse.js";
+import {
+  assembleKnowledgeBase,
+  createNoContentError,
+  type DocumentFileOutcome,
+  listDocumentFiles,
+  loadDocumentFile,
+} from "../corpus/load.js";
+import type { ParsedDocument } from "../corpus/parse.js";
 import type { KnowledgeBase, LoadWarning, Section } from "../corpus/types.js";
 import { createSearchIndex } from "../search/index.js";
 import type { SearchIndex } from "../search/types.js";
@@ -75,103 +81,17 @@ export interface KnowledgeStore extends KnowledgeSource {
   close(): Promise<void>;
 }
 
-type FileOutcome = { parsed: ParsedDocument } | { warning: LoadWarning };
-
 /** What one file looked like when it was last read, and what reading it gave. */
 interface CachedFile {
   stamp: string;
-  outcome: FileOutcome;
+  outcome: DocumentFileOutcome;
 }
 
-const MARKDOWN_FILE = /\.mdx?$/i;
+/** Files stat'ed and read at once; each also costs a stat, so fewer than the loader's. */
 const READ_CONCURRENCY = 16;
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
-}
-
-function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-// The discovery and per-file reading below mirror `src/corpus/load.ts` (same files found, same
-// warnings; a test holds them equal), which does not export them per file. Only changed files
-// are parsed again here: a whole-corpus parse takes seconds on a large handbook, which an edit
-// should not wait for.
-
-async function findMarkdownFiles(root: string): Promise<string[]> {
-  const files: string[] = [];
-  const visited = new Set<string>();
-  const walk = async (directory: string): Promise<void> => {
-    const real = await realpath(directory);
-    if (visited.has(real)) return; // a symlink loop
-    visited.add(real);
-    const entries = await readdir(directory, { withFileTypes: true });
-    for (const entry of entries) {
-      if (entry.name.startsWith(".") || entry.name === "node_modules") continue;
-      const full = path.join(directory, entry.name);
-      let isDirectory = entry.isDirectory();
-      let isFile = entry.isFile();
-      if (entry.isSymbolicLink()) {
-        const target = await stat(full).catch(() => undefined);
-        isDirectory = target?.isDirectory() ?? false;
-        isFile = target?.isFile() ?? MARKDOWN_FILE.test(entry.name);
-      }
-      if (isDirectory && !MARKDOWN_FILE.test(entry.name)) await walk(full);
-      else if (MARKDOWN_FILE.test(entry.name) && (isFile || isDirectory)) {
-        files.push(path.relative(root, full).split(path.sep).join("/"));
-      }
-    }
-  };
-  await walk(root);
-  return files.sort(compareStrings);
-}
-
-function describeReadError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === "EACCES" || code === "EPERM") return "cannot read file: permission denied";
-  if (code === "EISDIR") return "cannot read file: it is a directory";
-  if (code === "ENOENT") return "cannot read file: it no longer exists (or is a broken link)";
-  return `cannot read file: ${describe(error)}`;
-}
-
-async function readOutcome(
-  root: string,
-  file: string,
-  read: (absolutePath: string) => Promise<Uint8Array>,
-): Promise<FileOutcome> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await read(path.join(root, file));
-  } catch (error) {
-    return { warning: { file, reason: describeReadError(error) } };
-  }
-  let source: string;
-  try {
-    source = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return { warning: { file, reason: "not valid UTF-8 text (save the file as UTF-8)" } };
-  }
-  try {
-    const parsed = parseDocument(file, source);
-    if (parsed.sections.length === 0) {
-      const redirect = parsed.frontmatter.redirect_to;
-      const reason = !source.trim()
-        ? "empty file"
-        : typeof redirect === "string"
-          ? `redirect page (redirect_to: ${redirect}) with no content of its own`
-          : "no content after the frontmatter (nothing to answer from)";
-      return { warning: { file, reason } };
-    }
-    return { parsed };
-  } catch (error) {
-    if (error instanceof DocumentParseError) {
-      const warning: LoadWarning = { file, reason: error.reason };
-      if (error.line !== undefined) warning.line = error.line;
-      return { warning };
-    }
-    return { warning: { file, reason: `could not parse: ${describe(error)}` } };
-  }
 }
 
 /** Changes whenever the file's content may have: ctime moves on every write and rename. */
@@ -182,16 +102,6 @@ async function fileStamp(absolutePath: string): Promise<string | undefined> {
   } catch {
     return undefined;
   }
-}
-
-async function assertDirectory(root: string): Promise<void> {
-  let info: Awaited<ReturnType<typeof stat>>;
-  try {
-    info = await stat(root);
-  } catch {
-    throw new Error(`Content directory not found: ${root}`);
-  }
-  if (!info.isDirectory()) throw new Error(`Content path is not a directory: ${root}`);
 }
 
 export interface AssembledKnowledge {
@@ -209,7 +119,7 @@ export interface AssembledKnowledge {
 export function assembleWithLastGood(
   root: string,
   files: readonly string[],
-  outcomes: readonly FileOutcome[],
+  outcomes: readonly DocumentFileOutcome[],
   lastGood: ReadonlyMap<string, ParsedDocument>,
 ): AssembledKnowledge {
   const documents: ParsedDocument[] = [];
@@ -217,9 +127,9 @@ export function assembleWithLastGood(
   const failures: FileFailure[] = [];
   const good = new Map<string, ParsedDocument>();
   for (const outcome of outcomes) {
-    if ("parsed" in outcome) {
-      documents.push(outcome.parsed);
-      good.set(outcome.parsed.document.path, outcome.parsed);
+    if ("document" in outcome) {
+      documents.push(outcome.document);
+      good.set(outcome.document.document.path, outcome.document);
       continue;
     }
     const { warning } = outcome;
@@ -234,16 +144,7 @@ export function assembleWithLastGood(
     }
   }
   const base = assembleKnowledgeBase({ root, files: [...files], documents, warnings });
-  if (base.sections.length === 0) {
-    const detail =
-      files.length === 0
-        ? "no .md or .mdx files found"
-        : `${files.length} file(s) found, none loaded: ${warnings
-            .slice(0, 5)
-            .map((item) => `${item.file} (${item.reason})`)
-            .join("; ")}`;
-    throw new Error(`No content loaded from ${root}: ${detail}`);
-  }
+  if (base.sections.length === 0) throw createNoContentError({ root, files: [...files], warnings });
   return { base, failures, good };
 }
 
@@ -267,11 +168,14 @@ export function createKnowledgeStore(options: KnowledgeStoreOptions): KnowledgeS
   let watcher: ContentWatcher | undefined;
   let closed = false;
 
-  /** Every markdown file's outcome, re-reading only files whose stamp changed since the last scan. */
+  /**
+   * Every markdown file's outcome, re-reading only files whose stamp changed since the last scan:
+   * a whole-corpus parse takes seconds on a large handbook, which an edit should not wait for.
+   * Discovery and per-file reading are the loader's own, so both find and report the same files.
+   */
   async function scan() {
-    await assertDirectory(root);
-    const files = await findMarkdownFiles(root);
-    const outcomes: FileOutcome[] = new Array(files.length);
+    const files = await listDocumentFiles(root);
+    const outcomes: DocumentFileOutcome[] = new Array(files.length);
     const nextCache = new Map<string, CachedFile>();
     const reread = new Set<string>();
     let next = 0;
@@ -282,11 +186,11 @@ export function createKnowledgeStore(options: KnowledgeStoreOptions): KnowledgeS
         // Stat before reading: a write landing in between shows up as a new stamp next time.
         const stamp = await fileStamp(path.join(root, file));
         const cached = cache.get(file);
-        let outcome: FileOutcome;
+        let outcome: DocumentFileOutcome;
         if (stamp !== undefined && cached?.stamp === stamp) {
           outcome = cached.outcome;
         } else {
-          outcome = await readOutcome(root, file, read);
+          outcome = await loadDocumentFile(root, file, read);
           reread.add(file);
         }
         outcomes[index] = outcome;
