@@ -1,9 +1,7 @@
-import { answerQuestion } from "../../answer-question.js";
 import { deliverReply } from "../../deliver.js";
 import type { ListenerDeps } from "../../deps.js";
 import { parseCommandText } from "../../question-text.js";
-import { renderHelp } from "../../views/help.js";
-import { renderTopics } from "../../views/topics.js";
+import { replyToIntent } from "../../reply-to-intent.js";
 import type { CommandArgs } from "../types.js";
 
 export const DM_COMMAND = "/dm";
@@ -21,20 +19,13 @@ export function createDmCommandListener(deps: ListenerDeps) {
     await deliverReply({
       logger: deps.logger,
       method: "response_url",
-      compose: () => {
-        const intent = parseCommandText(command.text);
-        if (intent.kind === "help") return renderHelp({ command: command.command });
-        if (intent.kind === "topics") return renderTopics(deps.knowledge.current().base);
-        return answerQuestion({
-          knowledge: deps.knowledge.current(),
-          question: intent.question,
+      compose: () =>
+        replyToIntent(deps, parseCommandText(command.text), {
           surface: "command",
           user: command.user_id,
-          logger: deps.logger,
-          clock: deps.clock,
-          context: { ephemeral: true, docsBaseUrl: deps.docsBaseUrl },
-        }).message;
-      },
+          ephemeral: true,
+          command: command.command,
+        }),
       send: (message) => respond({ response_type: "ephemeral", ...message }),
     });
   };

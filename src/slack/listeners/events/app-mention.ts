@@ -1,9 +1,7 @@
-import { answerQuestion } from "../../answer-question.js";
 import { deliverReply } from "../../deliver.js";
 import type { ListenerDeps } from "../../deps.js";
 import { classifyQuestion, extractQuestion } from "../../question-text.js";
-import { renderHelp } from "../../views/help.js";
-import { renderTopics } from "../../views/topics.js";
+import { replyToIntent } from "../../reply-to-intent.js";
 import type { EventArgs } from "../types.js";
 
 /**
@@ -16,24 +14,12 @@ export function createAppMentionListener(deps: ListenerDeps) {
     if (event.bot_id !== undefined || event.subtype !== undefined) return;
     if (event.channel.startsWith("D")) return;
     const question = extractQuestion(event.text, context.botUserId);
+    const user = event.user ?? "unknown";
     const threadTs = event.thread_ts ?? event.ts;
     await deliverReply({
       logger: deps.logger,
       method: "chat.postMessage",
-      compose: () => {
-        const intent = classifyQuestion(question);
-        if (intent.kind === "help") return renderHelp();
-        if (intent.kind === "topics") return renderTopics(deps.knowledge.current().base);
-        return answerQuestion({
-          knowledge: deps.knowledge.current(),
-          question: intent.question,
-          surface: "mention",
-          user: event.user ?? "unknown",
-          logger: deps.logger,
-          clock: deps.clock,
-          context: { docsBaseUrl: deps.docsBaseUrl },
-        }).message;
-      },
+      compose: () => replyToIntent(deps, classifyQuestion(question), { surface: "mention", user }),
       send: (message) =>
         client.chat.postMessage({ channel: event.channel, thread_ts: threadTs, ...message }),
     });

@@ -1,0 +1,42 @@
+import { answerQuestion, type Surface } from "./answer-question.js";
+import type { ListenerDeps } from "./deps.js";
+import type { CommandIntent } from "./question-text.js";
+import { renderHelp } from "./views/help.js";
+import { renderTopics } from "./views/topics.js";
+import type { SlackMessage } from "./views/types.js";
+
+export interface Asker {
+  surface: Surface;
+  /** Slack user id of the asker. */
+  user: string;
+  /** Only the asker sees the reply (a slash command's response). */
+  ephemeral?: boolean;
+  /** The slash command as installed, for the help text; `/dm` by default. */
+  command?: string;
+}
+
+/**
+ * What a command, mention or DM gets back: the help text, the topic list, or the answer (which
+ * logs its `query` line). The one place the three surfaces agree on what each intent shows.
+ */
+export function replyToIntent(
+  deps: ListenerDeps,
+  intent: CommandIntent,
+  asker: Asker,
+): SlackMessage {
+  if (intent.kind === "help")
+    return renderHelp(asker.command === undefined ? {} : { command: asker.command });
+  if (intent.kind === "topics") return renderTopics(deps.knowledge.current().base);
+  return answerQuestion({
+    knowledge: deps.knowledge.current(),
+    question: intent.question,
+    surface: asker.surface,
+    user: asker.user,
+    logger: deps.logger,
+    clock: deps.clock,
+    context: {
+      docsBaseUrl: deps.docsBaseUrl,
+      ...(asker.ephemeral === true ? { ephemeral: true } : {}),
+    },
+  }).message;
+}
