@@ -11,7 +11,7 @@ import { createLogger } from "../../../src/logger.js";
 import type { SearchIndex, SearchResponse, SearchResult } from "../../../src/search/types.js";
 import { createDedupe } from "../../../src/slack/dedupe.js";
 import type { ListenerDeps } from "../../../src/slack/deps.js";
-import type { BlockActionArgs } from "../../../src/slack/listeners/types.js";
+import type { BlockActionArgs, EventArgs } from "../../../src/slack/listeners/types.js";
 
 export type LogLine = Record<string, unknown>;
 
@@ -181,6 +181,20 @@ export function onlyCall<T>(fn: { mock: { calls: T[][] } }): T {
 /** Every text in a Block Kit payload, for "does it mention X" checks. */
 export function textOf(payload: unknown): string {
   return JSON.stringify(payload);
+}
+
+/** Bolt's event-listener arguments for one event (`message` too, as Bolt sets it for messages). */
+export function eventArgs<Type extends string>(event: Record<string, unknown>) {
+  const client = fakeClient();
+  const args = {
+    event,
+    message: event,
+    payload: event,
+    body: { event },
+    client,
+    context: { botUserId: "U0BOT0001" },
+  };
+  return { args: args as unknown as EventArgs<Type>, client };
 }
 
 export interface ActionSpec {

@@ -1,26 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { createAppHomeOpenedListener } from "../../../../src/slack/listeners/events/app-home-opened.js";
-import type { EventArgs } from "../../../../src/slack/listeners/types.js";
 import { renderHomeView } from "../../../../src/slack/views/home.js";
-import { fakeClient, makeDeps, onlyCall, platformError } from "../fakes.js";
+import { eventArgs, makeDeps, onlyCall, platformError } from "../fakes.js";
 
 function homeArgs(tab: string) {
-  const client = fakeClient();
-  const event = {
+  return eventArgs<"app_home_opened">({
     type: "app_home_opened",
     user: "U0ASKER01",
     channel: "D0ASKER01",
     tab,
     event_ts: "1700000000.1",
-  };
-  const args = {
-    event,
-    payload: event,
-    body: { event },
-    client,
-    context: { botUserId: "U0BOT0001" },
-  };
-  return { args: args as unknown as EventArgs<"app_home_opened">, client };
+  });
 }
 
 describe("app_home_opened", () => {

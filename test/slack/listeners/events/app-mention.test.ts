@@ -1,29 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { createAppMentionListener } from "../../../../src/slack/listeners/events/app-mention.js";
-import type { EventArgs } from "../../../../src/slack/listeners/types.js";
 import { renderApology } from "../../../../src/slack/views/apology.js";
 import { renderHelp } from "../../../../src/slack/views/help.js";
 import { renderReply } from "../../../../src/slack/views/reply.js";
 import { renderTopics } from "../../../../src/slack/views/topics.js";
-import { confidentResponse, fakeClient, makeDeps, onlyCall, platformError } from "../fakes.js";
+import { confidentResponse, eventArgs, makeDeps, onlyCall, platformError } from "../fakes.js";
 
 function mentionArgs(event: Record<string, unknown>) {
-  const client = fakeClient();
-  const full = {
+  return eventArgs<"app_mention">({
     type: "app_mention",
     user: "U0ASKER01",
     channel: "C0TEAM001",
     ts: "1700000000.000100",
     ...event,
-  };
-  const args = {
-    event: full,
-    payload: full,
-    body: { event: full },
-    client,
-    context: { botUserId: "U0BOT0001" },
-  };
-  return { args: args as unknown as EventArgs<"app_mention">, client };
+  });
 }
 
 describe("app_mention", () => {

@@ -1,14 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { createDirectMessageListener } from "../../../../src/slack/listeners/events/direct-message.js";
-import type { EventArgs } from "../../../../src/slack/listeners/types.js";
 import { renderApology } from "../../../../src/slack/views/apology.js";
 import { renderHelp } from "../../../../src/slack/views/help.js";
 import { renderReply } from "../../../../src/slack/views/reply.js";
-import { confidentResponse, fakeClient, makeDeps, onlyCall, platformError } from "../fakes.js";
+import { confidentResponse, eventArgs, makeDeps, onlyCall, platformError } from "../fakes.js";
 
 function dmArgs(event: Record<string, unknown>) {
-  const client = fakeClient();
-  const full = {
+  return eventArgs<"message">({
     type: "message",
     channel_type: "im",
     channel: "D0ASKER01",
@@ -16,16 +14,7 @@ function dmArgs(event: Record<string, unknown>) {
     ts: "1700000000.000200",
     text: "how do I keep a risk log?",
     ...event,
-  };
-  const args = {
-    event: full,
-    message: full,
-    payload: full,
-    body: { event: full },
-    client,
-    context: { botUserId: "U0BOT0001" },
-  };
-  return { args: args as unknown as EventArgs<"message">, client };
+  });
 }
 
 describe("message.im", () => {
