@@ -68,43 +68,42 @@ export function buildEventCallback(
   };
 }
 
-/** A user's message event (`message.im`, `message.channels`), with the rich_text block Slack adds. */
-export function buildMessageEvent(
-  w: Workspace,
-  input: { text: string; user: string; channel: string; ts: string; thread_ts?: string },
-): JsonObject {
-  const channel = w.channel(input.channel);
+export interface UserMessageInput {
+  text: string;
+  user: string;
+  channel: string;
+  ts: string;
+  thread_ts?: string;
+}
+
+/** The fields a user's message and an app_mention share, with the rich_text block Slack adds. */
+function userMessageFields(w: Workspace, input: UserMessageInput, channelId: string): JsonObject {
   return {
-    type: "message",
     user: input.user,
     text: input.text,
     ts: input.ts,
     ...(input.thread_ts ? { thread_ts: input.thread_ts } : {}),
     team: w.teamId,
     blocks: richTextBlocks(input.text),
-    channel: channel.id,
+    channel: channelId,
     event_ts: input.ts,
+  };
+}
+
+/** A user's message event (`message.im`, `message.channels`). */
+export function buildMessageEvent(w: Workspace, input: UserMessageInput): JsonObject {
+  const channel = w.channel(input.channel);
+  return {
+    type: "message",
+    ...userMessageFields(w, input, channel.id),
     channel_type: channel.type === "im" ? "im" : "channel",
   };
 }
 
-export function buildAppMention(
-  w: Workspace,
-  input: { text: string; user: string; channel: string; ts: string; thread_ts?: string },
-): JsonObject {
+export function buildAppMention(w: Workspace, input: UserMessageInput): JsonObject {
   // Slack offers to add a bot that is mentioned where it is not; the mention implies it was.
   const channel = w.channel(input.channel, true);
-  return {
-    type: "app_mention",
-    user: input.user,
-    text: input.text,
-    ts: input.ts,
-    ...(input.thread_ts ? { thread_ts: input.thread_ts } : {}),
-    team: w.teamId,
-    blocks: richTextBlocks(input.text),
-    channel: channel.id,
-    event_ts: input.ts,
-  };
+  return { type: "app_mention", ...userMessageFields(w, input, channel.id) };
 }
 
 function richTextBlocks(text: string): JsonObject[] {

@@ -187,6 +187,22 @@ interface Waiter {
   reject(error: Error): void;
 }
 
+/** Resolves when something calls the waiter it adds to `waiters`; rejects after `timeoutMs`. */
+function waitFor(waiters: Set<() => void>, timeoutMs: number, timeoutMessage: string) {
+  return new Promise<void>((resolve, reject) => {
+    const notify = () => {
+      clearTimeout(timer);
+      waiters.delete(notify);
+      resolve();
+    };
+    const timer = setTimeout(() => {
+      waiters.delete(notify);
+      reject(new Error(timeoutMessage));
+    }, timeoutMs);
+    waiters.add(notify);
+  });
+}
+
 function isObject(value: unknown): value is JsonObject {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
@@ -910,8 +926,8 @@ export async function startLocalSlack(options: LocalSlackOptions = {}): Promise<
   async function sendInteraction(
     payload: JsonObject,
     options: DeliveryOptions = {},
+    id = workspace.newEnvelopeId(),
   ): Promise<Delivery> {
-    const id = workspace.newEnvelopeId();
     const ack = await deliver("interactive", payload, options, id);
     const responseUrl = typeof payload.response_url === "string" ? payload.response_url : undefined;
     const triggerId = typeof payload.trigger_id === "string" ? payload.trigger_id : undefined;
@@ -1038,16 +1054,7 @@ export async function startLocalSlack(options: LocalSlackOptions = {}): Promise<
       triggerId: workspace.newTrigger(user),
       ...(responseUrl ? { responseUrl } : {}),
     });
-    const ack = await deliver("interactive", payload, options, id);
-    return {
-      id,
-      type: "interactive",
-      transport: ack.transport,
-      payload,
-      ack,
-      ...(responseUrl ? { responseUrl } : {}),
-      triggerId: String(payload.trigger_id),
-    };
+    return sendInteraction(payload, options, id);
   }
 
   server.listen(options.port ?? 0, options.host ?? "127.0.0.1");
@@ -1081,35 +1088,19 @@ export async function startLocalSlack(options: LocalSlackOptions = {}): Promise<
     },
     waitForSocket(timeoutMs = 5000) {
       if (openSocket()) return Promise.resolve();
-      return new Promise<void>((resolve, reject) => {
-        const notify = () => {
-          clearTimeout(timer);
-          socketWaiters.delete(notify);
-          resolve();
-        };
-        const timer = setTimeout(() => {
-          socketWaiters.delete(notify);
-          reject(new Error(`local Slack: no Socket Mode connection within ${timeoutMs} ms`));
-        }, timeoutMs);
-        socketWaiters.add(notify);
-      });
+      return waitFor(
+        socketWaiters,
+        timeoutMs,
+        `local Slack: no Socket Mode connection within ${timeoutMs} ms`,
+      );
     },
     waitForSocketsClosed(timeoutMs = 5000) {
       if (sockets.length === 0) return Promise.resolve();
-      return new Promise<void>((resolve, reject) => {
-        const notify = () => {
-          clearTimeout(timer);
-          socketsClosedWaiters.delete(notify);
-          resolve();
-        };
-        const timer = setTimeout(() => {
-          socketsClosedWaiters.delete(notify);
-          reject(
-            new Error(`local Slack: Socket Mode connections still open after ${timeoutMs} ms`),
-          );
-        }, timeoutMs);
-        socketsClosedWaiters.add(notify);
-      });
+      return waitFor(
+        socketsClosedWaiters,
+        timeoutMs,
+        `local Slack: Socket Mode connections still open after ${timeoutMs} ms`,
+      );
     },
     async connectBot(connect = {}) {
       if (connect.requestUrl) {

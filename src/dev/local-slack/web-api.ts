@@ -1,6 +1,6 @@
 import { checkMessageBlocks, checkView, formatProblems } from "./block-kit.js";
-import type { JsonObject, Surface } from "./types.js";
-import type { StoredView, Workspace } from "./workspace.js";
+import type { JsonObject, SlackChannel, Surface } from "./types.js";
+import type { StoredMessage, StoredView, Workspace } from "./workspace.js";
 
 /** What a Web API method answers: Slack always answers 200 with `ok`, except where noted. */
 export interface MethodResult {
@@ -83,8 +83,30 @@ function parseView(args: JsonObject): JsonObject | MethodResult {
   return view as JsonObject;
 }
 
-function isResult(value: JsonObject | MethodResult): value is MethodResult {
+function isResult<T extends object>(value: T | MethodResult): value is MethodResult {
   return "status" in value && "body" in value;
+}
+
+/** The channel a chat.post* call names, or Slack's error when the bot cannot post there. */
+function postableChannel(w: Workspace, args: JsonObject): SlackChannel | MethodResult {
+  const channel = w.resolveChannel(args.channel);
+  if (!channel) return fail("channel_not_found");
+  const cannotPost = w.postingError(channel);
+  return cannotPost ? fail(cannotPost) : channel;
+}
+
+/** The bot's own visible message a chat.update/chat.delete call names, or Slack's error. */
+function botMessage(
+  w: Workspace,
+  args: JsonObject,
+  notOwnError: string,
+): { channel: SlackChannel; message: StoredMessage } | MethodResult {
+  const channel = w.resolveChannel(args.channel);
+  if (!channel) return fail("channel_not_found");
+  const message = w.findMessage(channel.id, String(args.ts ?? ""));
+  if (!message || message.ephemeral) return fail("message_not_found");
+  if (message.user !== w.botUserId) return fail(notOwnError);
+  return { channel, message };
 }
 
 function messageBody(workspace: Workspace, args: JsonObject, ts: string): JsonObject {
@@ -174,10 +196,8 @@ const HANDLERS: Record<string, Handler> = {
     }),
 
   "chat.postMessage": (w, args, nowMs) => {
-    const channel = w.resolveChannel(args.channel);
-    if (!channel) return fail("channel_not_found");
-    const cannotPost = w.postingError(channel);
-    if (cannotPost) return fail(cannotPost);
+    const channel = postableChannel(w, args);
+    if (isResult(channel)) return channel;
     const problem = checkMessage(args);
     if (problem) return problem;
     const ts = w.newTs(nowMs);
@@ -198,10 +218,8 @@ const HANDLERS: Record<string, Handler> = {
   },
 
   "chat.postEphemeral": (w, args, nowMs) => {
-    const channel = w.resolveChannel(args.channel);
-    if (!channel) return fail("channel_not_found");
-    const cannotPost = w.postingError(channel);
-    if (cannotPost) return fail(cannotPost);
+    const channel = postableChannel(w, args);
+    if (isResult(channel)) return channel;
     const user = str(args.user);
     if (!user || !w.users.has(user)) return fail("user_not_in_channel");
     const problem = checkMessage(args);
@@ -224,11 +242,9 @@ const HANDLERS: Record<string, Handler> = {
   },
 
   "chat.update": (w, args) => {
-    const channel = w.resolveChannel(args.channel);
-    if (!channel) return fail("channel_not_found");
-    const message = w.findMessage(channel.id, String(args.ts ?? ""));
-    if (!message || message.ephemeral) return fail("message_not_found");
-    if (message.user !== w.botUserId) return fail("cant_update_message");
+    const found = botMessage(w, args, "cant_update_message");
+    if (isResult(found)) return found;
+    const { channel, message } = found;
     const problem = checkMessage(args);
     if (problem) return problem;
     message.text = typeof args.text === "string" ? args.text : "";
@@ -245,11 +261,9 @@ const HANDLERS: Record<string, Handler> = {
   },
 
   "chat.delete": (w, args) => {
-    const channel = w.resolveChannel(args.channel);
-    if (!channel) return fail("channel_not_found");
-    const message = w.findMessage(channel.id, String(args.ts ?? ""));
-    if (!message || message.ephemeral) return fail("message_not_found");
-    if (message.user !== w.botUserId) return fail("cant_delete_message");
+    const found = botMessage(w, args, "cant_delete_message");
+    if (isResult(found)) return found;
+    const { channel, message } = found;
     message.deleted = true;
     return ok({ channel: channel.id, ts: message.ts });
   },
