@@ -95,6 +95,25 @@ function postableChannel(w: Workspace, args: JsonObject): SlackChannel | MethodR
   return cannotPost ? fail(cannotPost) : channel;
 }
 
+/** Stores what a chat.post* call posted, as the bot. */
+function storeBotMessage(
+  w: Workspace,
+  channel: SlackChannel,
+  args: JsonObject,
+  ts: string,
+  extra: Pick<StoredMessage, "ephemeral" | "thread_ts" | "visibleTo">,
+): void {
+  w.storeMessage({
+    channel: channel.id,
+    ts,
+    user: w.botUserId,
+    bot_id: w.botId,
+    text: typeof args.text === "string" ? args.text : "",
+    ...(Array.isArray(args.blocks) ? { blocks: args.blocks } : {}),
+    ...extra,
+  });
+}
+
 /** The bot's own visible message a chat.update/chat.delete call names, or Slack's error. */
 function botMessage(
   w: Workspace,
@@ -201,14 +220,8 @@ const HANDLERS: Record<string, Handler> = {
     const problem = checkMessage(args);
     if (problem) return problem;
     const ts = w.newTs(nowMs);
-    w.storeMessage({
-      channel: channel.id,
-      ts,
+    storeBotMessage(w, channel, args, ts, {
       ...(str(args.thread_ts) ? { thread_ts: String(args.thread_ts) } : {}),
-      user: w.botUserId,
-      bot_id: w.botId,
-      text: typeof args.text === "string" ? args.text : "",
-      ...(Array.isArray(args.blocks) ? { blocks: args.blocks } : {}),
       ephemeral: false,
     });
     return ok(
@@ -225,16 +238,7 @@ const HANDLERS: Record<string, Handler> = {
     const problem = checkMessage(args);
     if (problem) return problem;
     const ts = w.newTs(nowMs);
-    w.storeMessage({
-      channel: channel.id,
-      ts,
-      user: w.botUserId,
-      bot_id: w.botId,
-      text: typeof args.text === "string" ? args.text : "",
-      ...(Array.isArray(args.blocks) ? { blocks: args.blocks } : {}),
-      ephemeral: true,
-      visibleTo: user,
-    });
+    storeBotMessage(w, channel, args, ts, { ephemeral: true, visibleTo: user });
     return ok(
       { message_ts: ts },
       { kind: "message", channel: channel.id, ts, ephemeral: true, user },
