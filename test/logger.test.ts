@@ -1,24 +1,7 @@
-import { Writable } from "node:stream";
 import { LogLevel } from "@slack/logger";
 import { describe, expect, it } from "vitest";
 import { createBoltLogger, createLogger, scrubSecrets } from "../src/logger.js";
-
-/** A destination that keeps every line pino writes, parsed, like pino's own tests do. */
-function captureLines() {
-  const lines: Record<string, unknown>[] = [];
-  const raw: string[] = [];
-  const stream = new Writable({
-    write(chunk, _encoding, callback) {
-      for (const line of String(chunk).split("\n")) {
-        if (line.trim() === "") continue;
-        raw.push(line);
-        lines.push(JSON.parse(line));
-      }
-      callback();
-    },
-  });
-  return { stream, lines, raw };
-}
+import { captureLogStream } from "./helpers.js";
 
 const BOT_TOKEN = "xoxb-1234-5678-abcdefABCDEF";
 const APP_TOKEN = "xapp-1-A0123-456-deadbeef";
@@ -37,7 +20,7 @@ describe("scrubSecrets", () => {
 
 describe("createLogger", () => {
   it("writes JSON lines at the configured level", () => {
-    const { stream, lines } = captureLines();
+    const { stream, lines } = captureLogStream();
     const logger = createLogger({ level: "info", destination: stream });
     logger.debug("hidden");
     logger.info({ event: "query", answered: true }, "question answered");
@@ -52,7 +35,7 @@ describe("createLogger", () => {
   });
 
   it("redacts secret fields and token-shaped text in messages, objects and errors", () => {
-    const { stream, raw, lines } = captureLines();
+    const { stream, raw, lines } = captureLogStream();
     const logger = createLogger({ level: "debug", destination: stream });
     logger.info(
       { config: { botToken: BOT_TOKEN, appToken: APP_TOKEN, signingSecret: "shh-secret" } },
@@ -86,7 +69,7 @@ describe("createLogger", () => {
 
 describe("createBoltLogger", () => {
   it("routes Bolt's variadic logging into pino lines, scrubbed", () => {
-    const { stream, lines, raw } = captureLines();
+    const { stream, lines, raw } = captureLogStream();
     const bolt = createBoltLogger(createLogger({ level: "debug", destination: stream }));
     bolt.debug("http request body", { token: BOT_TOKEN, channel: "C1" });
     bolt.info("Now connected to Slack");
@@ -106,7 +89,7 @@ describe("createBoltLogger", () => {
   });
 
   it("has a level of its own that Bolt may change without touching the app logger", () => {
-    const { stream, lines } = captureLines();
+    const { stream, lines } = captureLogStream();
     const app = createLogger({ level: "debug", destination: stream });
     const bolt = createBoltLogger(app);
     expect(bolt.getLevel()).toBe(LogLevel.DEBUG);
@@ -119,7 +102,7 @@ describe("createBoltLogger", () => {
   });
 
   it("maps pino's extra levels onto Bolt's four", () => {
-    const { stream } = captureLines();
+    const { stream } = captureLogStream();
     expect(createBoltLogger(createLogger({ level: "trace", destination: stream })).getLevel()).toBe(
       LogLevel.DEBUG,
     );
@@ -129,7 +112,7 @@ describe("createBoltLogger", () => {
   });
 
   it("renames itself when Bolt asks", () => {
-    const { stream, lines } = captureLines();
+    const { stream, lines } = captureLogStream();
     const bolt = createBoltLogger(createLogger({ level: "info", destination: stream }));
     bolt.setName("socket-mode");
     bolt.info("hello");

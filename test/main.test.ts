@@ -4,12 +4,12 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Writable } from "node:stream";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { readPackageVersion, SETUP_POINTER, startBot } from "../src/main.js";
+import { captureLogStream } from "./helpers.js";
 
 function makeIo() {
-  const lines: Record<string, unknown>[] = [];
+  const { stream, lines } = captureLogStream();
   let stderr = "";
   const signals = new EventEmitter();
   const exit = vi.fn((_code: number) => {});
@@ -20,12 +20,7 @@ function makeIo() {
     watchContent: false,
     version: "1.2.3-test",
     clientOptions: { retryConfig: { retries: 0 } },
-    logDestination: new Writable({
-      write(chunk, _encoding, callback) {
-        for (const line of String(chunk).split("\n")) if (line.trim()) lines.push(JSON.parse(line));
-        callback();
-      },
-    }),
+    logDestination: stream,
   };
   return { io, lines, signals, exit, stderr: () => stderr };
 }

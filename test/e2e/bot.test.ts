@@ -14,6 +14,7 @@ import type { KnowledgeSource } from "../../src/knowledge/types.js";
 import { ActionId } from "../../src/slack/views/actions.js";
 import { renderHelp } from "../../src/slack/views/help.js";
 import { renderTopics } from "../../src/slack/views/topics.js";
+import { waitFor } from "../helpers.js";
 
 const CONFIDENT_QUESTION = "what is velocity";
 const UNKNOWN_QUESTION = "how do I bake sourdough bread at home";
@@ -43,15 +44,6 @@ function allText(call: RecordedCall): string {
 function blocksOf(call: RecordedCall): JsonObject[] {
   const source = typeof call.args.view === "object" ? (call.args.view as JsonObject) : call.args;
   return Array.isArray(source.blocks) ? (source.blocks as JsonObject[]) : [];
-}
-
-/** Polls a condition the bot reaches asynchronously (a log line); never a fixed sleep. */
-async function waitUntil(check: () => boolean, timeoutMs = 3000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
 }
 
 describe.each(["socket", "http"] as const)("the bot in %s mode", (mode) => {
@@ -221,7 +213,7 @@ describe.each(["socket", "http"] as const)("the bot in %s mode", (mode) => {
     expect(reply.response.ok).toBe(true);
     expect(reply.args.thread_ts).toBeUndefined();
     // The local Slack echoes the bot's DM back as a message event, as Slack does.
-    await waitUntil(() => slack.acks.length >= 2);
+    await waitFor(() => slack.acks.length >= 2, "both deliveries acknowledged", 3000);
     await barrier("after echo");
     expect(logs().find({ event: "query", surface: "dm" })).toHaveLength(2);
   });
@@ -352,9 +344,9 @@ describe.each(["socket", "http"] as const)("the bot in %s mode", (mode) => {
     const channel = (delivery.payload.event as JsonObject).channel;
     const failed = await slack.waitFor({ method: "chat.postMessage", channel }, 5000);
     expect(failed.response.ok).toBe(false);
-    await waitUntil(
+    await waitFor(
       () => logs().find({ event: "slack_api_error", method: "chat.postMessage" }).length > 0,
-      5000,
+      "the chat.postMessage error logged",
     );
     // The asker is told something went wrong rather than left waiting.
     const apology = await slack.waitFor(

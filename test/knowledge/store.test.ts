@@ -141,7 +141,7 @@ describe("createKnowledgeStore", () => {
     await writeFile(file, broken);
     const failure = await waitFor(() => log.events("reload_file_failed")[0], "the failure log");
     expect(failure).toMatchObject({
-      level: 40,
+      level: "warn",
       file: "rituals/standup.md",
       line: expect.any(Number),
       kept: true,
@@ -243,7 +243,7 @@ describe("createKnowledgeStore", () => {
     });
     expect(store.current()).toBe(before);
     expect(log.events("reload_failed")).toEqual([
-      expect.objectContaining({ level: 50, reason: "test" }),
+      expect.objectContaining({ level: "error", reason: "test" }),
     ]);
   });
 

@@ -12,7 +12,7 @@ import type { KnowledgeBase } from "../../src/corpus/types.js";
 import { createStaticKnowledge } from "../../src/knowledge/static.js";
 import { createSearchIndex } from "../../src/search/index.js";
 import { type BotApp, createApp } from "../../src/slack/app.js";
-import { captureLogger } from "./listeners/fakes.js";
+import { captureLogger, waitFor } from "../helpers.js";
 
 const SIGNING_SECRET = "test-signing-secret";
 const BOT_USER = "U0BOT0001";
@@ -103,16 +103,6 @@ function parseBody(raw: string, contentType: string): Record<string, unknown> {
 
 function sign(body: string, timestamp: number, secret = SIGNING_SECRET): string {
   return `v0=${createHmac("sha256", secret).update(`v0:${timestamp}:${body}`).digest("hex")}`;
-}
-
-async function waitFor<T>(probe: () => T | undefined, what: string, timeoutMs = 5000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
 }
 
 describe("createApp in HTTP mode", () => {

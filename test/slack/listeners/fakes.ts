@@ -3,30 +3,16 @@
  * `buildArgs`: Bolt's arguments as plain objects with vi.fn methods, a logger whose real
  * pino lines are captured and parsed, and a small knowledge base built in code.
  */
-import { Writable } from "node:stream";
 import { vi } from "vitest";
 import type { Document, KnowledgeBase, Section } from "../../../src/corpus/types.js";
 import type { Knowledge, KnowledgeSource } from "../../../src/knowledge/types.js";
-import { createLogger } from "../../../src/logger.js";
 import type { SearchIndex, SearchResponse, SearchResult } from "../../../src/search/types.js";
 import { createDedupe } from "../../../src/slack/dedupe.js";
 import type { ListenerDeps } from "../../../src/slack/deps.js";
 import type { BlockActionArgs, EventArgs } from "../../../src/slack/listeners/types.js";
+import { captureLogger, type LogLine } from "../../helpers.js";
 
-export type LogLine = Record<string, unknown>;
-
-export function captureLogger() {
-  const lines: LogLine[] = [];
-  const stream = new Writable({
-    write(chunk, _encoding, callback) {
-      for (const line of String(chunk).split("\n"))
-        if (line.trim() !== "") lines.push(JSON.parse(line));
-      callback();
-    },
-  });
-  const logger = createLogger({ level: "debug", destination: stream });
-  return { logger, lines, events: (name: string) => lines.filter((line) => line.event === name) };
-}
+export { captureLogger, type LogLine };
 
 export function makeDocument(path: string, title: string, extra: Partial<Document> = {}): Document {
   return { path, title, tags: [], order: 1, sources: [], aliases: [], ...extra };
