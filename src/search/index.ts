@@ -330,6 +330,9 @@ export function createSearchIndex(
 
     const totalWeight = scored.reduce((sum, c) => sum + c.weight, 0);
     const questionIsUbiquitous = scored.every((c) => !c.informative);
+    // Only wrapper words ("help", "need help"): no topic, unless together they name a section
+    // outright ("getting started").
+    const onlyWrapperWords = concepts.every((c) => c.emphasis < 1);
     const results: SearchResult[] = [];
     let confident = false;
     top.forEach((candidate, rank) => {
@@ -353,7 +356,9 @@ export function createSearchIndex(
       if (rank === 0) {
         // A one-topic question must find its topic named (title, heading, author question),
         // not merely mentioned in passing somewhere in a body.
-        const named = scored.length > 1 || topicality >= tuning.minCoverage;
+        const named = onlyWrapperWords
+          ? scored.length > 1 && topicality >= 1
+          : scored.length > 1 || topicality >= tuning.minCoverage;
         confident =
           named &&
           coverage >= tuning.minCoverage &&

@@ -1,5 +1,14 @@
 import type { Abbreviation } from "./abbreviations.js";
-import { analyze, isStopWord, isWeakWord, normalizeWord, splitWords, type Token } from "./text.js";
+import { editDistance } from "./fuzzy.js";
+import {
+  analyze,
+  isStopWord,
+  isWeakWord,
+  normalizeWord,
+  splitWords,
+  stopWords,
+  type Token,
+} from "./text.js";
 
 /**
  * Query understanding: a question becomes the list of things it asks about ("concepts"), each
@@ -91,13 +100,31 @@ export function questionTokens(query: string): Token[] {
   return tokens;
 }
 
+/**
+ * Misspelled filler words this long are recognised ("actualy", "realy", "shoud"): one edit from
+ * a stop word. Shorter ones are too close to real words.
+ */
+const MISSPELLED_STOP_LENGTH = 5;
+
+/** True for an unknown word one edit away from a stop word: a typo of filler, not a topic. */
+export function isMisspelledStopWord(word: string): boolean {
+  if (word.length < MISSPELLED_STOP_LENGTH) return false;
+  for (const stop of stopWords()) {
+    if (Math.abs(stop.length - word.length) <= 1 && editDistance(stop, word) === 1) return true;
+  }
+  return false;
+}
+
 export function understandQuery(
   query: string,
   vocabulary: QueryVocabulary,
   abbreviations: readonly AbbreviationTerms[],
 ): Concept[] {
-  const tokens = questionTokens(query);
   const isShort = (term: string) => abbreviations.some((a) => a.short === term);
+  const tokens = questionTokens(query).filter(
+    (token) =>
+      vocabulary.has(token.term) || isShort(token.term) || !isMisspelledStopWord(token.surface),
+  );
   // Each word's rival readings; the first is the one phrase detection reads.
   const slots: Form[][] = tokens.map((token) => {
     const exact: Form = { terms: [token.term], factor: 1 };

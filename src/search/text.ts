@@ -26,7 +26,9 @@ const STOP_WORDS: ReadonlySet<string> = new Set(
   while who whom whose why will with won would wouldn you your yours yourself yourselves
   also anyone anything everyone everything every etc eg ie via vs versus per
   hi hello hey please thanks thank tell explain mean means meaning meant kind kinds sort sorts
-  way ways much many lot lots thing things something someone somebody really actually exactly like whether`
+  way ways much many lot lots thing things something someone somebody really actually exactly like whether
+  basically literally simply generally probably maybe perhaps definitely certainly quite rather
+  always ever even still already yet though anyway ok okay yeah yes stuff whatever`
     .split(/\s+/)
     .filter((word) => word.length > 0),
 );
@@ -40,7 +42,7 @@ const WEAK_WORDS: ReadonlySet<string> = new Set(
   `get gets getting make makes making use uses using need needs needed want wants wanted find
   go goes going take takes taking give gives giving know knows see look looking happen happens
   happened happening work works come comes keep let try start stop today tomorrow yesterday
-  now currently usually normally`
+  now currently usually normally help helps helping helped expect expected enough day days`
     .split(/\s+/)
     .filter((word) => word.length > 0),
 );
@@ -193,6 +195,11 @@ function splitAsciiWords(text: string): string[] {
 
 export function isStopWord(word: string): boolean {
   return STOP_WORDS.has(word);
+}
+
+/** Every stop word, for callers that look for a misspelled one ("actualy"). */
+export function stopWords(): Iterable<string> {
+  return STOP_WORDS;
 }
 
 /** Index term of one folded word: irregular forms first, then the Porter stemmer. */

@@ -161,6 +161,37 @@ describe("createSearchIndex", () => {
     }
   });
 
+  it("ignores misspelled filler words instead of counting them as missing topics", () => {
+    // "actualy" is no word of the knowledge base; read as a topic, it halves the coverage.
+    const response = index.search("what is a pod actualy");
+    expect(response.results[0]?.section.id).toBe("pods.md#pod");
+    expect(response.results[0]?.coverage).toBe(1);
+    expect(response.confident).toBe(true);
+  });
+
+  it("gives no confident answer to a question made only of everyday wrapper words", () => {
+    const helping = createSearchIndex(
+      buildSections([
+        {
+          doc: "improve.md",
+          title: "Improvement",
+          heading: "Helping teams improve",
+          body: "The delivery manager helps teams improve on their own.",
+        },
+        {
+          doc: "start.md",
+          title: "Getting started",
+          body: "Your first week: laptop and accounts.",
+        },
+      ]),
+    );
+    expect(helping.search("help").results[0]?.section.id).toBe("improve.md#helping-teams-improve");
+    expect(helping.search("help").confident).toBe(false);
+    expect(helping.search("I need help").confident).toBe(false);
+    // Wrapper words that together name a section outright still find it.
+    expect(helping.search("getting started").confident).toBe(true);
+  });
+
   it("returns nothing for a question made only of stop words", () => {
     expect(index.search("what is it?")).toEqual({
       query: "what is it?",

@@ -15,6 +15,11 @@ describe("text analysis", () => {
     expect(terms("what's the weather")).toEqual(["weather"]);
   });
 
+  it("drops hedging adverbs and chat filler, which say nothing about the topic", () => {
+    expect(terms("is a retro basically always a meeting")).toEqual(terms("retro meeting"));
+    expect(terms("ok so what is velocity anyway")).toEqual(["veloc"]);
+  });
+
   it("maps plurals and inflections of a word to one term", () => {
     expect(normalizeWord("managers")).toBe(normalizeWord("manager"));
     expect(normalizeWord("retrospectives")).toBe(normalizeWord("retrospective"));
