@@ -138,9 +138,6 @@ export async function startLocalBot(options: LocalBotOptions): Promise<LocalBot>
       stopped = true;
       if (mode === "http") slack.setRequestUrl(undefined);
       await bot.stop();
-      // Bolt's Socket Mode receiver resolves stop() before the WebSocket's close handshake;
-      // closing the local Slack under it would leave the client's 30 s handshake timer running.
-      if (mode === "socket") await slack.waitForSocketsClosed(5000);
     },
   };
 }

@@ -1,6 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { App, type CodedError, HTTPReceiver, SocketModeReceiver } from "@slack/bolt";
+import type { SocketModeClient } from "@slack/socket-mode";
 import type { WebClientOptions } from "@slack/web-api";
 import type { Config } from "../config.js";
 import type { KnowledgeSource } from "../knowledge/types.js";
@@ -38,11 +39,18 @@ export interface CreateAppDeps {
   /** Remembers handled event deliveries; a fresh bounded one when omitted. */
   dedupe?: Dedupe;
   clock?: () => number;
+  /**
+   * Socket Mode: how long `stop()` waits for Slack to answer the WebSocket close before it drops
+   * the connection (default 2 s).
+   */
+  socketCloseTimeoutMs?: number;
 }
 
 /** Slack retries an unacknowledged event three times within a few minutes. */
 const DEDUPE_TTL_MS = 10 * 60 * 1000;
 const DEDUPE_MAX_KEYS = 10_000;
+/** Slack answers a close frame within a round trip; past this the peer is taken to be gone. */
+const SOCKET_CLOSE_TIMEOUT_MS = 2000;
 
 function listenPort(server: Server | undefined): number | undefined {
   const address = server?.address();
@@ -155,6 +163,14 @@ export function createApp(config: Config, deps: CreateAppDeps): BotApp {
       );
     },
     async stop() {
+      // Bolt's SocketModeReceiver.stop() only starts the close handshake, leaving the connection
+      // and a 30 s handshake timer behind it; wait for the close here instead.
+      if (receiver instanceof SocketModeReceiver) {
+        await disconnectSocket(
+          receiver.client,
+          deps.socketCloseTimeoutMs ?? SOCKET_CLOSE_TIMEOUT_MS,
+        );
+      }
       await app.stop();
       boltServer = undefined;
       if (healthServer !== undefined) {
@@ -165,6 +181,22 @@ export function createApp(config: Config, deps: CreateAppDeps): BotApp {
     },
     port: () => listenPort(boltServer ?? healthServer),
   };
+}
+
+/**
+ * Closes the Socket Mode connection and resolves once it is closed: after Slack answers the close
+ * frame, or after `timeoutMs` by force when it does not (a vanished peer never answers).
+ */
+async function disconnectSocket(client: SocketModeClient, timeoutMs: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const closed = client.disconnect().then(() => true);
+  const timedOut = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), timeoutMs);
+  });
+  const inTime = await Promise.race([closed, timedOut]);
+  clearTimeout(timer);
+  // A second disconnect while the socket is still closing terminates it, which settles the first.
+  if (!inTime) await client.disconnect();
 }
 
 /** In Socket Mode nothing else listens over HTTP; this answers health checks only. */
