@@ -150,9 +150,22 @@ async function handleLine(session: Session, line: string): Promise<"quit" | unde
 /** Runs a playground session until EOF, `quit` or the signal; returns the exit code. */
 export async function runPlayground(options: PlaygroundOptions): Promise<number> {
   const { input, output } = options;
+  // The reader can go away mid-session (`npm run playground | head`): writing then fails with
+  // EPIPE, emitted on the stream. The session ends quietly, as `head` asked. The listener stays
+  // after the session: the last write's EPIPE can arrive after it.
+  let outputError: NodeJS.ErrnoException | undefined;
+  let endSession = () => {};
+  const onOutputError = (error: NodeJS.ErrnoException) => {
+    outputError ??= error;
+    endSession();
+  };
+  output.on("error", onOutputError);
   const print = (text: string) => {
+    if (outputError) return;
     output.write(text.endsWith("\n") ? text : `${text}\n`);
   };
+  const exitCode = () =>
+    outputError === undefined || outputError.code === "EPIPE" ? EXIT_OK : EXIT_FAILURE;
   const terminal = options.terminal ?? (isTty(input) && isTty(output));
   const logFile = options.logFile === undefined ? DEFAULT_LOG_FILE : options.logFile;
   const logDestination =
@@ -202,9 +215,10 @@ export async function runPlayground(options: PlaygroundOptions): Promise<number>
   const rl = createInterface({ input, output, terminal, prompt: "you › " });
   rl.on("SIGINT", () => rl.close());
   const abort = () => rl.close();
+  endSession = abort;
   options.signal?.addEventListener("abort", abort, { once: true });
-  // Ctrl-C while the bot was starting ends the session before it reads anything.
-  const lines = options.signal?.aborted ? [] : rl;
+  // Ctrl-C while the bot was starting, or a reader gone already, ends it before it reads.
+  const lines = options.signal?.aborted || outputError ? [] : rl;
   if (terminal && lines === rl) rl.prompt();
   try {
     for await (const line of lines) {
@@ -225,7 +239,7 @@ export async function runPlayground(options: PlaygroundOptions): Promise<number>
     await slack.close();
   }
   print("Bye.");
-  return EXIT_OK;
+  return exitCode();
 }
 
 const USAGE = `Usage: npm run playground -- [options]

@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PassThrough } from "node:stream";
+import { PassThrough, Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runPlayground } from "../../src/cli/playground.js";
@@ -152,6 +152,40 @@ describe("runPlayground", () => {
     await expect(done).resolves.toBe(0);
     expect(text.trimEnd().endsWith("Bye.")).toBe(true);
   });
+
+  it("stops quietly with 0 when its output is closed (EPIPE), without reading on", async () => {
+    const input = new PassThrough();
+    let writes = 0;
+    let text = "";
+    // Like `| head -5`: the reader takes a few lines, then goes away.
+    const output = new Writable({
+      write(chunk: Buffer, _encoding, callback) {
+        writes += 1;
+        if (writes > 3) {
+          callback(Object.assign(new Error("write EPIPE"), { code: "EPIPE" }));
+          return;
+        }
+        text += chunk.toString("utf8");
+        callback();
+      },
+    });
+    const done = runPlayground({ input, output, logFile: null, terminal: false });
+    input.write(`/dm ${QUESTION}\nhome\n`);
+    // Input left open: only the closed output can end the session.
+    await expect(done).resolves.toBe(0);
+    expect(writes).toBe(4);
+    expect(text).not.toContain("Bye.");
+  });
+
+  it("ends with 1 when its output fails for another reason", async () => {
+    const input = new PassThrough();
+    const output = new Writable({
+      write(_chunk, _encoding, callback) {
+        callback(Object.assign(new Error("i/o error"), { code: "EIO" }));
+      },
+    });
+    await expect(runPlayground({ input, output, logFile: null, terminal: false })).resolves.toBe(1);
+  });
 });
 
 describe("npm run playground with piped stdin", () => {
@@ -198,5 +232,35 @@ describe("npm run playground with piped stdin", () => {
         answered: true,
       }),
     );
+  });
+
+  it("exits 0 without a stack trace when the reader closes its stdout (`| head`)", async () => {
+    const child = spawn(
+      process.execPath,
+      [
+        join(ROOT, "node_modules/tsx/dist/cli.mjs"),
+        "src/cli/playground.ts",
+        "--log-file",
+        join(dir, "head.log"),
+      ],
+      { cwd: ROOT, stdio: ["pipe", "pipe", "pipe"] },
+    );
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString("utf8");
+    });
+    // Read until the session is ready, then close our end, as `head` does once it has its lines.
+    await new Promise<void>((resolve) => {
+      let stdout = "";
+      child.stdout.on("data", (chunk: Buffer) => {
+        stdout += chunk.toString("utf8");
+        if (stdout.includes("Type:")) resolve();
+      });
+    });
+    child.stdout.destroy();
+    child.stdin.end(`/dm ${QUESTION}\nhome\n`);
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
   });
 });
