@@ -39,7 +39,7 @@ const HELP = `Type:
   @bot <question>    mention the bot in #general: it answers in a thread
   <question>         anything else is a direct message to the bot
   home               open the bot's Home tab; then  search <words>  searches from it
-  1, 2, …            press a numbered button of the last reply
+  1, 2, …            press a numbered button (or pick a numbered option) of the last reply
   help               this help;  Ctrl-D (or Ctrl-C) quits`;
 
 /** Slack escapes these in what a person types before any app sees it. */
@@ -110,8 +110,13 @@ async function handleLine(session: Session, line: string): Promise<"quit" | unde
       return undefined;
     }
     const { call } = session.active;
-    print(`(you pressed “${button.label}”)\n`);
-    await runTurn(session, () => slack.clickButton(call, button.actionId));
+    if (button.menu) {
+      print(`(you chose “${button.label}”)\n`);
+      await runTurn(session, () => slack.selectOption(call, button.actionId, button.value));
+    } else {
+      print(`(you pressed “${button.label}”)\n`);
+      await runTurn(session, () => slack.clickButton(call, button.actionId));
+    }
     return undefined;
   }
   if (text.startsWith("/")) {

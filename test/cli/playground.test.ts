@@ -112,8 +112,30 @@ describe("runPlayground", () => {
     expect(home).toContain("Home tab");
     const search = parts.find((p) => p.startsWith("search")) ?? "";
     expect(search).toContain("Home tab");
-    expect(search).toContain(QUESTION);
+    expect(search).toContain(`Search the handbook: [${QUESTION}]`);
     expect(search).toContain(expectedHeading(QUESTION));
+  });
+
+  it("opens a section picked by its number from the /dm topics picker", async () => {
+    const session = startSession();
+    await session.waitFor(/Type:/);
+    const mark = session.text.length;
+    session.send("/dm topics");
+    const [, number = "", label = ""] = await session.waitFor(
+      /Open a section…:\n\s+\[\d+\] .+\n\s+\[(\d+)\] (.+)\n/,
+      mark,
+    );
+    const heading = label.split(" › ").at(-1) ?? "";
+    expect(heading).not.toBe("");
+    const picked = session.text.length;
+    session.send(number);
+    await session.waitFor(/· modal/, picked);
+    session.end();
+    await expect(session.done).resolves.toBe(0);
+    const shown = session.text.slice(picked);
+    expect(shown).toContain(`(you chose “${label}”)`);
+    const modal = shown.slice(shown.indexOf("· modal"));
+    expect(modal.split("\n").map((line) => line.trim())).toContain(heading);
   });
 
   it("prints its help, and says so when there is no button with that number", async () => {

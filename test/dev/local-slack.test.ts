@@ -568,6 +568,79 @@ describe("Socket Mode", () => {
       ts: posted.response.ts,
     });
   });
+
+  it("picks a menu option: block_actions with the chosen selected_option, and refuses unknown values", async () => {
+    const sm = startClient();
+    const bodies: Array<Record<string, unknown>> = [];
+    sm.on("interactive", async ({ ack, body }) => {
+      bodies.push(body);
+      await ack();
+    });
+    await sm.start();
+    const option = (text: string, value: string) => ({
+      text: { type: "plain_text" as const, text },
+      value,
+    });
+    await client().chat.postMessage({
+      channel: "C0GENERAL",
+      text: "pick a section",
+      blocks: [
+        {
+          type: "section",
+          block_id: "doc-1",
+          text: { type: "mrkdwn", text: "*Retrospectives*" },
+          accessory: {
+            type: "static_select",
+            action_id: "open_section:1",
+            placeholder: { type: "plain_text", text: "Open a section…" },
+            options: [
+              option("Running one", "retro.md#running"),
+              option("Actions", "retro.md#actions"),
+            ],
+          },
+        },
+        {
+          type: "actions",
+          block_id: "more",
+          elements: [
+            {
+              type: "button",
+              action_id: "yes",
+              text: { type: "plain_text", text: "Yes" },
+              value: "y",
+            },
+            {
+              type: "overflow",
+              action_id: "more_menu",
+              options: [option("Edit", "edit"), option("Delete", "delete")],
+            },
+          ],
+        },
+      ],
+    });
+    const posted = await slack.waitFor({ method: "chat.postMessage" });
+    await slack.selectOption(posted, "open_section:1", "retro.md#actions");
+    await slack.selectOption(posted, "more_menu", "delete");
+    expect(bodies.map((body) => (body.actions as unknown[])[0])).toEqual([
+      expect.objectContaining({
+        type: "static_select",
+        action_id: "open_section:1",
+        block_id: "doc-1",
+        selected_option: option("Actions", "retro.md#actions"),
+      }),
+      expect.objectContaining({
+        type: "overflow",
+        action_id: "more_menu",
+        block_id: "more",
+        selected_option: option("Delete", "delete"),
+      }),
+    ]);
+    await expect(slack.selectOption(posted, "open_section:1", "nope")).rejects.toThrow(
+      /no option "nope"; options: retro.md#running, retro.md#actions/,
+    );
+    await expect(slack.selectOption(posted, "yes", "y")).rejects.toThrow(/yes is not a menu/);
+    expect(bodies).toHaveLength(2);
+  });
 });
 
 describe("signed HTTP delivery", () => {

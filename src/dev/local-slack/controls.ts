@@ -122,6 +122,15 @@ export function listControls(blocks: unknown): Control[] {
   return controls;
 }
 
+/** A menu's options, those in option groups included, in the order it lists them. */
+export function menuOptions(element: JsonObject): JsonObject[] {
+  const groups = Array.isArray(element.option_groups) ? element.option_groups.filter(isObject) : [];
+  return [
+    ...(Array.isArray(element.options) ? element.options : []),
+    ...groups.flatMap((group) => (Array.isArray(group.options) ? group.options : [])),
+  ].filter(isObject);
+}
+
 /** The `actions[0]` Slack sends when a control is used. */
 export function actionPayload(control: Control, nowMs: number, typed?: string): JsonObject {
   const actionTs = (nowMs / 1000).toFixed(6);
@@ -139,7 +148,7 @@ export function actionPayload(control: Control, nowMs: number, typed?: string): 
   if (control.kind === "text_input") {
     return { ...base, type: element.type, value: typed ?? control.value ?? "" };
   }
-  const options = Array.isArray(element.options) ? element.options.filter(isObject) : [];
+  const options = menuOptions(element);
   const chosen = options.find((o) => o.value === typed) ?? options[0];
   return { ...base, type: element.type, selected_option: chosen ?? null };
 }

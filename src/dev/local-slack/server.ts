@@ -10,7 +10,7 @@ import type { AddressInfo } from "node:net";
 import { isDeepStrictEqual } from "node:util";
 import { type WebSocket, WebSocketServer } from "ws";
 import { checkMessageBlocks, formatProblems } from "./block-kit.js";
-import { actionPayload, type Control, listControls } from "./controls.js";
+import { actionPayload, type Control, listControls, menuOptions } from "./controls.js";
 import {
   type ActionSource,
   buildAppMention,
@@ -133,6 +133,16 @@ export interface LocalSlack {
   clickButton(
     call: RecordedCall,
     selector: ControlSelector,
+    options?: DeliveryOptions & { user?: string },
+  ): Promise<Delivery>;
+  /**
+   * Choose the option whose value is `value` in a select or overflow menu: `block_actions` with
+   * that `selected_option`, as Slack sends when a person picks it.
+   */
+  selectOption(
+    call: RecordedCall,
+    selector: ControlSelector,
+    value: string,
     options?: DeliveryOptions & { user?: string },
   ): Promise<Delivery>;
   /**
@@ -1131,6 +1141,21 @@ export async function startLocalSlack(options: LocalSlackOptions = {}): Promise<
         );
       }
       return sendAction(call, control, undefined, clickOptions);
+    },
+    selectOption(call, selector, value, selectOptions = {}) {
+      const control = findControl(call, selector);
+      if (control.kind !== "select") {
+        return Promise.reject(new Error(`local Slack: ${control.actionId} is not a menu`));
+      }
+      const values = menuOptions(control.element).map((option) => option.value);
+      if (!values.includes(value)) {
+        return Promise.reject(
+          new Error(
+            `local Slack: ${control.actionId} has no option ${JSON.stringify(value)}; options: ${values.join(", ") || "none"}`,
+          ),
+        );
+      }
+      return sendAction(call, control, value, selectOptions);
     },
     async enterText(call, selector, text, enterOptions = {}) {
       const control = findControl(call, selector);

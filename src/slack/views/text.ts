@@ -1,11 +1,17 @@
 import type { HomeView, KnownBlock, ModalView, SlackMessage } from "./types.js";
 
-/** A button as the terminal shows it: `[n] label`, with what pressing it would send. */
+/**
+ * A numbered choice as the terminal shows it, `[n] label`, with what choosing it would send:
+ * a button, or one option of a select or overflow menu.
+ */
 export interface TextButton {
   label: string;
   actionId: string;
+  /** The button's value, or the option's value. */
   value: string;
   blockId?: string;
+  /** Set when this is an option of a menu: choosing it selects the option (`selected_option`). */
+  menu?: "static_select" | "overflow";
 }
 
 /** A dispatching text input (the Home search box). */
@@ -13,13 +19,30 @@ export interface TextInput {
   label: string;
   actionId: string;
   blockId?: string;
+  /** What the box shows before anything is typed (`initial_value`). */
+  value?: string;
 }
 
 export interface RenderedText {
   text: string;
-  /** In display order; button `[1]` is `buttons[0]`. */
+  /** In display order; choice `[1]` is `buttons[0]`. */
   buttons: TextButton[];
   inputs: TextInput[];
+}
+
+/** A select or overflow menu: the parts the terminal shows. */
+interface Menu {
+  type: "static_select" | "overflow";
+  action_id?: string;
+  placeholder?: { text: string };
+  options?: readonly MenuOption[];
+  option_groups?: readonly { options: readonly MenuOption[] }[];
+  initial_option?: MenuOption;
+}
+
+interface MenuOption {
+  text: { text: string };
+  value?: string;
 }
 
 const RULE = "─".repeat(40);
@@ -35,7 +58,10 @@ export function renderViewAsText(view: ModalView | HomeView): RenderedText {
   return renderBlocks(view.blocks as KnownBlock[], head);
 }
 
-/** Every button in the blocks (actions elements and section accessories), in display order. */
+/**
+ * Every numbered choice in the blocks (buttons, and the options of selects and overflow menus,
+ * in actions blocks and section accessories), in display order.
+ */
 export function listButtons(blocks: readonly KnownBlock[]): TextButton[] {
   return renderBlocks(blocks, []).buttons;
 }
@@ -57,6 +83,30 @@ function renderBlocks(blocks: readonly KnownBlock[], head: string[]): RenderedTe
     buttons.push(b);
     return `[${buttons.length}] ${el.text.text}`;
   };
+  /** The menu's placeholder, then one numbered line per option. */
+  const addMenu = (menu: Menu, blockId?: string): string[] => {
+    const options = [
+      ...(menu.options ?? []),
+      ...(menu.option_groups ?? []).flatMap((group) => group.options),
+    ];
+    const title = menu.placeholder?.text ?? (menu.type === "overflow" ? "More" : "Select");
+    const selected = menu.initial_option?.value;
+    return [
+      `${title}:`,
+      ...options.map((option) => {
+        const b: TextButton = {
+          label: option.text.text,
+          actionId: menu.action_id ?? "",
+          value: option.value ?? "",
+          menu: menu.type,
+        };
+        if (blockId) b.blockId = blockId;
+        buttons.push(b);
+        const mark = selected !== undefined && option.value === selected ? " (selected)" : "";
+        return `  [${buttons.length}] ${option.text.text}${mark}`;
+      }),
+    ];
+  };
 
   for (const block of blocks) {
     switch (block.type) {
@@ -69,9 +119,8 @@ function renderBlocks(blocks: readonly KnownBlock[], head: string[]): RenderedTe
         for (const field of block.fields ?? []) parts.push(textOf(field));
         const acc = block.accessory;
         if (acc?.type === "button") parts.push(`    ${addButton(acc, block.block_id)}`);
-        else if (acc?.type === "static_select") {
-          const count = acc.options?.length ?? 0;
-          parts.push(`    (${acc.placeholder?.text ?? "select"}: ${count} options)`);
+        else if (acc?.type === "static_select" || acc?.type === "overflow") {
+          parts.push(...addMenu(acc, block.block_id).map((line) => `    ${line}`));
         }
         lines.push(...parts, "");
         break;
@@ -94,10 +143,16 @@ function renderBlocks(blocks: readonly KnownBlock[], head: string[]): RenderedTe
         break;
       case "actions": {
         const labels: string[] = [];
+        const menus: string[] = [];
         for (const el of block.elements) {
           if (el.type === "button") labels.push(addButton(el, block.block_id));
+          else if (el.type === "static_select" || el.type === "overflow") {
+            menus.push(...addMenu(el, block.block_id));
+          }
         }
-        if (labels.length > 0) lines.push(labels.join("  "), "");
+        if (labels.length > 0) lines.push(labels.join("  "));
+        if (menus.length > 0) lines.push(...menus);
+        if (labels.length > 0 || menus.length > 0) lines.push("");
         break;
       }
       case "input": {
@@ -106,8 +161,13 @@ function renderBlocks(blocks: readonly KnownBlock[], head: string[]): RenderedTe
           actionId: block.element.action_id ?? "",
         };
         if (block.block_id) input.blockId = block.block_id;
+        const initial = "initial_value" in block.element ? block.element.initial_value : undefined;
+        if (typeof initial === "string" && initial !== "") input.value = initial;
         inputs.push(input);
-        lines.push(`${block.label.text}: ____`, "");
+        lines.push(
+          `${block.label.text}: ${input.value !== undefined ? `[${input.value}]` : "____"}`,
+          "",
+        );
         break;
       }
       default:

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { ActionId } from "../../../src/slack/views/actions.js";
+import { ActionId, actionIdPattern } from "../../../src/slack/views/actions.js";
 import { renderAnswer } from "../../../src/slack/views/answer.js";
+import { renderHomeView } from "../../../src/slack/views/home.js";
 import { renderSectionModal } from "../../../src/slack/views/section-modal.js";
 import {
   listButtons,
@@ -8,7 +9,9 @@ import {
   renderMessageAsText,
   renderViewAsText,
 } from "../../../src/slack/views/text.js";
-import { makeDocument, makeResult, makeSection } from "./builders.js";
+import { renderTopics } from "../../../src/slack/views/topics.js";
+import type { KnownBlock } from "../../../src/slack/views/types.js";
+import { makeBase, makeDocument, makeResponse, makeResult, makeSection } from "./builders.js";
 
 describe("mrkdwnToText", () => {
   it.each([
@@ -72,5 +75,86 @@ describe("renderViewAsText", () => {
     expect(text.split("\n")[0]).toBe("[ Retrospectives ]");
     expect(text).toContain("check-in");
     expect(buttons).toEqual([]);
+  });
+});
+
+describe("menus and inputs as text", () => {
+  const option = (text: string, value: string) => ({
+    text: { type: "plain_text" as const, text },
+    value,
+  });
+
+  it("numbers each option of the /dm topics pickers after the buttons before them, with its section id", () => {
+    const base = makeBase(2, 2);
+    const msg = renderTopics(base);
+    const { text, buttons } = renderMessageAsText(msg);
+    const options = buttons.filter((b) => b.menu === "static_select");
+    expect(options.map((b) => b.value)).toEqual(base.sections.map((s) => s.id));
+    expect(options[0]?.actionId).toMatch(actionIdPattern(ActionId.topicsOpenSection));
+    const first = buttons.indexOf(options[0] as (typeof buttons)[number]) + 1;
+    expect(text).toContain(`Open a section…:\n      [${first}] ${options[0]?.label}`);
+    expect(text).toContain(`[${first + 1}] ${options[1]?.label}`);
+  });
+
+  it("numbers overflow options in an actions block after its buttons, and marks the initial option", () => {
+    const blocks: KnownBlock[] = [
+      {
+        type: "actions",
+        block_id: "tools",
+        elements: [
+          { type: "button", action_id: "go", text: { type: "plain_text", text: "Go" }, value: "g" },
+          {
+            type: "overflow",
+            action_id: "more",
+            options: [option("Edit", "edit"), option("Delete", "delete")],
+          },
+          {
+            type: "static_select",
+            action_id: "size",
+            placeholder: { type: "plain_text", text: "Size" },
+            options: [option("Small", "s"), option("Large", "l")],
+            initial_option: option("Large", "l"),
+          },
+        ],
+      },
+    ];
+    const { text, buttons } = renderMessageAsText({ text: "tools", blocks });
+    expect(text).toBe(
+      [
+        "[1] Go",
+        "More:",
+        "  [2] Edit",
+        "  [3] Delete",
+        "Size:",
+        "  [4] Small",
+        "  [5] Large (selected)",
+      ].join("\n"),
+    );
+    expect(buttons[2]).toEqual({
+      label: "Delete",
+      actionId: "more",
+      value: "delete",
+      blockId: "tools",
+      menu: "overflow",
+    });
+    expect(buttons[0]?.menu).toBeUndefined();
+  });
+
+  it("shows an input box with its initial value, or empty when it has none", () => {
+    const searched = renderViewAsText(
+      renderHomeView(makeBase(1, 1), {
+        query: "how do retros work?",
+        response: makeResponse("how do retros work?", [], false),
+      }),
+    );
+    expect(searched.text).toContain("Search the handbook: [how do retros work?]");
+    expect(searched.inputs[0]).toMatchObject({
+      label: "Search the handbook",
+      actionId: ActionId.homeSearch,
+      value: "how do retros work?",
+    });
+    const fresh = renderViewAsText(renderHomeView(makeBase(1, 1), {}));
+    expect(fresh.text).toContain("Search the handbook: ____");
+    expect(fresh.inputs[0]?.value).toBeUndefined();
   });
 });
