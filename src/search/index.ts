@@ -1,7 +1,15 @@
 import type { Section } from "../corpus/types.js";
 import { ABBREVIATIONS, learnAbbreviations, mergeAbbreviations } from "./abbreviations.js";
 import { createVocabularyMatcher } from "./fuzzy.js";
-import { buildFieldIndex, frequencyOf, idfOf, type PostingTable, positionOf } from "./postings.js";
+import {
+  ASKED,
+  buildFieldIndex,
+  frequencyOf,
+  idfOf,
+  NAMED,
+  type PostingTable,
+  positionOf,
+} from "./postings.js";
 import {
   abbreviationTerms,
   type Concept,
@@ -9,6 +17,8 @@ import {
   type QueryVocabulary,
   understandQuery,
 } from "./query.js";
+import { RELATED_WORDS, relatedTerms } from "./related.js";
+import { analyze } from "./text.js";
 import type { SearchIndex, SearchOptions, SearchResponse, SearchResult } from "./types.js";
 
 /**
@@ -21,6 +31,13 @@ import type { SearchIndex, SearchOptions, SearchResponse, SearchResult } from ".
 const PHRASE_WEIGHT = 0.6;
 /** A phrase concept ("engineering manager") met only word by word earns this share. */
 const PARTIAL_WEIGHT = 0.5;
+/**
+ * An author question makes a word topical only when the question asked is close to it: it
+ * covers at least this share of the author question's words. One word shared
+ * with "Does the office or working environment matter for agile?" does not make "where is the
+ * office" that section's topic.
+ */
+const ASKED_SIMILARITY = 0.5;
 
 export interface SearchTuning {
   /** Minimum IDF-weighted share of the question the top section must cover to be confident. */
@@ -111,6 +128,7 @@ export function createSearchIndex(
     ...ordered.flatMap((section) => [section.heading, section.text]),
   ]);
   const abbreviations = abbreviationTerms(mergeAbbreviations(ABBREVIATIONS, learned));
+  const related = relatedTerms(RELATED_WORDS);
 
   const bigramId = (first: string, second: string): number | undefined => {
     const a = terms.get(first);
@@ -165,12 +183,38 @@ export function createSearchIndex(
     return weight;
   }
 
-  function topicalIn(located: Located, section: number): boolean {
+  /** Whether every key of the form names the section's topic (`asked`: author questions count). */
+  function topicalIn(located: Located, section: number, asked: boolean): boolean {
+    const mask = asked ? NAMED | ASKED : NAMED;
     for (const key of [located.driver, ...located.others]) {
       const position = positionOf(located.table, key, section);
-      if (position < 0 || located.table.topical[position] !== 1) return false;
+      if (position < 0 || ((located.table.topical[position] ?? 0) & mask) === 0) return false;
     }
     return true;
+  }
+
+  /** Each section's author questions as sets of terms, built on first use. */
+  const askedTerms: (string[][] | undefined)[] = [];
+  function authorQuestionsOf(section: number): string[][] {
+    let known = askedTerms[section];
+    if (known === undefined) {
+      known = (ordered[section]?.questions ?? []).map((question) => [
+        ...new Set(analyze(question).map((token) => token.term)),
+      ]);
+      askedTerms[section] = known;
+    }
+    return known;
+  }
+
+  /** True when one of the section's author questions is mostly covered by the question's terms. */
+  function isAskedLikeThis(section: number, questionTerms: ReadonlySet<string>): boolean {
+    for (const asked of authorQuestionsOf(section)) {
+      // Counted, not weighted by rarity: one rare shared word must not make two questions alike.
+      let covered = 0;
+      for (const term of asked) if (questionTerms.has(term)) covered++;
+      if (asked.length > 0 && covered / asked.length >= ASKED_SIMILARITY) return true;
+    }
+    return false;
   }
 
   /** Calls `visit` for each section where the form is present, with its weight there. */
@@ -260,6 +304,7 @@ export function createSearchIndex(
   function coverageOf(
     concept: Concept,
     section: number,
+    asked: boolean,
   ): { share: number; topical: number; matched: string[] } {
     let share = 0;
     let topical = 0;
@@ -268,7 +313,7 @@ export function createSearchIndex(
       const located = locate(form);
       if (located !== undefined && weightIn(located, section) > 0) {
         share = Math.max(share, form.factor);
-        if (topicalIn(located, section)) topical = Math.max(topical, form.factor);
+        if (topicalIn(located, section, asked)) topical = Math.max(topical, form.factor);
         matched.push(...form.terms);
         continue;
       }
@@ -309,7 +354,7 @@ export function createSearchIndex(
 
   function search(query: string, options: SearchOptions = {}): SearchResponse {
     const limit = Math.max(0, Math.floor(options.limit ?? 5));
-    const concepts = understandQuery(query, vocabulary, abbreviations);
+    const concepts = understandQuery(query, vocabulary, abbreviations, related);
     if (concepts.length === 0 || limit === 0 || total === 0) {
       return { query, results: [], confident: false };
     }
@@ -333,6 +378,7 @@ export function createSearchIndex(
     // Only wrapper words ("help", "need help"): no topic, unless together they name a section
     // outright ("getting started").
     const onlyWrapperWords = concepts.every((c) => c.emphasis < 1);
+    const questionTerms = new Set(concepts.flatMap((c) => c.forms.flatMap((form) => form.terms)));
     const results: SearchResult[] = [];
     let confident = false;
     top.forEach((candidate, rank) => {
@@ -343,8 +389,13 @@ export function createSearchIndex(
       let informative = false;
       let everyConcept = true;
       const matched = new Set<string>();
+      const asked = isAskedLikeThis(candidate.index, questionTerms);
       for (const concept of scored) {
-        const { share, topical, matched: found } = coverageOf(concept.concept, candidate.index);
+        const {
+          share,
+          topical,
+          matched: found,
+        } = coverageOf(concept.concept, candidate.index, asked);
         covered += concept.weight * share;
         coveredTopically += concept.weight * topical;
         if (share > 0 && concept.informative) informative = true;

@@ -11,6 +11,10 @@ export type Field = "title" | "heading" | "path" | "questions" | "body";
 export const FIELDS: readonly Field[] = ["title", "heading", "path", "questions", "body"];
 const FIELD_COUNT = FIELDS.length;
 const BODY = FIELDS.indexOf("body");
+const QUESTIONS = FIELDS.indexOf("questions");
+/** Bits of `PostingTable.topical`. */
+export const NAMED = 1;
+export const ASKED = 2;
 
 /**
  * Field weights: where a word sits says how much the section is about it. Headings and the
@@ -41,7 +45,10 @@ export interface PostingTable {
   readonly sections: Int32Array;
   /** Saturated BM25F weight of the key in the section, before IDF. */
   readonly weights: Float32Array;
-  /** 1 where the key names the section's topic: title, aliases, headings or author questions. */
+  /**
+   * Where the key names the section's topic: NAMED (title, aliases, headings), ASKED (author
+   * questions), both (3) or neither (0, body only).
+   */
   readonly topical: Uint8Array;
   readonly idf: Float64Array;
 }
@@ -383,7 +390,8 @@ function createWriter(table: PostingTable, keyCount: number) {
           const pseudo = ((FIELD_WEIGHT[f] ?? 1) * raw) / (norms[f] ?? 1);
           if (DOCUMENT_FIELDS.has(f)) documentTf += pseudo;
           else sectionTf += pseudo;
-          if (f !== BODY) topical = 1;
+          if (f === QUESTIONS) topical |= ASKED;
+          else if (f !== BODY) topical |= NAMED;
         }
         const position = cursor[id] ?? 0;
         cursor[id] = position + 1;

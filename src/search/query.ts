@@ -1,5 +1,6 @@
 import type { Abbreviation } from "./abbreviations.js";
 import { editDistance } from "./fuzzy.js";
+import type { RelatedTerms } from "./related.js";
 import {
   analyze,
   isStopWord,
@@ -115,10 +116,35 @@ export function isMisspelledStopWord(word: string): boolean {
   return false;
 }
 
+/** Share of a match earned through a derived word ("block" found as "blocker"). */
+const DERIVED_FACTOR = 0.8;
+
+/**
+ * Index terms of the agent noun of a verb and the verb of an agent noun ("block" ↔ "blocker",
+ * "supervise" ↔ "supervisor"), which a suffix stemmer keeps apart. Tried only for words the
+ * knowledge base does not have.
+ */
+export function derivedTerms(word: string): string[] {
+  const forms = new Set<string>();
+  if (word.length < 5) return [];
+  const stem = word.endsWith("e") ? word.slice(0, -1) : word;
+  forms.add(`${stem}er`).add(`${stem}or`);
+  const agent = word.match(/^(.{3,})(?:er|or)s?$/);
+  if (agent?.[1] !== undefined) forms.add(agent[1]).add(`${agent[1]}e`);
+  return [...new Set([...forms].map(normalizeWord))].filter((term) => term !== normalizeWord(word));
+}
+
+/** Digits, or a number word the related-words table knows ("fifteen"). */
+function isNumber(token: Token, related: RelatedTerms): boolean {
+  if (/^\p{N}+$/u.test(token.term)) return true;
+  return (related.get(token.term) ?? []).some((form) => /^\p{N}+$/u.test(form.terms[0] ?? ""));
+}
+
 export function understandQuery(
   query: string,
   vocabulary: QueryVocabulary,
   abbreviations: readonly AbbreviationTerms[],
+  related: RelatedTerms = new Map(),
 ): Concept[] {
   const isShort = (term: string) => abbreviations.some((a) => a.short === term);
   const tokens = questionTokens(query).filter(
@@ -129,6 +155,9 @@ export function understandQuery(
   const slots: Form[][] = tokens.map((token) => {
     const exact: Form = { terms: [token.term], factor: 1 };
     if (vocabulary.has(token.term) || isShort(token.term)) return [exact];
+    const derived = derivedTerms(token.surface).filter((term) => vocabulary.has(term));
+    if (derived.length > 0)
+      return derived.map((term) => ({ terms: [term], factor: DERIVED_FACTOR }));
     const fixes = vocabulary.corrections(token.surface);
     return fixes.length > 0 ? fixes : [exact];
   });
@@ -156,12 +185,26 @@ export function understandQuery(
     }
     const slot = slots[i] ?? [];
     const term = primary[i] ?? "";
-    const emphasis = isWeakWord(tokens[i]?.surface ?? "") ? WEAK_EMPHASIS : 1;
+    const token = tokens[i];
     const factor = slot[0]?.factor ?? 1;
-    const synonyms = synonymsOf(term, abbreviations);
+    const synonyms = synonymsOf(term, abbreviations).map((terms) => ({ terms, factor }));
+    if (factor === 1) {
+      for (const form of related.get(term) ?? []) {
+        if (!synonyms.some((known) => known.terms.join(" ") === form.terms.join(" "))) {
+          synonyms.push(form);
+        }
+      }
+    }
+    let emphasis = isWeakWord(token?.surface ?? "") ? WEAK_EMPHASIS : 1;
+    // A number the knowledge base never mentions in any form ("our team has fifteen people") is
+    // a detail of the asker's situation, not what the question is about.
+    const known = (form: Form) => form.terms.every((t) => vocabulary.has(t));
+    if (token !== undefined && isNumber(token, related) && ![...slot, ...synonyms].some(known)) {
+      emphasis = WEAK_EMPHASIS;
+    }
     if (synonyms.length > 0 && slot.length === 1) {
       concepts.push({
-        forms: [...slot, ...synonyms.map((terms) => ({ terms, factor }))],
+        forms: [...slot, ...synonyms],
         emphasis,
         corrected: false,
       });

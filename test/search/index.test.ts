@@ -192,6 +192,29 @@ describe("createSearchIndex", () => {
     expect(helping.search("getting started").confident).toBe(true);
   });
 
+  it("finds a word through its agent noun when the text only has that", () => {
+    const response = index.search("what stops the team, a block?");
+    expect(response.results[0]?.matchedTerms).toContain("blocker");
+  });
+
+  it("lets an author question name a topic only when the question asked resembles it", () => {
+    const enablers = createSearchIndex(
+      buildSections([
+        {
+          doc: "enablers.md",
+          title: "Enablers",
+          heading: "Hard enablers",
+          body: "A physical working environment that suits agile work, and frequent releases.",
+          questions: ["Does the office or working environment matter for agile?"],
+        },
+        { doc: "other.md", title: "Other", body: "Releases happen every week." },
+      ]),
+    );
+    // One word in common with the author question: mentioned, not the topic.
+    expect(enablers.search("where is the office").confident).toBe(false);
+    expect(enablers.search("does the office environment matter").confident).toBe(true);
+  });
+
   it("returns nothing for a question made only of stop words", () => {
     expect(index.search("what is it?")).toEqual({
       query: "what is it?",

@@ -1,0 +1,83 @@
+import { describe, expect, it } from "vitest";
+import { createSearchIndex } from "../../src/search/index.js";
+import { RELATED_WORDS, relatedTerms } from "../../src/search/related.js";
+import { normalizeWord } from "../../src/search/text.js";
+import { buildSections } from "./build-sections.js";
+
+describe("relatedTerms", () => {
+  it("links every word of a group to the others, both ways, in index terms", () => {
+    const related = relatedTerms([
+      { words: ["salary", "pay", "annual leave", "time off"], factor: 0.8 },
+    ]);
+    expect(related.get(normalizeWord("salary"))).toEqual([
+      { terms: [normalizeWord("pay")], factor: 0.8 },
+      { terms: [normalizeWord("annual"), normalizeWord("leave")], factor: 0.8 },
+    ]);
+    expect(related.get(normalizeWord("pay"))?.map((form) => form.terms)).toContainEqual([
+      normalizeWord("salary"),
+    ]);
+    // A phrase is a target only: questions are read word by word. "time off" is left out,
+    // since without its stop word it would be any "time".
+    expect(related.has(normalizeWord("annual"))).toBe(false);
+    expect(related.get(normalizeWord("pay"))?.map((form) => form.terms)).not.toContainEqual([
+      normalizeWord("time"),
+    ]);
+  });
+
+  it("makes number words and digits exact equivalents", () => {
+    const related = relatedTerms(RELATED_WORDS);
+    expect(related.get("eight")).toContainEqual({ terms: ["8"], factor: 1 });
+    expect(related.get("2")).toContainEqual({ terms: ["two"], factor: 1 });
+  });
+});
+
+describe("search with related words", () => {
+  const index = createSearchIndex(
+    buildSections([
+      {
+        doc: "pay.md",
+        title: "Pay",
+        heading: "How delivery managers are paid",
+        body: "Delivery managers are paid on a par with senior engineers.",
+      },
+      {
+        doc: "pods.md",
+        title: "Pods",
+        heading: "Sharing a delivery manager",
+        body: "Pods of two or three specialists can share one delivery manager.",
+      },
+      {
+        doc: "pods.md",
+        heading: "Large pods",
+        body: "Above 8 specialists a pod needs sub-DMs.",
+      },
+      {
+        doc: "hiring.md",
+        title: "Hiring",
+        heading: "Interviews",
+        body: "Candidates meet a panel of engineers and a delivery manager.",
+      },
+    ]),
+  );
+
+  it("answers a question in other words than the text's", () => {
+    const response = index.search("delivery manager salary");
+    expect(response.results[0]?.section.id).toBe("pay.md#how-delivery-managers-are-paid");
+    expect(response.confident).toBe(true);
+  });
+
+  it("matches digits with number words and the reverse", () => {
+    expect(index.search("pods of 2 specialists").results[0]?.section.id).toBe(
+      "pods.md#sharing-a-delivery-manager",
+    );
+    expect(index.search("pods above eight specialists").results[0]?.section.id).toBe(
+      "pods.md#large-pods",
+    );
+  });
+
+  it("does not count a number the text never mentions as a missing topic", () => {
+    const response = index.search("our pod has fifteen specialists, does it need sub-DMs");
+    expect(response.results[0]?.section.id).toBe("pods.md#large-pods");
+    expect(response.confident).toBe(true);
+  });
+});
