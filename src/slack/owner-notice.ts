@@ -18,6 +18,8 @@ export function renderOwnerNotice(input: {
   query: string;
   user: string;
   docsBaseUrl?: string;
+  /** The asker picked the section from the topics suggested for a question it did not answer. */
+  picked?: boolean;
 }): SlackMessage {
   const { section, query, user } = input;
   const crumb = breadcrumbText(section);
@@ -25,7 +27,7 @@ export function renderOwnerNotice(input: {
   const asked =
     query.trim() === ""
       ? "_(no question: opened from the table of contents)_"
-      : `“${escapeText(oneLine(query))}”`;
+      : `“${escapeText(oneLine(query))}”${input.picked ? " _(not answered: they picked this section from the suggested topics)_" : ""}`;
   return {
     text: `An answer from "${escapeText(section.document.title)}" was marked not helpful`,
     blocks: [

@@ -1,19 +1,20 @@
 import type { Knowledge } from "../knowledge/types.js";
 import type { SearchResult } from "../search/types.js";
+import type { ActionValue } from "./views/actions.js";
 import { renderAnswer } from "./views/answer.js";
 import { renderReply } from "./views/reply.js";
 import type { ReplyContext, SlackMessage } from "./views/types.js";
 
 /**
  * The answer for one chosen section (a related result, a suggested topic, a shared answer),
- * with the question that led there. The search is run again only to recover which terms
+ * with the question that led there (or, for a picked topic, without claiming it answers it). The search is run again only to recover which terms
  * matched (for the excerpt) and the related results; it is not a new question, so not logged.
  * A section that no longer exists (the handbook was edited) falls back to answering the
  * question afresh.
  */
 export function renderSectionAnswer(
   knowledge: Knowledge,
-  choice: { sectionId: string; query: string },
+  choice: ActionValue,
   context: ReplyContext,
 ): SlackMessage {
   const { base, index } = knowledge;
@@ -29,5 +30,8 @@ export function renderSectionAnswer(
     matchedTerms: [],
   };
   const related = response.results.filter((candidate) => candidate.section.id !== section.id);
-  return renderAnswer({ query: choice.query, result, related }, context);
+  return renderAnswer(
+    { query: choice.query, result, related, ...(choice.picked ? { picked: true } : {}) },
+    context,
+  );
 }

@@ -290,6 +290,10 @@ describe.each(["socket", "http"] as const)("the bot in %s mode", (mode) => {
     expect(picked.response.ok).toBe(true);
     expect(picked.args.thread_ts).toBe(threadTs);
     expect(slack.controls(picked).map((c) => c.actionId)).toContain(ActionId.showFullSection);
+    // The topic does not answer the question: it is shown as picked, without the question.
+    const shown = JSON.stringify(picked.args.blocks);
+    expect(shown).toContain("Picked from the suggested topics");
+    expect(shown).not.toContain(`“${UNKNOWN_QUESTION}”`);
   });
 
   it("does not answer a retried event twice", async () => {

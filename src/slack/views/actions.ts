@@ -48,20 +48,27 @@ export interface ActionValue {
   sectionId: string;
   /** The question that led to the section; "" when opened from a table of contents. */
   query: string;
+  /**
+   * The asker picked the section from the topics suggested for a question it did not answer,
+   * so the section is not an answer to `query`.
+   */
+  picked?: boolean;
 }
 
 /**
  * Encodes a section reference and the question for a button `value` (≤ 2000 chars). The query
  * is shortened as needed; a section id too long to fit is a bug in the content path, so throws.
  */
-export function encodeActionValue({ sectionId, query }: ActionValue): string {
+export function encodeActionValue({ sectionId, query, picked }: ActionValue): string {
   const max = SlackLimits.buttonValue;
+  const encode = (q: string) =>
+    JSON.stringify(picked ? { s: sectionId, q, p: 1 } : { s: sectionId, q });
   let q = query;
-  let json = JSON.stringify({ s: sectionId, q });
+  let json = encode(q);
   while (json.length > max && q.length > 0) {
     // JSON escaping can expand a character up to 6x, so cut by the overflow and re-measure.
     q = dropTail(q, json.length - max);
-    json = JSON.stringify({ s: sectionId, q });
+    json = encode(q);
   }
   if (json.length > max) {
     throw new RangeError(`Section id too long for a button value: ${sectionId.slice(0, 80)}…`);
@@ -92,10 +99,12 @@ export function decodeActionValue(value: unknown): ActionValue | undefined {
     return undefined;
   }
   if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return undefined;
-  const { s, q } = parsed as Record<string, unknown>;
+  const { s, q, p } = parsed as Record<string, unknown>;
   if (typeof s !== "string" || s.length === 0) return undefined;
   if (q !== undefined && typeof q !== "string") return undefined;
-  return { sectionId: s, query: q ?? "" };
+  return p === 1
+    ? { sectionId: s, query: q ?? "", picked: true }
+    : { sectionId: s, query: q ?? "" };
 }
 
 export function encodePageValue(page: number): string {

@@ -19,6 +19,11 @@ export interface Answer {
   query: string;
   result: SearchResult;
   related: SearchResult[];
+  /**
+   * The asker picked this section from the topics suggested for `query`, which it does not
+   * answer: the question is not echoed above it, and the reply says the topic was picked.
+   */
+  picked?: boolean;
 }
 
 /**
@@ -40,20 +45,28 @@ export function renderAnswer(answer: Answer, ctx: ReplyContext = {}): SlackMessa
 
 /** The answer's blocks alone, for surfaces that are not messages (the Home tab). */
 export function renderAnswerBlocks(answer: Answer, ctx: ReplyContext = {}): KnownBlock[] {
-  const { query, result } = answer;
+  const { query, result, picked = false } = answer;
   const { section } = result;
   const blocks: KnownBlock[] = [];
+  const asked = !picked && query.trim() !== "";
+  const topic = escapeText(truncate(oneLine(section.heading), QUERY_ECHO));
 
   if (ctx.sharedBy) {
+    const how = asked
+      ? ` · asked “${escapeText(truncate(oneLine(query), QUERY_ECHO))}”`
+      : picked
+        ? ` · picked the topic “${topic}”`
+        : "";
+    blocks.push(mrkdwnContext(`Shared by ${ownerMention(ctx.sharedBy)}${how}`));
+  } else if (picked) {
+    // Not an answer to the question asked: say it is the topic picked, not echo the question.
     blocks.push(
       mrkdwnContext(
-        `Shared by ${ownerMention(ctx.sharedBy)}${query.trim() ? ` · asked “${escapeText(truncate(oneLine(query), QUERY_ECHO))}”` : ""}`,
+        ctx.ephemeral ? `You picked: “${topic}”` : `Picked from the suggested topics: “${topic}”`,
       ),
     );
-  }
-
-  // A slash command's text is not shown anywhere, so the private answer repeats the question.
-  if (ctx.ephemeral && !ctx.sharedBy && query.trim()) {
+  } else if (ctx.ephemeral && asked) {
+    // A slash command's text is not shown anywhere, so the private answer repeats the question.
     blocks.push(mrkdwnContext(`:mag: “${escapeText(truncate(oneLine(query), QUERY_ECHO))}”`));
   }
 
@@ -72,13 +85,16 @@ export function renderAnswerBlocks(answer: Answer, ctx: ReplyContext = {}): Know
   blocks.push(mrkdwnContext(sourceLine(section, ctx.docsBaseUrl)));
   blocks.push(...answerActions(answer, ctx));
   blocks.push(divider());
-  blocks.push(feedbackBlock(section.id, query));
+  blocks.push(feedbackBlock(section.id, query, picked));
   return blocks;
 }
 
-function answerActions({ query, result, related }: Answer, ctx: ReplyContext): ActionsBlock[] {
+function answerActions(
+  { query, result, related, picked = false }: Answer,
+  ctx: ReplyContext,
+): ActionsBlock[] {
   const { section } = result;
-  const value = encodeActionValue({ sectionId: section.id, query });
+  const value = encodeActionValue({ sectionId: section.id, query, picked });
   const buttons: Button[] = [];
   if (ctx.ephemeral && !ctx.sharedBy) {
     buttons.push(
@@ -101,7 +117,7 @@ function answerActions({ query, result, related }: Answer, ctx: ReplyContext): A
       button({
         label: `Related: ${other.section.heading}`,
         actionId: indexedActionId(ActionId.relatedResult, index),
-        value: encodeActionValue({ sectionId: other.section.id, query }),
+        value: encodeActionValue({ sectionId: other.section.id, query, picked }),
         accessibilityLabel: `Related: ${other.section.heading} in ${other.section.document.title}`,
       }),
     );
@@ -110,8 +126,8 @@ function answerActions({ query, result, related }: Answer, ctx: ReplyContext): A
   return actions(buttons, "answer_actions");
 }
 
-function feedbackBlock(sectionId: string, query: string): ActionsBlock {
-  const value = encodeActionValue({ sectionId, query });
+function feedbackBlock(sectionId: string, query: string, picked: boolean): ActionsBlock {
+  const value = encodeActionValue({ sectionId, query, picked });
   return {
     type: "actions",
     block_id: FEEDBACK_BLOCK_ID,

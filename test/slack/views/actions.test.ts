@@ -19,6 +19,18 @@ describe("encodeActionValue / decodeActionValue", () => {
     expect(decodeActionValue(encodeActionValue(value))).toEqual(value);
   });
 
+  it("round-trips a section picked from suggestions, and reads older values as not picked", () => {
+    const picked = {
+      sectionId: "rituals/retro.md",
+      query: "how do I bake sourdough",
+      picked: true,
+    };
+    expect(decodeActionValue(encodeActionValue(picked))).toEqual(picked);
+    const plain = { sectionId: "rituals/retro.md", query: "retro" };
+    expect(decodeActionValue(encodeActionValue({ ...plain, picked: false }))).toEqual(plain);
+    expect(decodeActionValue(JSON.stringify({ s: "rituals/retro.md", q: "retro" }))).toEqual(plain);
+  });
+
   it("round-trips any id and query that fit, and shortens a long query to fit 2000", () => {
     fc.assert(
       fc.property(

@@ -5,7 +5,7 @@ import { FEEDBACK_BLOCK_ID, renderAnswer } from "../../../src/slack/views/answer
 import { renderFeedbackThanks, replaceFeedbackBlock } from "../../../src/slack/views/apology.js";
 import { renderNoAnswer } from "../../../src/slack/views/no-answer.js";
 import { renderReply } from "../../../src/slack/views/reply.js";
-import { listButtons } from "../../../src/slack/views/text.js";
+import { listButtons, renderMessageAsText } from "../../../src/slack/views/text.js";
 import type { KnownBlock, SlackMessage } from "../../../src/slack/views/types.js";
 import { messageViolations } from "./block-kit.js";
 import { makeDocument, makeResponse, makeResult, makeSection } from "./builders.js";
@@ -124,6 +124,37 @@ describe("renderAnswer", () => {
       sectionId: "rituals/retrospectives.md#formats",
       query: "retro",
     });
+  });
+
+  it("for a topic picked from suggestions, says so instead of echoing the unanswered question", () => {
+    const question = "how do I bake sourdough";
+    const picked = {
+      query: question,
+      result: makeResult(section),
+      related: related.map((s) => makeResult(s)),
+      picked: true,
+    };
+    const mine = renderAnswer(picked, { ephemeral: true });
+    expect(mrkdwnOf(mine.blocks)).toContain("You picked: “Running the session”");
+    const everyone = renderAnswer(picked, {});
+    expect(mrkdwnOf(everyone.blocks)).toContain(
+      "Picked from the suggested topics: “Running the session”",
+    );
+    const shared = renderAnswer(picked, { ephemeral: true, sharedBy: "U0SHARER" });
+    expect(mrkdwnOf(shared.blocks)).toContain(
+      "Shared by <@U0SHARER> · picked the topic “Running the session”",
+    );
+    for (const msg of [mine, everyone, shared]) {
+      expect(renderMessageAsText(msg).text).not.toContain("sourdough");
+      expect(msg.text).not.toContain("sourdough");
+      // Its buttons keep the question (for feedback) and that the topic was picked.
+      const values = listButtons(msg.blocks).map((b) => decodeActionValue(b.value));
+      expect(values.length).toBeGreaterThan(0);
+      for (const value of values) expect(value).toMatchObject({ query: question, picked: true });
+    }
+    // An answer the question led to still repeats it privately.
+    const asked = renderAnswer({ ...picked, picked: false }, { ephemeral: true });
+    expect(mrkdwnOf(asked.blocks)).toContain(`:mag: “${question}”`);
   });
 
   it("puts the feedback buttons in their own block, which the thank-you replaces", () => {

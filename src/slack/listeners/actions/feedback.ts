@@ -61,7 +61,13 @@ export function createFeedbackListener(deps: ListenerDeps) {
     await callSlack(deps.logger, "chat.postMessage", () =>
       client.chat.postMessage({
         channel: owner,
-        ...renderOwnerNotice({ section, query: choice.query, user, docsBaseUrl: deps.docsBaseUrl }),
+        ...renderOwnerNotice({
+          section,
+          query: choice.query,
+          user,
+          docsBaseUrl: deps.docsBaseUrl,
+          ...(choice.picked ? { picked: true } : {}),
+        }),
       }),
     );
   };

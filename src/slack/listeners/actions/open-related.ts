@@ -2,19 +2,24 @@ import { readActionOrigin, readValue } from "../../action-body.js";
 import { deliverReply } from "../../deliver.js";
 import type { ListenerDeps } from "../../deps.js";
 import { renderSectionAnswer } from "../../section-answer.js";
-import { decodeActionValue } from "../../views/actions.js";
+import { ActionId, actionIdPattern, decodeActionValue } from "../../views/actions.js";
 import type { BlockActionArgs } from "../types.js";
 
 /**
  * A "Related: …" button under an answer, or a topic the no-answer reply suggested: that
- * section's answer to the same question. A private (ephemeral) answer is replaced in place;
+ * section's answer, to the same question for a related result; for a suggested topic, shown as
+ * the topic picked, since it does not answer the question. A private answer is replaced in place;
  * a public one stays as it is for everyone else, and the new answer is posted after it, in
  * the same thread.
  */
 export function createOpenRelatedListener(deps: ListenerDeps) {
   return async ({ ack, body, action, client, respond }: BlockActionArgs): Promise<void> => {
     await ack();
-    const choice = decodeActionValue(readValue(action));
+    const value = decodeActionValue(readValue(action));
+    const choice =
+      value !== undefined && actionIdPattern(ActionId.suggestedTopic).test(action.action_id)
+        ? { ...value, picked: true }
+        : value;
     const origin = readActionOrigin(body);
     if (choice === undefined || (!origin.ephemeral && origin.channelId === undefined)) {
       deps.logger.warn(

@@ -110,6 +110,31 @@ describe("feedback", () => {
     expect(log.events("feedback")[0]).toMatchObject({ helpful: false });
   });
 
+  it("tells the owner when the section was picked from suggestions rather than answering", async () => {
+    const { deps } = makeDeps();
+    const { args, client } = actionArgs({
+      actionId: ActionId.notHelpful,
+      value: encodeActionValue({
+        sectionId: retroSection.id,
+        query: "how do I bake sourdough",
+        picked: true,
+      }),
+      container: ephemeralContainer,
+    });
+    await createFeedbackListener(deps)(args);
+    const notice = onlyCall(client.chat.postMessage);
+    expect(notice).toEqual({
+      channel: "U0OWNER",
+      ...renderOwnerNotice({
+        section: retroSection,
+        query: "how do I bake sourdough",
+        user: "U0CLICK01",
+        picked: true,
+      }),
+    });
+    expect(textOf(notice)).toContain("they picked this section from the suggested topics");
+  });
+
   it("does not notify anyone when the document has no owner", async () => {
     const { deps } = makeDeps();
     const { args, client, respond } = actionArgs({

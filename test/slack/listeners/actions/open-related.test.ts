@@ -3,6 +3,8 @@ import { createOpenRelatedListener } from "../../../../src/slack/listeners/actio
 import { renderSectionAnswer } from "../../../../src/slack/section-answer.js";
 import { ActionId, encodeActionValue } from "../../../../src/slack/views/actions.js";
 import { renderApology } from "../../../../src/slack/views/apology.js";
+import { renderMessageAsText } from "../../../../src/slack/views/text.js";
+import type { SlackMessage } from "../../../../src/slack/views/types.js";
 import {
   actionArgs,
   ephemeralContainer,
@@ -56,9 +58,40 @@ describe("Related / suggested topic", () => {
     expect(onlyCall(client.chat.postMessage)).toEqual({
       channel: "C0TEAM001",
       thread_ts: "1700000000.000100",
-      ...renderSectionAnswer(knowledge, choice, { ephemeral: false }),
+      ...renderSectionAnswer(knowledge, { ...choice, picked: true }, { ephemeral: false }),
     });
     expect(respond).not.toHaveBeenCalled();
+  });
+
+  it("shows a suggested topic as picked, not as the answer to the unanswered question", async () => {
+    const { deps } = makeDeps();
+    const unrelated = { sectionId: riskSection.id, query: "how do I bake sourdough" };
+    const { args, respond } = actionArgs({
+      actionId: `${ActionId.suggestedTopic}:2`,
+      value: encodeActionValue(unrelated),
+      container: ephemeralContainer,
+    });
+    await createOpenRelatedListener(deps)(args);
+    const sent = onlyCall(respond) as unknown as SlackMessage;
+    // What the asker reads: the buttons still carry the question, for feedback.
+    const reply = renderMessageAsText(sent).text;
+    expect(reply).toContain(`You picked: “${riskSection.heading}”`);
+    expect(reply).toContain(riskSection.text);
+    expect(reply).not.toContain("sourdough");
+    expect(sent.text).not.toContain("sourdough");
+  });
+
+  it("keeps the question above a related result, which the question did lead to", async () => {
+    const { deps } = makeDeps();
+    const { args, respond } = actionArgs({
+      actionId: ActionId.relatedResult,
+      value: encodeActionValue(choice),
+      container: ephemeralContainer,
+    });
+    await createOpenRelatedListener(deps)(args);
+    const reply = renderMessageAsText(onlyCall(respond) as unknown as SlackMessage).text;
+    expect(reply).toContain(`“${choice.query}”`);
+    expect(reply).not.toContain("You picked");
   });
 
   it("ignores an empty value", async () => {
