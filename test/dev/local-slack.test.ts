@@ -351,6 +351,18 @@ describe("Socket Mode", () => {
     return socketClient;
   }
 
+  /** A connected client that acks every interaction and keeps its body. */
+  async function collectInteractions(): Promise<Array<Record<string, unknown>>> {
+    const bodies: Array<Record<string, unknown>> = [];
+    const sm = startClient();
+    sm.on("interactive", async ({ ack, body }) => {
+      bodies.push(body);
+      await ack();
+    });
+    await sm.start();
+    return bodies;
+  }
+
   it("opens a connection with the app token and sends hello", async () => {
     const sm = startClient();
     const opened = await sm.start();
@@ -466,13 +478,7 @@ describe("Socket Mode", () => {
   });
 
   it("keeps typed text in a modal's state and submits it as view_submission", async () => {
-    const sm = startClient();
-    const submissions: Array<Record<string, unknown>> = [];
-    sm.on("interactive", async ({ ack, body }) => {
-      submissions.push(body);
-      await ack();
-    });
-    await sm.start();
+    const submissions = await collectInteractions();
     const opened = await client().views.open({
       trigger_id: slack.workspace.newTrigger(slack.defaultUser),
       view: {
@@ -512,13 +518,7 @@ describe("Socket Mode", () => {
   });
 
   it("presses a button on a posted message: block_actions with container, message and response_url", async () => {
-    const sm = startClient();
-    const bodies: Array<Record<string, unknown>> = [];
-    sm.on("interactive", async ({ ack, body }) => {
-      bodies.push(body);
-      await ack();
-    });
-    await sm.start();
+    const bodies = await collectInteractions();
     await client().chat.postMessage({
       channel: "C0GENERAL",
       text: "pick",
@@ -570,13 +570,7 @@ describe("Socket Mode", () => {
   });
 
   it("picks a menu option: block_actions with the chosen selected_option, and refuses unknown values", async () => {
-    const sm = startClient();
-    const bodies: Array<Record<string, unknown>> = [];
-    sm.on("interactive", async ({ ack, body }) => {
-      bodies.push(body);
-      await ack();
-    });
-    await sm.start();
+    const bodies = await collectInteractions();
     const option = (text: string, value: string) => ({
       text: { type: "plain_text" as const, text },
       value,
