@@ -29,6 +29,12 @@ export const ABBREVIATIONS: readonly Abbreviation[] = [
   { short: "ai", long: ["artificial intelligence"] },
   { short: "ml", long: ["machine learning"] },
   { short: "1:1", long: ["one on one"] },
+  { short: "govt", long: ["government"] },
+  { short: "gov", long: ["government"] },
+  { short: "dept", long: ["department"] },
+  { short: "mgr", long: ["manager"] },
+  { short: "info", long: ["information"] },
+  { short: "org", long: ["organization", "organisation"] },
 ];
 
 const WORDS = /[\p{L}\p{N}]+/gu;

@@ -12,6 +12,7 @@ import {
 } from "./postings.js";
 import {
   abbreviationTerms,
+  asksForAmount,
   type Concept,
   type Form,
   type QueryVocabulary,
@@ -38,6 +39,13 @@ const PARTIAL_WEIGHT = 0.5;
  * office" that section's topic.
  */
 const ASKED_SIMILARITY = 0.5;
+/** Score bonus for a section that states an amount, when the question asks for one. */
+const AMOUNT_BONUS = 0.1;
+/** Candidates considered for that bonus. */
+const AMOUNT_POOL = 20;
+/** A figure, a number word or a frequency: what "how long / often / many" is answered with. */
+const AMOUNT_TEXT =
+  /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|hundred|half|dozen|daily|weekly|biweekly|monthly|quarterly|yearly|annually|hourly)\b/i;
 
 export interface SearchTuning {
   /** Minimum IDF-weighted share of the question the top section must cover to be confident. */
@@ -108,6 +116,8 @@ interface ScoredConcept {
   informative: boolean;
   /** Section → score of the concept in it. */
   scores: Map<number, number>;
+  /** Per form, the share of the concept's score it earns where found (its factor, or less). */
+  shares: number[];
 }
 
 export function createSearchIndex(
@@ -193,6 +203,17 @@ export function createSearchIndex(
     return true;
   }
 
+  /** Whether each section states an amount (a number, a number word, a frequency), on first use. */
+  const amounts: (boolean | undefined)[] = [];
+  function statesAmount(section: number): boolean {
+    let known = amounts[section];
+    if (known === undefined) {
+      known = AMOUNT_TEXT.test(ordered[section]?.text ?? "");
+      amounts[section] = known;
+    }
+    return known;
+  }
+
   /** Each section's author questions as sets of terms, built on first use. */
   const askedTerms: (string[][] | undefined)[] = [];
   function authorQuestionsOf(section: number): string[][] {
@@ -235,6 +256,7 @@ export function createSearchIndex(
 
   function scoreConcept(concept: Concept): ScoredConcept {
     const scores = new Map<number, number>();
+    const shares = concept.forms.map((form) => form.factor);
     const raise = (section: number, value: number) => {
       if (value > (scores.get(section) ?? 0)) scores.set(section, value);
     };
@@ -260,14 +282,30 @@ export function createSearchIndex(
           if (present === 0) eachPosting(only, () => present++);
         }
       } else {
+        // Rarity of what the question said: exact forms (a word, its abbreviation, a number's
+        // digits). Related words widen where the concept is found, not how common it is; only
+        // when the text never uses an exact form do they stand in for it.
         const union = new Set<number>();
-        for (const form of located) if (form !== undefined) eachPosting(form, (s) => union.add(s));
+        const exactOnly = concept.forms.some((form, f) => form.factor === 1 && located[f]);
+        located.forEach((form, f) => {
+          if (form === undefined) return;
+          if (exactOnly && concept.forms[f]?.factor !== 1) return;
+          eachPosting(form, (s) => union.add(s));
+        });
         present = union.size;
       }
       weight = present > 0 ? idfOf(present, total) : unknownIdf;
+      // A related word weighs by its own rarity, at most the concept's: "laptop" found as
+      // "computer" counts as much as "computer" is rare, not as "laptop" is.
+      located.forEach((form, f) => {
+        const factor = concept.forms[f]?.factor ?? 1;
+        if (form === undefined || factor === 1) return;
+        const own = form.table.idf[form.driver] ?? 0;
+        shares[f] = factor * Math.min(1, weight > 0 ? own / weight : 1);
+      });
       located.forEach((form, f) => {
         if (form === undefined) return;
-        const scale = (concept.forms[f]?.factor ?? 1) * weight;
+        const scale = (shares[f] ?? 1) * weight;
         eachPosting(form, (section, w) => raise(section, scale * w));
       });
       // Phrases met word by word still say something, but less: at most PARTIAL_WEIGHT of the
@@ -294,6 +332,7 @@ export function createSearchIndex(
     }
     return {
       concept,
+      shares,
       weight: weight * concept.emphasis,
       informative: concept.emphasis === 1 && weight > ubiquitousIdf,
       scores,
@@ -367,10 +406,22 @@ export function createSearchIndex(
     }
     addPhraseBonus(concepts, scores);
 
-    const top: Candidate[] = [];
+    let top: Candidate[] = [];
+    const amount = asksForAmount(query);
+    const pool = amount ? Math.max(limit, AMOUNT_POOL) : limit;
     for (let i = 0; i < total; i++) {
       const score = scores[i] ?? 0;
-      if (score > 0) insertTop(top, { index: i, score }, limit);
+      if (score > 0) insertTop(top, { index: i, score }, pool);
+    }
+    if (amount) {
+      // "How long / how often / how many" wants a figure: among close candidates, prefer the
+      // sections that state one.
+      const reranked: Candidate[] = [];
+      for (const candidate of top) {
+        const bonus = statesAmount(candidate.index) ? 1 + AMOUNT_BONUS : 1;
+        insertTop(reranked, { index: candidate.index, score: candidate.score * bonus }, limit);
+      }
+      top = reranked;
     }
 
     const totalWeight = scored.reduce((sum, c) => sum + c.weight, 0);

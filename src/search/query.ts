@@ -90,6 +90,17 @@ const AMOUNT_WORDS: ReadonlySet<string> = new Set([
 const WEAK_EMPHASIS = 0.3;
 
 /** Content words of a question: stop words and amount words after "how" removed. */
+/**
+ * True for a how-question that asks for a figure ("how long", "how often", "how many"). Not
+ * "how much": as often a matter of degree ("how much work should we commit to") as a figure.
+ */
+export function asksForAmount(query: string): boolean {
+  const words = splitWords(query);
+  return words.some(
+    (word, i) => i > 0 && words[i - 1] === "how" && word !== "much" && AMOUNT_WORDS.has(word),
+  );
+}
+
 export function questionTokens(query: string): Token[] {
   const words = splitWords(query);
   const tokens: Token[] = [];

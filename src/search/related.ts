@@ -46,7 +46,7 @@ export const RELATED_WORDS: readonly RelatedGroup[] = [
   { words: ["forty", "40"], factor: 1 },
   { words: ["fifty", "50"], factor: 1 },
   { words: ["hundred", "100"], factor: 1 },
-  { words: ["single", "one"], factor: NEAR },
+  { words: ["single", "one"], factor: 1 },
   {
     words: ["salary", "pay", "wage", "compensation", "earnings", "income", "remuneration"],
     factor: NEAR,

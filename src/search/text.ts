@@ -28,7 +28,8 @@ const STOP_WORDS: ReadonlySet<string> = new Set(
   hi hello hey please thanks thank tell explain mean means meaning meant kind kinds sort sorts
   way ways much many lot lots thing things something someone somebody really actually exactly like whether
   basically literally simply generally probably maybe perhaps definitely certainly quite rather
-  always ever even still already yet though anyway ok okay yeah yes stuff whatever`
+  always ever even still already yet though anyway ok okay yeah yes stuff whatever
+  must might shall another`
     .split(/\s+/)
     .filter((word) => word.length > 0),
 );

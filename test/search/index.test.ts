@@ -215,6 +215,29 @@ describe("createSearchIndex", () => {
     expect(enablers.search("does the office environment matter").confident).toBe(true);
   });
 
+  it("prefers a section that states a figure when the question asks how long or how often", () => {
+    const sprints = createSearchIndex(
+      buildSections([
+        {
+          doc: "sprints.md",
+          title: "Sprints",
+          heading: "Sprints",
+          body: "A sprint is a fixed period in which the team delivers agreed work.",
+        },
+        {
+          doc: "sprints.md",
+          heading: "Sprint rhythm",
+          body: "Most teams run sprints of two weeks, planned on the first day.",
+        },
+        { doc: "other.md", title: "Other", heading: "Hiring", body: "Candidates meet a panel." },
+      ]),
+    );
+    expect(sprints.search("what is a sprint").results[0]?.section.id).toBe("sprints.md#sprints");
+    expect(sprints.search("how long is a sprint").results[0]?.section.id).toBe(
+      "sprints.md#sprint-rhythm",
+    );
+  });
+
   it("returns nothing for a question made only of stop words", () => {
     expect(index.search("what is it?")).toEqual({
       query: "what is it?",

@@ -81,3 +81,32 @@ describe("search with related words", () => {
     expect(response.confident).toBe(true);
   });
 });
+
+describe("weight of a related word", () => {
+  it("is its own rarity, so a common broader word does not outweigh the word asked", () => {
+    const equipment = createSearchIndex(
+      buildSections([
+        {
+          doc: "equipment.md",
+          title: "Equipment",
+          heading: "Laptop repairs",
+          body: "Send a broken laptop to the service desk.",
+        },
+        ...Array.from({ length: 6 }, (_, i) => ({
+          doc: `computers-${i}.md`,
+          title: `Computers ${i}`,
+          heading: `Computer setup ${i}`,
+          body: "Fix computer settings before you start; a broken setting stops the computer.",
+        })),
+        ...Array.from({ length: 6 }, (_, i) => ({
+          doc: `other-${i}.md`,
+          title: `Other ${i}`,
+          body: "Unrelated text about meetings and calendars.",
+        })),
+      ]),
+    );
+    expect(equipment.search("my laptop is broken").results[0]?.section.id).toBe(
+      "equipment.md#laptop-repairs",
+    );
+  });
+});

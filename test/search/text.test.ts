@@ -18,6 +18,9 @@ describe("text analysis", () => {
   it("drops hedging adverbs and chat filler, which say nothing about the topic", () => {
     expect(terms("is a retro basically always a meeting")).toEqual(terms("retro meeting"));
     expect(terms("ok so what is velocity anyway")).toEqual(["veloc"]);
+    expect(terms("how quickly must I report another incident")).toEqual(
+      terms("quickly report incident"),
+    );
   });
 
   it("maps plurals and inflections of a word to one term", () => {
