@@ -39,10 +39,17 @@ const PARTIAL_WEIGHT = 0.5;
  * office" that section's topic.
  */
 const ASKED_SIMILARITY = 0.5;
+/** Candidates whose scores are adjusted by the kind of section they are (below). */
+const RERANK_POOL = 20;
 /** Score bonus for a section that states an amount, when the question asks for one. */
 const AMOUNT_BONUS = 0.1;
-/** Candidates considered for that bonus. */
-const AMOUNT_POOL = 20;
+/** Score factor of a section of pointers ("Further reading", "See also") to elsewhere. */
+const POINTER_FACTOR = 0.6;
+/** Conventional headings of sections that list links to read elsewhere. */
+const POINTER_HEADING =
+  /^(?:(?:further|additional|suggested|recommended|more|other|useful|related|external)\s+)?(?:reading|readings|resources|links|references)$|^see also$|^learn more$/i;
+/** Slack mrkdwn link: `<url|label>`. */
+const MRKDWN_LINK = /<[^|>\s]+\|/g;
 /** A figure, a number word or a frequency: what "how long / often / many" is answered with. */
 const AMOUNT_TEXT =
   /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|hundred|half|dozen|daily|weekly|biweekly|monthly|quarterly|yearly|annually|hourly)\b/i;
@@ -210,6 +217,24 @@ export function createSearchIndex(
     if (known === undefined) {
       known = AMOUNT_TEXT.test(ordered[section]?.text ?? "");
       amounts[section] = known;
+    }
+    return known;
+  }
+
+  /** Whether each section is a list of links under a pointer heading, on first use. */
+  const pointers: (boolean | undefined)[] = [];
+  function isPointerSection(index: number): boolean {
+    let known = pointers[index];
+    if (known === undefined) {
+      const section = ordered[index];
+      const heading = section?.heading.trim().replace(/[:.]$/, "") ?? "";
+      const links = (section?.blocks ?? []).reduce(
+        (count, block) => count + (block.mrkdwn.match(MRKDWN_LINK)?.length ?? 0),
+        0,
+      );
+      known =
+        section !== undefined && section.depth > 0 && POINTER_HEADING.test(heading) && links >= 2;
+      pointers[index] = known;
     }
     return known;
   }
@@ -406,22 +431,21 @@ export function createSearchIndex(
     }
     addPhraseBonus(concepts, scores);
 
-    let top: Candidate[] = [];
-    const amount = asksForAmount(query);
-    const pool = amount ? Math.max(limit, AMOUNT_POOL) : limit;
+    // The best candidates by score, then adjusted by what kind of section each is.
+    const pool: Candidate[] = [];
     for (let i = 0; i < total; i++) {
       const score = scores[i] ?? 0;
-      if (score > 0) insertTop(top, { index: i, score }, pool);
+      if (score > 0) insertTop(pool, { index: i, score }, Math.max(limit, RERANK_POOL));
     }
-    if (amount) {
-      // "How long / how often / how many" wants a figure: among close candidates, prefer the
-      // sections that state one.
-      const reranked: Candidate[] = [];
-      for (const candidate of top) {
-        const bonus = statesAmount(candidate.index) ? 1 + AMOUNT_BONUS : 1;
-        insertTop(reranked, { index: candidate.index, score: candidate.score * bonus }, limit);
-      }
-      top = reranked;
+    const amount = asksForAmount(query);
+    const top: Candidate[] = [];
+    for (const candidate of pool) {
+      let score = candidate.score;
+      // "How long / how often / how many" wants a figure: prefer the sections that state one.
+      if (amount && statesAmount(candidate.index)) score *= 1 + AMOUNT_BONUS;
+      // A "further reading" list points elsewhere; it mentions a topic, it does not answer.
+      if (isPointerSection(candidate.index)) score *= POINTER_FACTOR;
+      insertTop(top, { index: candidate.index, score }, limit);
     }
 
     const totalWeight = scored.reduce((sum, c) => sum + c.weight, 0);

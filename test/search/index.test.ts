@@ -238,6 +238,40 @@ describe("createSearchIndex", () => {
     );
   });
 
+  it("ranks a further-reading list of links below the section that answers", () => {
+    const link = (label: string) => `<https://example.com/${label.length}|${label}>`;
+    const sections = buildSections([
+      {
+        doc: "one-on-ones.md",
+        title: "One-on-ones",
+        heading: "Cadence",
+        body: "Hold 1:1s weekly, and never cancel a 1:1 without rescheduling it.",
+      },
+      {
+        doc: "one-on-ones.md",
+        heading: "Further reading",
+        body: "Plenty has been written about 1:1s.",
+      },
+      { doc: "other.md", title: "Other", heading: "Hiring", body: "Candidates meet a panel." },
+    ]);
+    const reading = sections[1];
+    if (reading === undefined) throw new Error("fixture");
+    reading.blocks.push({
+      text: "A guide to 1:1s. Better 1:1s. Questions for 1:1s. The 1:1s podcast.",
+      mrkdwn: [
+        `• ${link("A guide to 1:1s")}`,
+        `• ${link("Better 1:1s")}`,
+        `• ${link("Questions for 1:1s")}`,
+        `• ${link("The 1:1s podcast")}`,
+      ].join("\n"),
+    });
+    const oneOnOnes = createSearchIndex(sections);
+    expect(oneOnOnes.search("1:1s").results[0]?.section.id).toBe("one-on-ones.md#cadence");
+    expect(oneOnOnes.search("further reading on 1:1s").results[0]?.section.id).toBe(
+      "one-on-ones.md#further-reading",
+    );
+  });
+
   it("returns nothing for a question made only of stop words", () => {
     expect(index.search("what is it?")).toEqual({
       query: "what is it?",
