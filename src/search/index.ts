@@ -39,6 +39,8 @@ const PARTIAL_WEIGHT = 0.5;
  * office" that section's topic.
  */
 const ASKED_SIMILARITY = 0.5;
+/** Below this topicality, the question's words must be found together in one block. */
+const LOW_TOPICALITY = 0.25;
 /** Candidates whose scores are adjusted by the kind of section they are (below). */
 const RERANK_POOL = 20;
 /** Score bonus for a section that states an amount, when the question asks for one. */
@@ -237,6 +239,38 @@ export function createSearchIndex(
       pointers[index] = known;
     }
     return known;
+  }
+
+  /** Each section's blocks as sets of terms, built on first use. */
+  const blockTerms: (Set<string>[] | undefined)[] = [];
+  /** The largest share of the question (weighted as coverage is) that one block of a section covers. */
+  function blockCoverage(index: number, scored: readonly ScoredConcept[]): number {
+    let blocks = blockTerms[index];
+    if (blocks === undefined) {
+      const section = ordered[index];
+      const texts =
+        section === undefined
+          ? []
+          : section.blocks.length > 0
+            ? section.blocks.map((block) => block.text)
+            : [section.text];
+      blocks = texts.map((text) => new Set(analyze(text).map((token) => token.term)));
+      blockTerms[index] = blocks;
+    }
+    const totalWeight = scored.reduce((sum, c) => sum + c.weight, 0);
+    let best = 0;
+    for (const terms of blocks) {
+      let covered = 0;
+      for (const { concept, weight } of scored) {
+        let share = 0;
+        for (const form of concept.forms) {
+          if (form.terms.every((term) => terms.has(term))) share = Math.max(share, form.factor);
+        }
+        covered += weight * share;
+      }
+      if (totalWeight > 0) best = Math.max(best, covered / totalWeight);
+    }
+    return best;
   }
 
   /** Each section's author questions as sets of terms, built on first use. */
@@ -485,8 +519,14 @@ export function createSearchIndex(
         const named = onlyWrapperWords
           ? scored.length > 1 && topicality >= 1
           : scored.length > 1 || topicality >= tuning.minCoverage;
+        // Without its topic named anywhere, a body must say the question's words together, in
+        // one paragraph or list, not scattered ("project" here, "track" in an author question).
+        const together =
+          topicality >= LOW_TOPICALITY ||
+          blockCoverage(candidate.index, scored) >= tuning.minCoverage;
         confident =
           named &&
+          together &&
           coverage >= tuning.minCoverage &&
           (coverage + topicality) / 2 >= tuning.minEvidence &&
           (informative || (questionIsUbiquitous && everyConcept));

@@ -272,6 +272,27 @@ describe("createSearchIndex", () => {
     );
   });
 
+  it("needs a body to say the question's words together when no heading names them", () => {
+    const reporting = createSearchIndex(
+      buildSections([
+        {
+          doc: "reporting.md",
+          title: "Reporting",
+          heading: "Operational measures",
+          body: [
+            "Progress and quality are monitored across the project.",
+            "Milestone reports and a weekly status update go to customer leadership.",
+          ],
+          questions: ["Does a delivery manager track code-review SLAs and sprint metrics?"],
+        },
+        { doc: "other.md", title: "Other", heading: "Hiring", body: "Candidates meet a panel." },
+      ]),
+    );
+    // "project" in the body, "track" only in an author question: scattered, not an answer.
+    expect(reporting.search("is the project on track").confident).toBe(false);
+    expect(reporting.search("is quality monitored across the project").confident).toBe(true);
+  });
+
   it("returns nothing for a question made only of stop words", () => {
     expect(index.search("what is it?")).toEqual({
       query: "what is it?",
