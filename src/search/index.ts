@@ -43,6 +43,11 @@ const ASKED_SIMILARITY = 0.5;
 const LOW_TOPICALITY = 0.25;
 /** Candidates whose scores are adjusted by the kind of section they are (below). */
 const RERANK_POOL = 20;
+/**
+ * Exponent of coverage in the final score (the "coordination" of classic search engines): a
+ * section that covers more of the question beats one that scores high on fewer of its words.
+ */
+const COORDINATION = 0.5;
 /** Score bonus for a section that states an amount, when the question asks for one. */
 const AMOUNT_BONUS = 0.1;
 /** Score factor of a section of pointers ("Further reading", "See also") to elsewhere. */
@@ -83,6 +88,16 @@ export const DEFAULT_TUNING: SearchTuning = {
   minEvidence: 0.45,
   ubiquity: 0.3,
 };
+
+/** What decides whether a candidate is a confident answer. */
+interface Assessment {
+  coverage: number;
+  topicality: number;
+  /** Whether it covers a concept rare enough to count as evidence. */
+  informative: boolean;
+  everyConcept: boolean;
+  matched: string[];
+}
 
 interface Candidate {
   index: number;
@@ -471,10 +486,46 @@ export function createSearchIndex(
       const score = scores[i] ?? 0;
       if (score > 0) insertTop(pool, { index: i, score }, Math.max(limit, RERANK_POOL));
     }
+    const totalWeight = scored.reduce((sum, c) => sum + c.weight, 0);
+    const questionIsUbiquitous = scored.every((c) => !c.informative);
+    // Only wrapper words ("help", "need help"): no topic, unless together they name a section
+    // outright ("getting started").
+    const onlyWrapperWords = concepts.every((c) => c.emphasis < 1);
+    const questionTerms = new Set(concepts.flatMap((c) => c.forms.flatMap((form) => form.terms)));
+
+    /** How much of the question a section covers, how topically, and with which words. */
+    const assess = (index: number): Assessment => {
+      let covered = 0;
+      let coveredTopically = 0;
+      let informative = false;
+      let everyConcept = true;
+      const matched = new Set<string>();
+      const asked = isAskedLikeThis(index, questionTerms);
+      for (const concept of scored) {
+        const { share, topical, matched: found } = coverageOf(concept.concept, index, asked);
+        covered += concept.weight * share;
+        coveredTopically += concept.weight * topical;
+        if (share > 0 && concept.informative) informative = true;
+        if (share === 0) everyConcept = false;
+        for (const term of found) matched.add(display.get(term) ?? term);
+      }
+      return {
+        coverage: totalWeight > 0 ? covered / totalWeight : 0,
+        topicality: totalWeight > 0 ? coveredTopically / totalWeight : 0,
+        informative,
+        everyConcept,
+        matched: [...matched],
+      };
+    };
+
     const amount = asksForAmount(query);
+    const assessed = new Map<number, Assessment>();
     const top: Candidate[] = [];
     for (const candidate of pool) {
-      let score = candidate.score;
+      const assessment = assess(candidate.index);
+      assessed.set(candidate.index, assessment);
+      // A section that covers more of the question beats one that scores on fewer words.
+      let score = candidate.score * assessment.coverage ** COORDINATION;
       // "How long / how often / how many" wants a figure: prefer the sections that state one.
       if (amount && statesAmount(candidate.index)) score *= 1 + AMOUNT_BONUS;
       // A "further reading" list points elsewhere; it mentions a topic, it does not answer.
@@ -482,37 +533,13 @@ export function createSearchIndex(
       insertTop(top, { index: candidate.index, score }, limit);
     }
 
-    const totalWeight = scored.reduce((sum, c) => sum + c.weight, 0);
-    const questionIsUbiquitous = scored.every((c) => !c.informative);
-    // Only wrapper words ("help", "need help"): no topic, unless together they name a section
-    // outright ("getting started").
-    const onlyWrapperWords = concepts.every((c) => c.emphasis < 1);
-    const questionTerms = new Set(concepts.flatMap((c) => c.forms.flatMap((form) => form.terms)));
     const results: SearchResult[] = [];
     let confident = false;
     top.forEach((candidate, rank) => {
       const section = ordered[candidate.index];
-      if (section === undefined) return;
-      let covered = 0;
-      let coveredTopically = 0;
-      let informative = false;
-      let everyConcept = true;
-      const matched = new Set<string>();
-      const asked = isAskedLikeThis(candidate.index, questionTerms);
-      for (const concept of scored) {
-        const {
-          share,
-          topical,
-          matched: found,
-        } = coverageOf(concept.concept, candidate.index, asked);
-        covered += concept.weight * share;
-        coveredTopically += concept.weight * topical;
-        if (share > 0 && concept.informative) informative = true;
-        if (share === 0) everyConcept = false;
-        for (const term of found) matched.add(display.get(term) ?? term);
-      }
-      const coverage = totalWeight > 0 ? covered / totalWeight : 0;
-      const topicality = totalWeight > 0 ? coveredTopically / totalWeight : 0;
+      const assessment = assessed.get(candidate.index);
+      if (section === undefined || assessment === undefined) return;
+      const { coverage, topicality, informative, everyConcept } = assessment;
       if (rank === 0) {
         // A one-topic question must find its topic named (title, heading, author question),
         // not merely mentioned in passing somewhere in a body.
@@ -534,7 +561,7 @@ export function createSearchIndex(
       results.push({
         section,
         score: candidate.score,
-        matchedTerms: [...matched],
+        matchedTerms: assessment.matched,
         coverage,
         topicality,
       });

@@ -64,7 +64,7 @@ export const RELATED_WORDS: readonly RelatedGroup[] = [
   { words: ["phone", "mobile", "smartphone", "cellphone"], factor: NEAR },
   { words: ["money", "budget", "funding"], factor: NEAR },
   { words: ["better", "improve"], factor: NEAR },
-  { words: ["affect", "impact", "influence"], factor: NEAR },
+  { words: ["affect", "impact", "influence", "change"], factor: NEAR },
   { words: ["problem", "issue"], factor: NEAR },
   { words: ["mistake", "error"], factor: NEAR },
   { words: ["rule", "policy", "guideline"], factor: NEAR },

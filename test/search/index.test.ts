@@ -293,6 +293,37 @@ describe("createSearchIndex", () => {
     expect(reporting.search("is quality monitored across the project").confident).toBe(true);
   });
 
+  it("ranks a section covering all of the question above one scoring high on part of it", () => {
+    const contacts = createSearchIndex(
+      buildSections([
+        {
+          doc: "a.md",
+          title: "Alpha",
+          heading: "Escalation paths",
+          body: "Who to call, in order, when something breaks.",
+        },
+        {
+          doc: "b.md",
+          title: "Beta",
+          heading: "Contacts",
+          body: "The delivery manager handles escalation with the customer directly.",
+        },
+        ...Array.from({ length: 3 }, (_, i) => ({
+          doc: `c${i}.md`,
+          title: `Gamma ${i}`,
+          body: "Weekly notes for the customer go out on Fridays.",
+        })),
+        ...Array.from({ length: 5 }, (_, i) => ({
+          doc: `d${i}.md`,
+          title: `Delta ${i}`,
+          body: "Unrelated text about calendars and rooms.",
+        })),
+      ]),
+    );
+    // "Escalation" in a heading outscores it in a body, but that section never mentions customers.
+    expect(contacts.search("customer escalation").results[0]?.section.id).toBe("b.md#contacts");
+  });
+
   it("returns nothing for a question made only of stop words", () => {
     expect(index.search("what is it?")).toEqual({
       query: "what is it?",
