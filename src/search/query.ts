@@ -165,7 +165,11 @@ export function understandQuery(
   // Each word's rival readings; the first is the one phrase detection reads.
   const slots: Form[][] = tokens.map((token) => {
     const exact: Form = { terms: [token.term], factor: 1 };
-    if (vocabulary.has(token.term) || isShort(token.term)) return [exact];
+    // A word whose related words the text uses is a real word, not a typo to correct.
+    const relatedKnown = (related.get(token.term) ?? []).some((form) =>
+      form.terms.every((term) => vocabulary.has(term)),
+    );
+    if (vocabulary.has(token.term) || isShort(token.term) || relatedKnown) return [exact];
     const derived = derivedTerms(token.surface).filter((term) => vocabulary.has(term));
     if (derived.length > 0)
       return derived.map((term) => ({ terms: [term], factor: DERIVED_FACTOR }));

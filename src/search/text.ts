@@ -43,7 +43,8 @@ const WEAK_WORDS: ReadonlySet<string> = new Set(
   `get gets getting make makes making use uses using need needs needed want wants wanted find
   go goes going take takes taking give gives giving know knows see look looking happen happens
   happened happening work works come comes keep let try start stop today tomorrow yesterday
-  now currently usually normally help helps helping helped expect expected enough day days`
+  now currently usually normally recently lately help helps helping helped expect expected enough
+  day days`
     .split(/\s+/)
     .filter((word) => word.length > 0),
 );

@@ -82,6 +82,21 @@ describe("search with related words", () => {
   });
 });
 
+describe("a word with related words in the text", () => {
+  it("is read as that word, not corrected into a look-alike", () => {
+    const pay = createSearchIndex(
+      buildSections([
+        { doc: "pay.md", title: "Pay", heading: "Pay rises", body: "Pay has risen by a third." },
+        { doc: "docs.md", title: "Docs", heading: "Pages", body: "Pages of the handbook." },
+      ]),
+    );
+    // "wages" is one edit from "pages", and a near-synonym of "pay".
+    const response = pay.search("have wages gone up");
+    expect(response.results[0]?.section.id).toBe("pay.md#pay-rises");
+    expect(response.results.map((result) => result.section.id)).not.toContain("docs.md#pages");
+  });
+});
+
 describe("weight of a related word", () => {
   it("is its own rarity, so a common broader word does not outweigh the word asked", () => {
     const equipment = createSearchIndex(
