@@ -35,6 +35,8 @@ export const ABBREVIATIONS: readonly Abbreviation[] = [
   { short: "mgr", long: ["manager"] },
   { short: "info", long: ["information"] },
   { short: "org", long: ["organization", "organisation"] },
+  { short: "max", long: ["maximum"] },
+  { short: "min", long: ["minimum"] },
 ];
 
 const WORDS = /[\p{L}\p{N}]+/gu;

@@ -201,6 +201,9 @@ interface SectionKeys {
   bigrams: Int32Array[];
 }
 
+/** Two letter runs joined by a hyphen: "stand-up", "e-mail", "sub-DMs". */
+const HYPHENATED = /\b([A-Za-z]+)-([A-Za-z]+)\b/g;
+
 /** Id of a stop word: skipped, and bigrams form across it ("scope of work" → "scope work"). */
 const STOP = -1;
 
@@ -261,6 +264,13 @@ export function buildFieldIndex(sections: readonly Section[]): FieldIndex {
         termScratch.push(id);
         if (previous !== STOP) bigramScratch.push(bigrams.intern(previous, id));
         previous = id;
+      }
+      // A hyphenated compound is also typed joined up ("stand-ups" / "standups", "e-mail").
+      if (piece.includes("-")) {
+        for (const match of piece.matchAll(HYPHENATED)) {
+          const id = termOfWord(`${match[1]}${match[2]}`.toLowerCase());
+          if (id !== STOP) termScratch.push(id);
+        }
       }
     }
     return { terms: termScratch.copy(), bigrams: bigramScratch.copy() };

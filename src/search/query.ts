@@ -245,8 +245,11 @@ function rankCorrections(
   slots.forEach((slot, i) => {
     const first = slot[0];
     if (first === undefined || first.factor === 1) return;
-    const before = firstTerm(i - 1);
-    const after = firstTerm(i + 1);
+    // Only a content word confirms a correction: "going to rain" says nothing about "train".
+    const neighbour = (j: number) =>
+      isWeakWord(tokens[j]?.surface ?? "") ? undefined : firstTerm(j);
+    const before = neighbour(i - 1);
+    const after = neighbour(i + 1);
     const fits = (term: string) =>
       (before !== undefined && vocabulary.hasBigram(before, term)) ||
       (after !== undefined && vocabulary.hasBigram(term, after))

@@ -80,6 +80,8 @@ export const RELATED_WORDS: readonly RelatedGroup[] = [
   { words: ["course", "class", "training"], factor: NEAR },
   { words: ["certificate", "certification"], factor: NEAR },
   { words: ["raise", "increase", "rise"], factor: NEAR },
+  { words: ["see", "view", "visible", "viewable"], factor: NEAR },
+  { words: ["percent", "percentage"], factor: 1 },
 ];
 
 /** A related form in index terms: one term, or a phrase of adjacent terms. */

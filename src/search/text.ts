@@ -118,8 +118,11 @@ const IRREGULAR_FORMS: ReadonlyMap<string, string> = new Map(
 /** Contraction endings that carry no topic: "what's" → "what", "don't" → "do". */
 const CONTRACTION = /(?:'s|'re|'ve|'ll|'d|'m|n't)$/;
 
-/** A word, or a ratio such as "1:1" that people write as one word. */
-const WORD = /\p{N}+:\p{N}+s?|[\p{L}\p{N}]+(?:'[\p{L}]+)?/gu;
+/** A word, a ratio such as "1:1" that people write as one word, or a percent sign after a number. */
+const WORD = /\p{N}+:\p{N}+s?|[\p{L}\p{N}]+(?:'[\p{L}]+)?|(?<=\p{N})%/gu;
+
+/** "30%" is read "30 percent", so a question about a percentage finds it. */
+const PERCENT = "percent";
 
 /** Printable ASCII and whitespace: nothing to decompose, and the fast scanner applies. */
 const PLAIN_ASCII = /^[\t\n\r\x20-\x7e]*$/;
@@ -143,6 +146,10 @@ export function splitWords(text: string): string[] {
 }
 
 function keepWord(raw: string, words: string[]): void {
+  if (raw === "%") {
+    words.push(PERCENT);
+    return;
+  }
   let word = raw;
   if (word.includes("'")) word = word.replace(CONTRACTION, "").replace(/'/g, "");
   // Lone letters ("a", "s" of a possessive) are noise; lone digits ("4 specialists") are not.
@@ -156,6 +163,7 @@ const isLetter = (code: number) => code >= 97 && code <= 122;
 const APOSTROPHE = 39;
 const BACKTICK = 96;
 const COLON = 58;
+const PERCENT_SIGN = 37;
 
 /** The same words as the WORD pattern, for lower-cased ASCII text. */
 function splitAsciiWords(text: string): string[] {
@@ -165,6 +173,7 @@ function splitAsciiWords(text: string): string[] {
   while (i < length) {
     const code = text.charCodeAt(i);
     if (!isAlphanumeric(code)) {
+      if (code === PERCENT_SIGN && i > 0 && isDigit(text.charCodeAt(i - 1))) words.push(PERCENT);
       i++;
       continue;
     }

@@ -114,6 +114,15 @@ describe("createSearchIndex", () => {
     expect(leave.search("parental leve").results[0]?.matchedTerms).toContain("leave");
     // "life" is one edit from "line", but nothing around it says that is what was meant.
     expect(leave.search("meaning of life").results).toEqual([]);
+    // A wrapper word is no confirmation: "going to rain" is not "go to training".
+    const training = createSearchIndex(
+      buildSections([
+        { doc: "t.md", title: "Training", body: "Go train with the team every spring." },
+        { doc: "b.md", title: "Line management", body: "Each line manager has five reports." },
+      ]),
+    );
+    expect(training.search("is it going to rain").results[0]?.matchedTerms).not.toContain("train");
+    expect(training.search("is it going to rain").confident).toBe(false);
   });
 
   it("ignores the amount word of a how-question", () => {
@@ -322,6 +331,23 @@ describe("createSearchIndex", () => {
     );
     // "Escalation" in a heading outscores it in a body, but that section never mentions customers.
     expect(contacts.search("customer escalation").results[0]?.section.id).toBe("b.md#contacts");
+  });
+
+  it("finds a hyphenated heading word typed joined up", () => {
+    const ceremonies = createSearchIndex(
+      buildSections([
+        {
+          doc: "ceremonies.md",
+          title: "Ceremonies",
+          heading: "Daily stand-ups",
+          body: "The team meets for fifteen minutes every morning.",
+        },
+        { doc: "other.md", title: "Other", heading: "Hiring", body: "Candidates meet a panel." },
+      ]),
+    );
+    const response = ceremonies.search("standups");
+    expect(response.results[0]?.section.id).toBe("ceremonies.md#daily-stand-ups");
+    expect(response.confident).toBe(true);
   });
 
   it("returns nothing for a question made only of stop words", () => {

@@ -51,7 +51,7 @@ describe("word splitting", () => {
   it("splits plain ASCII exactly as the Unicode path does", () => {
     // A lone accented letter forces the Unicode path and adds no word of its own.
     const asciiText = fc.string({
-      unit: fc.constantFrom(..."abcXYZ019 :'`-,.!?\n\t".split("")),
+      unit: fc.constantFrom(..."abcXYZ019 :'`-,.!?%\n\t".split("")),
       maxLength: 60,
     });
     fc.assert(
@@ -59,6 +59,22 @@ describe("word splitting", () => {
         expect(splitWords(text)).toEqual(splitWords(`${text} é`));
       }),
     );
+  });
+
+  it("reads a percent sign after a number as the word percent, on both paths", () => {
+    expect(splitWords("rates rose 30–40% in five years")).toEqual([
+      "rates",
+      "rose",
+      "30",
+      "40",
+      "percent",
+      "in",
+      "five",
+      "years",
+    ]);
+    expect(splitWords("a 5% cut")).toEqual(["5", "percent", "cut"]);
+    expect(splitWords("a 5% cut é")).toEqual(splitWords("a 5% cut"));
+    expect(splitWords("% of people")).toEqual(["of", "people"]);
   });
 
   it("keeps ratios such as 1:1 as one word", () => {
