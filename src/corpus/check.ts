@@ -100,8 +100,10 @@ function checkFrontmatter(parsed: ParsedDocument, report: Report): void {
     });
   }
 
-  if ("aliases" in data && !isStringArray(data.aliases)) {
-    error("aliases", `\`aliases\` must be a list of strings, not ${describe(data.aliases)}`);
+  for (const field of ["aliases", "keywords"]) {
+    if (field in data && !isStringArray(data[field])) {
+      error(field, `\`${field}\` must be a list of strings, not ${describe(data[field])}`);
+    }
   }
 
   if ("questions" in data) {

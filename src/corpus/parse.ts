@@ -209,7 +209,8 @@ export function parseDocument(path: string, source: string): ParsedDocument {
     tags: readStringList(data.tags),
     order: readNumber(data.order) ?? readNumber(data.sidebar_position) ?? UNORDERED,
     sources: readSources(data.sources),
-    aliases: readStringList(data.aliases),
+    // `keywords` is the same lever under the name Jekyll, Hugo and MkDocs sites already use.
+    aliases: [...new Set([...readStringList(data.aliases), ...readStringList(data.keywords)])],
   };
   const url = readString(data.url);
   if (url) document.url = url;

@@ -145,6 +145,12 @@ describe("parseDocument: frontmatter", () => {
     expect(parseDocument("team/index.md", "text").document.title).toBe("Team");
   });
 
+  it("counts `keywords` (Jekyll/Hugo SEO metadata) as aliases, comma string or list", () => {
+    const source =
+      "---\ntitle: Leave\naliases: [time off]\nkeywords: vacation, jury duty, time off\n---\ntext";
+    expect(only(source).document.aliases).toEqual(["time off", "vacation", "jury duty"]);
+  });
+
   it("sorts documents without order last", () => {
     expect(only("text").document.order).toBe(UNORDERED);
   });
