@@ -19,7 +19,7 @@ import {
   understandQuery,
 } from "./query.js";
 import { RELATED_WORDS, relatedTerms } from "./related.js";
-import { analyze } from "./text.js";
+import { analyze, derivationFamily } from "./text.js";
 import type { SearchIndex, SearchOptions, SearchResponse, SearchResult } from "./types.js";
 
 /**
@@ -52,6 +52,8 @@ const COORDINATION = 0.5;
 const AMOUNT_BONUS = 0.1;
 /** Score factor of a section of pointers ("Further reading", "See also") to elsewhere. */
 const POINTER_FACTOR = 0.6;
+/** Largest boost, for a ubiquitous question, of a section whose heading is only its words. */
+const HEADING_PRECISION_BONUS = 0.1;
 /** Conventional headings of sections that list links to read elsewhere. */
 const POINTER_HEADING =
   /^(?:(?:further|additional|suggested|recommended|more|other|useful|related|external)\s+)?(?:reading|readings|resources|links|references)$|^see also$|^learn more$/i;
@@ -163,6 +165,16 @@ export function createSearchIndex(
   ]);
   const abbreviations = abbreviationTerms(mergeAbbreviations(ABBREVIATIONS, learned));
   const related = relatedTerms(RELATED_WORDS);
+  // Index terms by derivational family, so a question word also reaches its relatives.
+  const families = new Map<string, string[]>();
+  for (const [surface, term] of surfaceTerm) {
+    const key = derivationFamily(surface);
+    const members = families.get(key);
+    if (members === undefined) families.set(key, [term]);
+    else if (!members.includes(term)) members.push(term);
+  }
+  const familyOf = (surface: string): readonly string[] =>
+    families.get(derivationFamily(surface)) ?? [];
 
   const bigramId = (first: string, second: string): number | undefined => {
     const a = terms.get(first);
@@ -254,6 +266,13 @@ export function createSearchIndex(
       pointers[index] = known;
     }
     return known;
+  }
+
+  /** Share of a section's heading terms the question uses (0 for a section without heading). */
+  function headingPrecision(index: number, questionTerms: ReadonlySet<string>): number {
+    const heading = analyze(ordered[index]?.heading ?? "");
+    if (heading.length === 0) return 0;
+    return heading.filter((token) => questionTerms.has(token.term)).length / heading.length;
   }
 
   /** Each section's blocks as sets of terms, built on first use. */
@@ -467,7 +486,7 @@ export function createSearchIndex(
 
   function search(query: string, options: SearchOptions = {}): SearchResponse {
     const limit = Math.max(0, Math.floor(options.limit ?? 5));
-    const concepts = understandQuery(query, vocabulary, abbreviations, related);
+    const concepts = understandQuery(query, vocabulary, abbreviations, related, familyOf);
     if (concepts.length === 0 || limit === 0 || total === 0) {
       return { query, results: [], confident: false };
     }
@@ -530,6 +549,16 @@ export function createSearchIndex(
       if (amount && statesAmount(candidate.index)) score *= 1 + AMOUNT_BONUS;
       // A "further reading" list points elsewhere; it mentions a topic, it does not answer.
       if (isPointerSection(candidate.index)) score *= POINTER_FACTOR;
+      // A question made only of words every section uses ("what is a DM") asks about the thing
+      // itself, unless it asks for a figure: prefer the section whose heading names nothing
+      // else, and among those the one the handbook puts first (its introduction). Their scores
+      // differ only by accidents of wording.
+      if (questionIsUbiquitous && !amount) {
+        score *=
+          1 +
+          HEADING_PRECISION_BONUS * headingPrecision(candidate.index, questionTerms) -
+          (HEADING_PRECISION_BONUS * candidate.index) / total;
+      }
       insertTop(top, { index: candidate.index, score }, limit);
     }
 

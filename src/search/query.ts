@@ -156,6 +156,7 @@ export function understandQuery(
   vocabulary: QueryVocabulary,
   abbreviations: readonly AbbreviationTerms[],
   related: RelatedTerms = new Map(),
+  family: (surface: string) => readonly string[] = () => [],
 ): Concept[] {
   const isShort = (term: string) => abbreviations.some((a) => a.short === term);
   const tokens = questionTokens(query).filter(
@@ -170,7 +171,12 @@ export function understandQuery(
       form.terms.every((term) => vocabulary.has(term)),
     );
     if (vocabulary.has(token.term) || isShort(token.term) || relatedKnown) return [exact];
-    const derived = derivedTerms(token.surface).filter((term) => vocabulary.has(term));
+    const derived = [
+      ...new Set([
+        ...family(token.surface),
+        ...derivedTerms(token.surface).filter((term) => vocabulary.has(term)),
+      ]),
+    ].filter((term) => term !== token.term);
     if (derived.length > 0)
       return derived.map((term) => ({ terms: [term], factor: DERIVED_FACTOR }));
     const fixes = vocabulary.corrections(token.surface);
@@ -204,6 +210,10 @@ export function understandQuery(
     const factor = slot[0]?.factor ?? 1;
     const synonyms = synonymsOf(term, abbreviations).map((terms) => ({ terms, factor }));
     if (factor === 1) {
+      // The rest of the word's family ("manager" for "manage"): related, not the same word.
+      for (const other of family(token?.surface ?? "")) {
+        if (other !== term) synonyms.push({ terms: [other], factor: DERIVED_FACTOR });
+      }
       for (const form of related.get(term) ?? []) {
         if (!synonyms.some((known) => known.terms.join(" ") === form.terms.join(" "))) {
           synonyms.push(form);

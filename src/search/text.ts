@@ -213,14 +213,85 @@ export function stopWords(): Iterable<string> {
   return STOP_WORDS;
 }
 
-/** Index term of one folded word: irregular forms first, then the Porter stemmer. */
+/**
+ * Endings the Porter stemmer strips although they make a different word: an agent noun is not
+ * its verb ("manager" ≠ "manage", "owner" ≠ "own") and an adjective in -al not its noun
+ * ("parental" ≠ "parent"). Conflated, a word in nearly every heading ("manager") answers
+ * questions about another ("how do I manage my time"). Words ending so keep their ending,
+ * inflections folded; a verb's -er forms ("consider", "considered") stay together that way too.
+ */
+const DISTINCT_ENDING = /(?:er|or|al)$/;
+
+/**
+ * Index term of one folded word: irregular forms first, then the Porter stemmer, except for
+ * words with a distinct ending (see DISTINCT_ENDING), which only lose their inflection.
+ */
 export function normalizeWord(word: string): string {
   const irregular = IRREGULAR_FORMS.get(word);
   if (irregular !== undefined) return stemmer(irregular);
   // Numbers and codes ("l1", "2fa", "508") are identifiers: stemming them only does harm,
   // beyond a plural after a digit ("1:1s", "1990s").
   if (/\p{N}/u.test(word)) return word.replace(/(\p{N})s$/u, "$1");
-  return stemmer(word);
+  const inflected = foldInflection(word);
+  return DISTINCT_ENDING.test(inflected) ? inflected : stemmer(word);
+}
+
+/**
+ * The word's derivational family: its full Porter stem ("manager", "managing" → "manag";
+ * "parental" → "parent"). Where `normalizeWord` keeps family members apart, a question word
+ * still reaches the others, at a discount.
+ */
+export function derivationFamily(word: string): string {
+  const irregular = IRREGULAR_FORMS.get(word);
+  return stemmer(irregular ?? word);
+}
+
+// Porter's measure tests, for the inflectional steps (1a, 1b, 1c, 5) of his algorithm.
+const CONSONANTS = "([^aeiou][^aeiouy]*)";
+const VOWELS = "([aeiouy][aeiou]*)";
+const MEASURE_ABOVE_0 = new RegExp(`^${CONSONANTS}?${VOWELS}${CONSONANTS}`);
+const MEASURE_1 = new RegExp(`^${CONSONANTS}?${VOWELS}${CONSONANTS}${VOWELS}?$`);
+const MEASURE_ABOVE_1 = new RegExp(`^${CONSONANTS}?(${VOWELS}${CONSONANTS}){2,}`);
+const VOWEL_IN_STEM = new RegExp(`^${CONSONANTS}?[aeiouy]`);
+const SHORT_SYLLABLE = new RegExp(`^${CONSONANTS}[aeiouy][^aeiouwxy]$`);
+
+/**
+ * Porter's algorithm without its derivational steps (2-4): plurals, -ed, -ing and a final -y
+ * or -e fold ("policies" = "policy", "managers" = "manager"), other suffixes stay.
+ */
+export function foldInflection(word: string): string {
+  if (word.length < 3) return word;
+  let result = word.startsWith("y") ? `Y${word.slice(1)}` : word;
+  // Step 1a: plurals.
+  if (/^.+?(?:ss|i)es$/.test(result)) result = result.slice(0, -2);
+  else if (/^.+?[^s]s$/.test(result)) result = result.slice(0, -1);
+  // Step 1b: -eed, -ed, -ing.
+  let match = /^(.+?)eed$/.exec(result);
+  if (match !== null) {
+    if (MEASURE_ABOVE_0.test(match[1] ?? "")) result = result.slice(0, -1);
+  } else {
+    match = /^(.+?)(?:ed|ing)$/.exec(result);
+    if (match !== null && VOWEL_IN_STEM.test(match[1] ?? "")) {
+      result = match[1] ?? result;
+      if (/(?:at|bl|iz)$/.test(result)) result += "e";
+      else if (/([^aeiouylsz])\1$/.test(result)) result = result.slice(0, -1);
+      else if (SHORT_SYLLABLE.test(result)) result += "e";
+    }
+  }
+  // Step 1c: final -y.
+  match = /^(.+?)y$/.exec(result);
+  if (match !== null && VOWEL_IN_STEM.test(match[1] ?? "")) result = `${match[1]}i`;
+  // Step 5: final -e and -ll.
+  match = /^(.+?)e$/.exec(result);
+  const beforeE = match?.[1];
+  if (
+    beforeE !== undefined &&
+    (MEASURE_ABOVE_1.test(beforeE) || (MEASURE_1.test(beforeE) && !SHORT_SYLLABLE.test(beforeE)))
+  ) {
+    result = beforeE;
+  }
+  if (/ll$/.test(result) && MEASURE_ABOVE_1.test(result)) result = result.slice(0, -1);
+  return result.startsWith("Y") ? `y${result.slice(1)}` : result;
 }
 
 /** Content words of `text` with their index terms, in order. */

@@ -224,6 +224,34 @@ describe("createSearchIndex", () => {
     expect(enablers.search("does the office environment matter").confident).toBe(true);
   });
 
+  it("counts a word's derivation as related, not the same word (manager ≠ managing)", () => {
+    const index = createSearchIndex(
+      buildSections([
+        {
+          doc: "work.md",
+          title: "Workload",
+          heading: "Managing your workload",
+          body: "Block out focus time in your calendar and decline calls without an agenda.",
+        },
+        {
+          doc: "people.md",
+          title: "People",
+          heading: "Your manager",
+          body: "You meet your manager every fortnight, and they write your annual review.",
+        },
+        { doc: "people.md", heading: "Hiring", body: "Candidates meet a panel of three." },
+      ]),
+    );
+    const response = index.search("who is my manager");
+    const coverage = (id: string) =>
+      response.results.find((result) => result.section.id === id)?.coverage;
+    expect(response.results[0]?.section.id).toBe("people.md#your-manager");
+    expect(coverage("people.md#your-manager")).toBe(1);
+    // Found, through the word's family, but only in part.
+    expect(coverage("work.md#managing-your-workload")).toBeGreaterThan(0);
+    expect(coverage("work.md#managing-your-workload")).toBeLessThan(1);
+  });
+
   it("prefers a section that states a figure when the question asks how long or how often", () => {
     const sprints = createSearchIndex(
       buildSections([

@@ -31,6 +31,18 @@ describe("text analysis", () => {
     expect(normalizeWord("coding")).toBe(normalizeWord("code"));
   });
 
+  it("keeps agent nouns and -al adjectives apart from the words they derive from", () => {
+    // Porter stems all of these to one term; they mean different things.
+    expect(normalizeWord("manager")).not.toBe(normalizeWord("manage"));
+    expect(normalizeWord("managers")).not.toBe(normalizeWord("managing"));
+    expect(normalizeWord("owner")).not.toBe(normalizeWord("own"));
+    expect(normalizeWord("parental")).not.toBe(normalizeWord("parent"));
+    // Their inflections still fold, as do a verb's.
+    expect(normalizeWord("owners")).toBe(normalizeWord("owner"));
+    expect(normalizeWord("considered")).toBe(normalizeWord("consider"));
+    expect(normalizeWord("managed")).toBe(normalizeWord("manage"));
+  });
+
   it("maps irregular forms that a suffix stemmer cannot reach", () => {
     expect(normalizeWord("paid")).toBe(normalizeWord("pay"));
     expect(normalizeWord("written")).toBe(normalizeWord("write"));
