@@ -113,12 +113,9 @@ export async function loadDocumentFile(
   try {
     const document = parseDocument(file, source);
     if (document.sections.length === 0) {
-      const redirect = document.frontmatter.redirect_to;
       const reason = !source.trim()
         ? "empty file"
-        : typeof redirect === "string"
-          ? `redirect page (redirect_to: ${redirect}) with no content of its own`
-          : "no content after the frontmatter (nothing to answer from)";
+        : "no content after the frontmatter (nothing to answer from)";
       return { warning: { file, reason } };
     }
     return { document };

@@ -291,12 +291,17 @@ export function parseDocument(path: string, source: string): ParsedDocument {
   }
 
   // A page that only redirects elsewhere (Jekyll `redirect_to`) still answers "where is X?".
+  // A site path cannot be linked from here (the site's base URL is configuration), so it is
+  // named as code rather than dropped: the page still loads and still tells the reader where.
   const redirect = readString(data.redirect_to);
-  if (sections.length === 0 && redirect && isAbsoluteLink(redirect)) {
+  if (sections.length === 0 && redirect) {
+    const target = isAbsoluteLink(redirect)
+      ? mrkdwnLink(redirect, escapeProse(title))
+      : `\`${escapeProse(redirect)}\``;
     const blocks = [
       {
         text: `${title} has moved to ${redirect}`,
-        mrkdwn: `${escapeProse(title)} has moved to ${mrkdwnLink(redirect, escapeProse(title))}.`,
+        mrkdwn: `${escapeProse(title)} has moved to ${target}.`,
       },
     ];
     sections.push({

@@ -121,18 +121,16 @@ describe("loadKnowledgeBase: bad input loses nothing", () => {
     ]);
   });
 
-  it("says why a redirect-only page to a site path is skipped", async () => {
+  it("loads a redirect-only page to a site path as a pointer, not a skipped file", async () => {
     const root = await makeRoot({
       "good.md": GOOD,
       "moved.md": "---\ntitle: Moved\nredirect_to: /elsewhere/\n---\n",
     });
     const base = await loadKnowledgeBase(root);
-    expect(base.warnings).toEqual([
-      {
-        file: "moved.md",
-        reason: "redirect page (redirect_to: /elsewhere/) with no content of its own",
-      },
-    ]);
+    expect(base.warnings).toEqual([]);
+    expect(base.sections.find((section) => section.id === "moved.md")?.text).toBe(
+      "Moved has moved to /elsewhere/",
+    );
   });
 
   it("skips a file that is not UTF-8", async () => {

@@ -191,8 +191,10 @@ describe("parseDocument: pages without a body", () => {
     ]);
   });
 
-  it("gives no sections for a redirect to a site path (nothing a reader could follow)", () => {
-    expect(only("---\ntitle: Old\nredirect_to: /new/\n---\n").sections).toEqual([]);
+  it("names a site-path redirect as code, since it cannot be linked without the site's URL", () => {
+    const [section] = only("---\ntitle: Old tool\nredirect_to: /tools/new/\n---\n").sections;
+    expect(section?.text).toBe("Old tool has moved to /tools/new/");
+    expect(section?.blocks[0]?.mrkdwn).toBe("Old tool has moved to `/tools/new/`.");
   });
 });
 
