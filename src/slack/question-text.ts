@@ -40,10 +40,20 @@ export function parseCommandText(text: string | undefined): CommandIntent {
   return classifyQuestion(extractQuestion(text));
 }
 
+/**
+ * A greeting on its own is someone finding out what the bot does, not a question the handbook
+ * failed to answer: it gets the help text (and stays out of the unanswered-questions report).
+ */
+const GREETING =
+  /^(hi|hello|hey|hiya|howdy|yo|good (morning|afternoon|evening))( there| all| bot)?$/;
+
 /** The same reading for text already freed of Slack markup (a mention, a DM). */
 export function classifyQuestion(question: string): CommandIntent {
-  const keyword = question.toLowerCase().replace(/[?!.]+$/, "");
-  if (keyword === "" || keyword === "help") return { kind: "help" };
+  const keyword = question
+    .toLowerCase()
+    .replace(/[?!.,]+/g, "")
+    .trim();
+  if (keyword === "" || keyword === "help" || GREETING.test(keyword)) return { kind: "help" };
   if (keyword === "topics" || keyword === "topic") return { kind: "topics" };
   return { kind: "question", question };
 }
