@@ -1,11 +1,11 @@
 import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
-import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { loadKnowledgeBase } from "../corpus/load.js";
 import { createSearchIndex } from "../search/index.js";
 import { renderReply } from "../slack/views/reply.js";
 import { renderMessageAsText } from "../slack/views/text.js";
+import { runIfMain } from "./run-main.js";
 
 /**
  * `npm run ask -- [--content DIR] [--json] "question"`: one question through the same
@@ -115,14 +115,4 @@ function processIo(): AskIo {
   };
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      process.stderr.write(`ask failed: ${error instanceof Error ? error.stack : String(error)}\n`);
-      process.exitCode = EXIT_FAILURE;
-    },
-  );
-}
+runIfMain(import.meta.url, "ask", () => main(process.argv.slice(2)));

@@ -7,7 +7,6 @@
  * `npx tsx src/cli/bench-e2e.ts [--count N] [--content DIR]` runs it alone; `npm run bench` includes it.
  */
 import { resolve } from "node:path";
-import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import {
   type BotMode,
@@ -18,6 +17,7 @@ import {
 import { startLocalSlack } from "../dev/local-slack/index.js";
 import type { KnowledgeSource } from "../knowledge/types.js";
 import { percentile } from "./bench-run.js";
+import { runIfMain } from "./run-main.js";
 
 /** One line of the benchmark table. */
 export interface Row {
@@ -190,16 +190,4 @@ async function main(argv: readonly string[]): Promise<number> {
   return 0;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      process.stderr.write(
-        `bench-e2e failed: ${error instanceof Error ? error.stack : String(error)}\n`,
-      );
-      process.exitCode = 1;
-    },
-  );
-}
+runIfMain(import.meta.url, "bench-e2e", () => main(process.argv.slice(2)));

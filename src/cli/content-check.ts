@@ -4,10 +4,10 @@
  * directory, so editors and terminals can jump to it), then a summary; exits 1 on any error.
  */
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { checkContent } from "../corpus/check.js";
 import { assembleKnowledgeBase, loadParsedDocuments } from "../corpus/load.js";
+import { runIfMain } from "./run-main.js";
 
 export interface ContentCheckIo {
   out(text: string): void;
@@ -129,20 +129,11 @@ export async function main(argv: readonly string[], io: ContentCheckIo): Promise
   return failed ? EXIT_FAILURE : EXIT_OK;
 }
 
-const entry = process.argv[1];
-if (entry !== undefined && import.meta.url === pathToFileURL(entry).href) {
+runIfMain(import.meta.url, "content:check", () =>
   main(process.argv.slice(2), {
     out: (text) => process.stdout.write(text),
     err: (text) => process.stderr.write(text),
     cwd: process.cwd(),
     now: () => performance.now(),
-  }).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      process.stderr.write(`content:check: ${describe(error)}\n`);
-      process.exitCode = EXIT_FAILURE;
-    },
-  );
-}
+  }),
+);

@@ -3,13 +3,13 @@
  * answered unhelpfully and what people ask most, from the bot's JSON log lines.
  */
 import { access } from "node:fs/promises";
-import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import type { GapEvent } from "../gaps/events.js";
 import { renderGapsMarkdown } from "../gaps/markdown.js";
 import { type LogReadStats, readLogEvents } from "../gaps/read-log.js";
 import { buildGapsReport } from "../gaps/report.js";
 import { parseSince } from "../gaps/since.js";
+import { runIfMain } from "./run-main.js";
 
 export interface GapsIo {
   out(text: string): void;
@@ -110,19 +110,10 @@ function parseOptions(argv: readonly string[]) {
   });
 }
 
-const entry = process.argv[1];
-if (entry !== undefined && import.meta.url === pathToFileURL(entry).href) {
+runIfMain(import.meta.url, "gaps", () =>
   main(process.argv.slice(2), {
     out: (text) => process.stdout.write(text),
     err: (text) => process.stderr.write(text),
     now: () => Date.now(),
-  }).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      process.stderr.write(`gaps: ${describe(error)}\n`);
-      process.exitCode = 1;
-    },
-  );
-}
+  }),
+);

@@ -6,13 +6,13 @@
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { createInterface } from "node:readline";
-import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import pino from "pino";
 import { type InFlight, trackInFlight } from "../dev/in-flight.js";
 import { DEFAULT_CONTENT_DIR, type LocalBot, startLocalBot } from "../dev/local-bot.js";
 import { type LocalSlack, startLocalSlack } from "../dev/local-slack/index.js";
 import { describeShown, formatShown, type Shown } from "../dev/transcript.js";
+import { runIfMain } from "./run-main.js";
 
 export interface PlaygroundOptions {
   input: NodeJS.ReadableStream;
@@ -294,16 +294,4 @@ async function main(argv: readonly string[]): Promise<number> {
   });
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      process.stderr.write(
-        `playground failed: ${error instanceof Error ? error.stack : String(error)}\n`,
-      );
-      process.exitCode = EXIT_FAILURE;
-    },
-  );
-}
+runIfMain(import.meta.url, "playground", () => main(process.argv.slice(2)));
