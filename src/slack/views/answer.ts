@@ -1,10 +1,18 @@
 import { createExcerpt } from "../../search/excerpt.js";
 import type { SearchResult } from "../../search/types.js";
 import { ActionId, encodeActionValue, indexedActionId } from "./actions.js";
-import { actions, button, divider, mrkdwnContext, mrkdwnSection, oneLine } from "./blocks.js";
+import {
+  actions,
+  button,
+  divider,
+  echoText,
+  mrkdwnContext,
+  mrkdwnSection,
+  oneLine,
+} from "./blocks.js";
 import { escapeText } from "./escape.js";
 import { SlackLimits, splitMrkdwn, truncate } from "./limits.js";
-import { breadcrumbText, ownerMention, sourceLine } from "./source.js";
+import { breadcrumbText, ownerMention, sourceLine, titleAndBreadcrumb } from "./source.js";
 import type { ActionsBlock, Button, KnownBlock, ReplyContext, SlackMessage } from "./types.js";
 
 /** `block_id` of the feedback buttons, so a listener can swap them for the thank-you. */
@@ -12,8 +20,6 @@ export const FEEDBACK_BLOCK_ID = "feedback";
 /** Excerpts are bounded by `createExcerpt`; this only guards against a runaway one. */
 const MAX_EXCERPT_BLOCKS = 4;
 const MAX_RELATED = 2;
-/** Long enough to recognise the question, short enough not to drown the answer. */
-const QUERY_ECHO = 300;
 
 export interface Answer {
   query: string;
@@ -49,11 +55,11 @@ export function renderAnswerBlocks(answer: Answer, ctx: ReplyContext = {}): Know
   const { section } = result;
   const blocks: KnownBlock[] = [];
   const asked = !picked && query.trim() !== "";
-  const topic = escapeText(truncate(oneLine(section.heading), QUERY_ECHO));
+  const topic = echoText(section.heading);
 
   if (ctx.sharedBy) {
     const how = asked
-      ? ` · asked “${escapeText(truncate(oneLine(query), QUERY_ECHO))}”`
+      ? ` · asked “${echoText(query)}”`
       : picked
         ? ` · picked the topic “${topic}”`
         : "";
@@ -67,15 +73,10 @@ export function renderAnswerBlocks(answer: Answer, ctx: ReplyContext = {}): Know
     );
   } else if (ctx.ephemeral && asked) {
     // A slash command's text is not shown anywhere, so the private answer repeats the question.
-    blocks.push(mrkdwnContext(`:mag: “${escapeText(truncate(oneLine(query), QUERY_ECHO))}”`));
+    blocks.push(mrkdwnContext(`:mag: “${echoText(query)}”`));
   }
 
-  const crumb = breadcrumbText(section);
-  blocks.push(
-    mrkdwnSection(
-      `*${escapeText(oneLine(section.document.title))}*${crumb ? `\n${escapeText(crumb)}` : ""}`,
-    ),
-  );
+  blocks.push(mrkdwnSection(titleAndBreadcrumb(section)));
 
   const excerpt = createExcerpt(section, result.matchedTerms);
   const chunks = splitMrkdwn(excerpt, SlackLimits.sectionText);

@@ -1,3 +1,4 @@
+import { escapeText } from "./escape.js";
 import { SlackLimits, truncate } from "./limits.js";
 import type {
   ActionsBlock,
@@ -89,6 +90,14 @@ export function actions(buttons: Button[], blockIdPrefix?: string): ActionsBlock
 export function plainLabel(text: string, max: number, fallback = "-"): string {
   const label = truncate(oneLine(text), max);
   return label.length > 0 ? label : fallback;
+}
+
+/** Long enough to recognise a question or heading, short enough not to drown the reply. */
+const ECHO_MAX = 300;
+
+/** User text (a question, a heading) echoed back in mrkdwn: one line, bounded, escaped. */
+export function echoText(text: string): string {
+  return escapeText(truncate(oneLine(text), ECHO_MAX));
 }
 
 export function oneLine(text: string): string {

@@ -5,6 +5,7 @@ import {
   actions,
   button,
   divider,
+  echoText,
   header,
   mrkdwnContext,
   mrkdwnSection,
@@ -87,7 +88,7 @@ function searchInput(query: string | undefined): KnownBlock {
 
 function resultsHeading(query: string): KnownBlock {
   return mrkdwnSection(
-    `*Results for* “${escapeText(truncate(oneLine(query), 300))}”`,
+    `*Results for* “${echoText(query)}”`,
     button({ label: "Clear", actionId: ActionId.homeClearSearch, value: "clear" }),
   );
 }

@@ -1,13 +1,9 @@
 import type { SearchResult } from "../../search/types.js";
 import { ActionId, encodeActionValue, indexedActionId } from "./actions.js";
-import { actions, button, mrkdwnContext, mrkdwnSection, oneLine } from "./blocks.js";
-import { escapeText } from "./escape.js";
-import { truncate } from "./limits.js";
+import { actions, button, echoText, mrkdwnContext, mrkdwnSection } from "./blocks.js";
 import type { KnownBlock, ReplyContext, SlackMessage } from "./types.js";
 
 const MAX_SUGGESTIONS = 3;
-/** Long enough to recognise the question, short enough not to drown the reply. */
-const QUERY_ECHO = 300;
 
 /**
  * The honest reply when the knowledge base has no good answer: says so, offers the closest
@@ -19,7 +15,7 @@ export function renderNoAnswer(
   _ctx: ReplyContext = {},
 ): SlackMessage {
   const blocks = renderNoAnswerBlocks(query, suggestions);
-  const quoted = escapeText(truncate(oneLine(query), QUERY_ECHO));
+  const quoted = echoText(query);
   return {
     text: quoted
       ? `The knowledge base has no good answer to “${quoted}”.`
@@ -32,7 +28,7 @@ export function renderNoAnswerBlocks(
   query: string,
   suggestions: readonly SearchResult[],
 ): KnownBlock[] {
-  const quoted = escapeText(truncate(oneLine(query), QUERY_ECHO));
+  const quoted = echoText(query);
   const blocks: KnownBlock[] = [
     mrkdwnSection(
       quoted

@@ -2,7 +2,7 @@ import type { Section } from "../../corpus/types.js";
 import { mrkdwnContext, mrkdwnSection, oneLine } from "./blocks.js";
 import { escapeText } from "./escape.js";
 import { SlackLimits, splitMrkdwn, truncate } from "./limits.js";
-import { breadcrumbText, sectionUrl, slackLink, sourceLine } from "./source.js";
+import { sectionUrl, slackLink, sourceLine, titleAndBreadcrumb } from "./source.js";
 import type { KnownBlock, ModalView, ReplyContext } from "./types.js";
 
 /** Title, source line and the "continues elsewhere" note. */
@@ -16,7 +16,6 @@ export const SECTION_MODAL_CALLBACK_ID = "section";
  */
 export function renderSectionModal(section: Section, ctx: ReplyContext = {}): ModalView {
   const { document } = section;
-  const crumb = breadcrumbText(section);
   const body = section.blocks
     .map((b) => b.mrkdwn.trim())
     .filter((m) => m.length > 0)
@@ -24,11 +23,7 @@ export function renderSectionModal(section: Section, ctx: ReplyContext = {}): Mo
   const chunks = body ? splitMrkdwn(body, SlackLimits.sectionText) : [];
   const room = SlackLimits.viewBlocks - RESERVED_BLOCKS;
 
-  const blocks: KnownBlock[] = [
-    mrkdwnSection(
-      `*${escapeText(oneLine(document.title))}*${crumb ? `\n${escapeText(crumb)}` : ""}`,
-    ),
-  ];
+  const blocks: KnownBlock[] = [mrkdwnSection(titleAndBreadcrumb(section))];
   if (chunks.length === 0) {
     blocks.push(
       mrkdwnSection(

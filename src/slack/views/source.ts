@@ -1,4 +1,5 @@
 import type { Document, Section } from "../../corpus/types.js";
+import { oneLine } from "./blocks.js";
 import { escapeText } from "./escape.js";
 
 /**
@@ -68,4 +69,11 @@ export function sourceLine(section: Section, docsBaseUrl?: string): string {
 /** The breadcrumb as a reader sees it: "Rituals › Retrospective". */
 export function breadcrumbText(section: Section): string {
   return section.breadcrumb.join(" › ");
+}
+
+/** The bold document title with the breadcrumb on the line below: what an answer is headed by. */
+export function titleAndBreadcrumb(section: Section): string {
+  const crumb = breadcrumbText(section);
+  const title = escapeText(oneLine(section.document.title));
+  return `*${title}*${crumb ? `\n${escapeText(crumb)}` : ""}`;
 }
