@@ -224,6 +224,19 @@ export function parseDocument(path: string, source: string): ParsedDocument {
   const sections: Section[] = [];
   const anchors: string[] = [];
   const trail: { depth: number; text: string }[] = [];
+  // The text before the first heading, or a redirect's pointer: titled by the document.
+  const leadSection = (blocks: ContentBlock[], line: number): Section => ({
+    id: path,
+    document,
+    heading: title,
+    breadcrumb: [],
+    depth: 0,
+    order: sections.length,
+    line,
+    blocks,
+    text: joinText(blocks),
+    questions: questions.get(LEAD_KEY) ?? [],
+  });
 
   for (const group of groups) {
     sectionFootnotes = [];
@@ -252,19 +265,7 @@ export function parseDocument(path: string, source: string): ParsedDocument {
     }
 
     if (!group.heading) {
-      if (blocks.length === 0) continue;
-      sections.push({
-        id: path,
-        document,
-        heading: title,
-        breadcrumb: [],
-        depth: 0,
-        order: sections.length,
-        line: fileLine(firstBlockAt),
-        blocks,
-        text: joinText(blocks),
-        questions: questions.get(LEAD_KEY) ?? [],
-      });
+      if (blocks.length > 0) sections.push(leadSection(blocks, fileLine(firstBlockAt)));
       continue;
     }
 
@@ -304,18 +305,7 @@ export function parseDocument(path: string, source: string): ParsedDocument {
         mrkdwn: `${escapeProse(title)} has moved to ${target}.`,
       },
     ];
-    sections.push({
-      id: path,
-      document,
-      heading: title,
-      breadcrumb: [],
-      depth: 0,
-      order: 0,
-      line: frontmatter.keyLines.redirect_to ?? 1,
-      blocks,
-      text: joinText(blocks),
-      questions: questions.get(LEAD_KEY) ?? [],
-    });
+    sections.push(leadSection(blocks, frontmatter.keyLines.redirect_to ?? 1));
   }
 
   // `_lead` questions belong to the opening text; with no lead section, to the first section.
