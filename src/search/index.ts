@@ -176,6 +176,24 @@ export function createSearchIndex(
   const familyOf = (surface: string): readonly string[] =>
     families.get(derivationFamily(surface)) ?? [];
 
+  /**
+   * A per-section fact, computed the first time a query needs it and kept: most sections are
+   * never a candidate, so computing them all at build time would only slow start-up.
+   */
+  function perSection<T>(compute: (section: Section) => T): (index: number) => T {
+    const known: (T | undefined)[] = [];
+    return (index) => {
+      let value = known[index];
+      if (value === undefined) {
+        const section = ordered[index];
+        if (section === undefined) throw new RangeError(`no section ${index}`);
+        value = compute(section);
+        known[index] = value;
+      }
+      return value;
+    };
+  }
+
   const bigramId = (first: string, second: string): number | undefined => {
     const a = terms.get(first);
     const b = terms.get(second);
@@ -239,58 +257,36 @@ export function createSearchIndex(
     return true;
   }
 
-  /** Whether each section states an amount (a number, a number word, a frequency), on first use. */
-  const amounts: (boolean | undefined)[] = [];
-  function statesAmount(section: number): boolean {
-    let known = amounts[section];
-    if (known === undefined) {
-      known = AMOUNT_TEXT.test(ordered[section]?.text ?? "");
-      amounts[section] = known;
-    }
-    return known;
-  }
+  /** Whether each section states an amount (a number, a number word, a frequency). */
+  const statesAmount = perSection((section) => AMOUNT_TEXT.test(section.text));
 
-  /** Whether each section is a list of links under a pointer heading, on first use. */
-  const pointers: (boolean | undefined)[] = [];
-  function isPointerSection(index: number): boolean {
-    let known = pointers[index];
-    if (known === undefined) {
-      const section = ordered[index];
-      const heading = section?.heading.trim().replace(/[:.]$/, "") ?? "";
-      const links = (section?.blocks ?? []).reduce(
-        (count, block) => count + (block.mrkdwn.match(MRKDWN_LINK)?.length ?? 0),
-        0,
-      );
-      known =
-        section !== undefined && section.depth > 0 && POINTER_HEADING.test(heading) && links >= 2;
-      pointers[index] = known;
-    }
-    return known;
-  }
+  /** Whether each section is a list of links under a pointer heading. */
+  const isPointerSection = perSection((section) => {
+    const heading = section.heading.trim().replace(/[:.]$/, "");
+    const links = section.blocks.reduce(
+      (count, block) => count + (block.mrkdwn.match(MRKDWN_LINK)?.length ?? 0),
+      0,
+    );
+    return section.depth > 0 && POINTER_HEADING.test(heading) && links >= 2;
+  });
 
+  const headingTerms = perSection((section) => analyze(section.heading).map((token) => token.term));
   /** Share of a section's heading terms the question uses (0 for a section without heading). */
   function headingPrecision(index: number, questionTerms: ReadonlySet<string>): number {
-    const heading = analyze(ordered[index]?.heading ?? "");
+    const heading = headingTerms(index);
     if (heading.length === 0) return 0;
-    return heading.filter((token) => questionTerms.has(token.term)).length / heading.length;
+    return heading.filter((term) => questionTerms.has(term)).length / heading.length;
   }
 
-  /** Each section's blocks as sets of terms, built on first use. */
-  const blockTerms: (Set<string>[] | undefined)[] = [];
+  /** Each section's blocks as sets of terms. */
+  const blockTerms = perSection((section) =>
+    (section.blocks.length > 0 ? section.blocks.map((block) => block.text) : [section.text]).map(
+      (text) => new Set(analyze(text).map((token) => token.term)),
+    ),
+  );
   /** The largest share of the question (weighted as coverage is) that one block of a section covers. */
   function blockCoverage(index: number, scored: readonly ScoredConcept[]): number {
-    let blocks = blockTerms[index];
-    if (blocks === undefined) {
-      const section = ordered[index];
-      const texts =
-        section === undefined
-          ? []
-          : section.blocks.length > 0
-            ? section.blocks.map((block) => block.text)
-            : [section.text];
-      blocks = texts.map((text) => new Set(analyze(text).map((token) => token.term)));
-      blockTerms[index] = blocks;
-    }
+    const blocks = blockTerms(index);
     const totalWeight = scored.reduce((sum, c) => sum + c.weight, 0);
     let best = 0;
     for (const terms of blocks) {
@@ -307,18 +303,10 @@ export function createSearchIndex(
     return best;
   }
 
-  /** Each section's author questions as sets of terms, built on first use. */
-  const askedTerms: (string[][] | undefined)[] = [];
-  function authorQuestionsOf(section: number): string[][] {
-    let known = askedTerms[section];
-    if (known === undefined) {
-      known = (ordered[section]?.questions ?? []).map((question) => [
-        ...new Set(analyze(question).map((token) => token.term)),
-      ]);
-      askedTerms[section] = known;
-    }
-    return known;
-  }
+  /** Each section's author questions as sets of terms. */
+  const authorQuestionsOf = perSection((section) =>
+    section.questions.map((question) => [...new Set(analyze(question).map((token) => token.term))]),
+  );
 
   /** True when one of the section's author questions is mostly covered by the question's terms. */
   function isAskedLikeThis(section: number, questionTerms: ReadonlySet<string>): boolean {
