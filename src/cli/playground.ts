@@ -12,6 +12,8 @@ import { type InFlight, trackInFlight } from "../dev/in-flight.js";
 import { DEFAULT_CONTENT_DIR, type LocalBot, startLocalBot } from "../dev/local-bot.js";
 import { type LocalSlack, startLocalSlack } from "../dev/local-slack/index.js";
 import { describeShown, formatShown, type Shown } from "../dev/transcript.js";
+// Slack escapes `&`, `<` and `>` in what a person types before any app sees it: the same escaping.
+import { escapeText } from "../slack/views/escape.js";
 import { runIfMain } from "./run-main.js";
 
 export interface PlaygroundOptions {
@@ -41,11 +43,6 @@ const HELP = `Type:
   home               open the bot's Home tab; then  search <words>  searches from it
   1, 2, …            press a numbered button (or pick a numbered option) of the last reply
   help               this help;  Ctrl-D (or Ctrl-C) quits`;
-
-/** Slack escapes these in what a person types before any app sees it. */
-function escapeTyped(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
 
 function isTty(stream: NodeJS.ReadableStream | NodeJS.WritableStream): boolean {
   return (stream as { isTTY?: boolean }).isTTY === true;
@@ -122,13 +119,13 @@ async function handleLine(session: Session, line: string): Promise<"quit" | unde
   if (text.startsWith("/")) {
     const [command = "/dm", ...rest] = text.split(/\s+/);
     await runTurn(session, () =>
-      slack.sendSlashCommand({ command, text: escapeTyped(rest.join(" ")) }),
+      slack.sendSlashCommand({ command, text: escapeText(rest.join(" ")) }),
     );
     return undefined;
   }
   if (text.startsWith("@")) {
     const question = text.replace(/^@\S*\s*/, "");
-    await runTurn(session, () => slack.sendMention({ text: escapeTyped(question) }));
+    await runTurn(session, () => slack.sendMention({ text: escapeText(question) }));
     return undefined;
   }
   if (text === "home") {
@@ -148,7 +145,7 @@ async function handleLine(session: Session, line: string): Promise<"quit" | unde
     await runTurn(session, () => slack.enterText(home.call, input.actionId, query));
     return undefined;
   }
-  await runTurn(session, () => slack.sendDirectMessage({ text: escapeTyped(text) }));
+  await runTurn(session, () => slack.sendDirectMessage({ text: escapeText(text) }));
   return undefined;
 }
 
