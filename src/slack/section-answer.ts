@@ -1,9 +1,15 @@
+import type { KnowledgeBase, Section } from "../corpus/types.js";
 import type { Knowledge } from "../knowledge/types.js";
 import type { SearchResult } from "../search/types.js";
 import type { ActionValue } from "./views/actions.js";
 import { renderAnswer } from "./views/answer.js";
 import { renderReply } from "./views/reply.js";
 import type { ReplyContext, SlackMessage } from "./views/types.js";
+
+/** The section a button names, if the handbook still has it (a reload may have removed it). */
+export function findSection(base: KnowledgeBase, id: string | undefined): Section | undefined {
+  return base.sections.find((section) => section.id === id);
+}
 
 /**
  * The answer for one chosen section (a related result, a suggested topic, a shared answer),
@@ -22,7 +28,7 @@ export function renderSectionAnswer(
     choice.query === ""
       ? { query: "", results: [] as SearchResult[], confident: false }
       : index.search(choice.query);
-  const section = base.sections.find((candidate) => candidate.id === choice.sectionId);
+  const section = findSection(base, choice.sectionId);
   if (section === undefined) return renderReply(response, context);
   const result = response.results.find((candidate) => candidate.section.id === section.id) ?? {
     section,

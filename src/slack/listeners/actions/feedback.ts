@@ -1,7 +1,7 @@
 import { readActionOrigin, readValue } from "../../action-body.js";
 import type { ListenerDeps } from "../../deps.js";
 import { isOwnerId, renderOwnerNotice } from "../../owner-notice.js";
-import { renderSectionAnswer } from "../../section-answer.js";
+import { findSection, renderSectionAnswer } from "../../section-answer.js";
 import { callSlack } from "../../slack-call.js";
 import { ActionId, actionIdPattern, decodeActionValue } from "../../views/actions.js";
 import { replaceFeedbackBlock } from "../../views/apology.js";
@@ -55,7 +55,7 @@ export function createFeedbackListener(deps: ListenerDeps) {
     }
 
     if (helpful) return;
-    const section = knowledge.base.sections.find((candidate) => candidate.id === choice.sectionId);
+    const section = findSection(knowledge.base, choice.sectionId);
     const owner = section?.document.owner;
     if (section === undefined || !isOwnerId(owner)) return;
     await callSlack(deps.logger, "chat.postMessage", () =>

@@ -1,5 +1,6 @@
 import { readActionOrigin, readValue } from "../../action-body.js";
 import type { ListenerDeps } from "../../deps.js";
+import { findSection } from "../../section-answer.js";
 import { callSlack } from "../../slack-call.js";
 import { renderSectionModal } from "../../views/section-modal.js";
 import type { BlockActionArgs } from "../types.js";
@@ -12,9 +13,7 @@ export function createOpenSectionListener(deps: ListenerDeps) {
   return async ({ ack, body, action, client }: BlockActionArgs): Promise<void> => {
     await ack();
     const sectionId = readValue(action);
-    const section = deps.knowledge
-      .current()
-      .base.sections.find((candidate) => candidate.id === sectionId);
+    const section = findSection(deps.knowledge.current().base, sectionId);
     if (section === undefined) {
       deps.logger.warn(
         { event: "ignored_action", actionId: action.action_id, sectionId },

@@ -1,5 +1,6 @@
 import { readValue } from "../../action-body.js";
 import type { ListenerDeps } from "../../deps.js";
+import { findSection } from "../../section-answer.js";
 import { callSlack } from "../../slack-call.js";
 import { decodeActionValue } from "../../views/actions.js";
 import { renderSectionModal } from "../../views/section-modal.js";
@@ -10,9 +11,7 @@ export function createShowSectionListener(deps: ListenerDeps) {
   return async ({ ack, body, action, client }: BlockActionArgs): Promise<void> => {
     await ack();
     const choice = decodeActionValue(readValue(action));
-    const section = deps.knowledge
-      .current()
-      .base.sections.find((candidate) => candidate.id === choice?.sectionId);
+    const section = findSection(deps.knowledge.current().base, choice?.sectionId);
     if (section === undefined) {
       deps.logger.warn(
         { event: "ignored_action", actionId: action.action_id, sectionId: choice?.sectionId },
