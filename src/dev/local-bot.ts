@@ -11,7 +11,7 @@ import { createStaticKnowledge } from "../knowledge/static.js";
 import type { KnowledgeSource } from "../knowledge/types.js";
 import { type AppLogger, createLogger } from "../logger.js";
 import { createSearchIndex } from "../search/index.js";
-import { type BotApp, type CreateAppDeps, createApp } from "../slack/app.js";
+import { type BotApp, type CreateAppDeps, createApp, EVENTS_PATH } from "../slack/app.js";
 import type { LocalSlack } from "./local-slack/index.js";
 
 /** The repository's own handbook, wherever the process was started from. */
@@ -122,7 +122,7 @@ export async function startLocalBot(options: LocalBotOptions): Promise<LocalBot>
   if (mode === "http") {
     const port = bot.port();
     if (port === undefined) throw new Error("the bot started in HTTP mode without a port");
-    await slack.connectBot({ requestUrl: `http://127.0.0.1:${port}/slack/events` });
+    await slack.connectBot({ requestUrl: `http://127.0.0.1:${port}${EVENTS_PATH}` });
   } else {
     await slack.connectBot({ timeoutMs: 5000 });
   }
