@@ -1,7 +1,5 @@
 /** The two kinds of bot log line the gaps report reads; everything else in a log is ignored. */
 
-export type Surface = "command" | "mention" | "dm" | "home";
-
 export interface QueryEvent {
   kind: "query";
   /** ms since epoch; undefined when the line had no usable `time`. */
