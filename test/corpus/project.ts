@@ -1,3 +1,4 @@
+import { UNORDERED } from "../../src/corpus/parse.js";
 import type { KnowledgeBase } from "../../src/corpus/types.js";
 
 /** The parts of a knowledge base that fixture `expected.json` files pin down. */
@@ -6,7 +7,7 @@ export function project(base: KnowledgeBase) {
     documents: base.documents.map((document) => ({
       ...document,
       // JSON has no room for "unordered"; null stands for it.
-      order: document.order === Number.MAX_SAFE_INTEGER ? null : document.order,
+      order: document.order === UNORDERED ? null : document.order,
     })),
     sections: base.sections.map((section) => ({
       id: section.id,
