@@ -10,6 +10,7 @@
  * Removing a tag that spans lines would shift every later line number, so the result keeps a
  * record of removed line breaks and `originalLine` maps a line of the output back to the input.
  */
+import { isAbsoluteUrl } from "./mrkdwn.js";
 
 export interface StrippedSource {
   text: string;
@@ -30,10 +31,6 @@ function quotedArguments(tag: string): string[] {
     args.push(match[1] ?? match[2] ?? "");
   }
   return args;
-}
-
-function isAbsoluteUrl(value: string): boolean {
-  return /^(?:https?:|mailto:|tel:)/i.test(value);
 }
 
 /** Link targets must not contain spaces or parentheses, or the markdown link breaks. */
