@@ -1,7 +1,6 @@
 /**
  * Escapes the three characters Slack treats as control sequences in mrkdwn and plain text.
  * User text echoed back (a question) then can never form `<!channel>`, `<@U…>` or a link.
+ * It is the same escaping the corpus applies to document text, so there is one definition.
  */
-export function escapeText(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
+export { escapeMrkdwn as escapeText } from "../../corpus/mrkdwn.js";
