@@ -144,6 +144,8 @@ interface ScoredConcept {
   scores: Map<number, number>;
   /** Per form, the share of the concept's score it earns where found (its factor, or less). */
   shares: number[];
+  /** Per form, where it is found; undefined when the index never has it. */
+  located: (Located | undefined)[];
 }
 
 export function createSearchIndex(
@@ -338,6 +340,7 @@ export function createSearchIndex(
   function scoreConcept(concept: Concept): ScoredConcept {
     const scores = new Map<number, number>();
     const shares = concept.forms.map((form) => form.factor);
+    const located = concept.forms.map(locate);
     const raise = (section: number, value: number) => {
       if (value > (scores.get(section) ?? 0)) scores.set(section, value);
     };
@@ -345,16 +348,16 @@ export function createSearchIndex(
     if (concept.corrected) {
       // Rival corrections of one typo: each is weighed by its own rarity.
       weight = 0;
-      for (const form of concept.forms) {
+      concept.forms.forEach((form, f) => {
         const idf = termIdf(form.terms[0] ?? "") ?? 0;
         weight = Math.max(weight, idf);
-        const located = locate(form);
-        if (located === undefined) continue;
-        eachPosting(located, (section, w) => raise(section, form.factor * idf * w));
-      }
+        const where = located[f];
+        if (where !== undefined) {
+          eachPosting(where, (section, w) => raise(section, form.factor * idf * w));
+        }
+      });
     } else {
       // Synonyms: one concept, whose rarity is that of all its forms together.
-      const located = concept.forms.map(locate);
       let present = 0;
       if (located.length === 1) {
         const only = located[0];
@@ -414,6 +417,7 @@ export function createSearchIndex(
     return {
       concept,
       shares,
+      located,
       weight: weight * concept.emphasis,
       informative: concept.emphasis === 1 && weight > ubiquitousIdf,
       scores,
@@ -422,15 +426,15 @@ export function createSearchIndex(
 
   /** How much of a concept a section covers (0–1), how topically, and its terms found there. */
   function coverageOf(
-    concept: Concept,
+    { concept, located: where }: ScoredConcept,
     section: number,
     asked: boolean,
   ): { share: number; topical: number; matched: string[] } {
     let share = 0;
     let topical = 0;
     const matched: string[] = [];
-    for (const form of concept.forms) {
-      const located = locate(form);
+    for (const [f, form] of concept.forms.entries()) {
+      const located = where[f];
       if (located !== undefined && weightIn(located, section) > 0) {
         share = Math.max(share, form.factor);
         if (topicalIn(located, section, asked)) topical = Math.max(topical, form.factor);
@@ -509,7 +513,7 @@ export function createSearchIndex(
       const matched = new Set<string>();
       const asked = isAskedLikeThis(index, questionTerms);
       for (const concept of scored) {
-        const { share, topical, matched: found } = coverageOf(concept.concept, index, asked);
+        const { share, topical, matched: found } = coverageOf(concept, index, asked);
         covered += concept.weight * share;
         coveredTopically += concept.weight * topical;
         if (share > 0 && concept.informative) informative = true;
