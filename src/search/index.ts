@@ -63,7 +63,7 @@ const MRKDWN_LINK = /<[^|>\s]+\|/g;
 const AMOUNT_TEXT =
   /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|hundred|half|dozen|daily|weekly|biweekly|monthly|quarterly|yearly|annually|hourly)\b/i;
 
-export interface SearchTuning {
+interface SearchTuning {
   /** Minimum IDF-weighted share of the question the top section must cover to be confident. */
   minCoverage: number;
   /**
@@ -85,7 +85,7 @@ export interface SearchTuning {
  * handbook and the 2,000-section 18F handbook): out-of-scope questions reached evidence ≤ 0.39,
  * in-scope ones ≥ 0.51.
  */
-export const DEFAULT_TUNING: SearchTuning = {
+const TUNING: SearchTuning = {
   minCoverage: 0.55,
   minEvidence: 0.45,
   ubiquity: 0.3,
@@ -148,16 +148,13 @@ interface ScoredConcept {
   located: (Located | undefined)[];
 }
 
-export function createSearchIndex(
-  sections: readonly Section[],
-  tuning: SearchTuning = DEFAULT_TUNING,
-): SearchIndex {
+export function createSearchIndex(sections: readonly Section[]): SearchIndex {
   // Section order decides ties, so index in the corpus's reading order.
   const ordered = [...sections].sort((a, b) => a.order - b.order);
   const index = buildFieldIndex(ordered);
   const { total, terms, termPostings, bigrams, bigramPostings, surfaceTerm, display } = index;
   const unknownIdf = idfOf(0, total);
-  const ubiquitousIdf = idfOf(tuning.ubiquity * total, total);
+  const ubiquitousIdf = idfOf(TUNING.ubiquity * total, total);
 
   const matcher = createVocabularyMatcher(surfaceTerm.keys());
   const documents = new Map(ordered.map((section) => [section.document.path, section.document]));
@@ -566,17 +563,17 @@ export function createSearchIndex(
         // not merely mentioned in passing somewhere in a body.
         const named = onlyWrapperWords
           ? scored.length > 1 && topicality >= 1
-          : scored.length > 1 || topicality >= tuning.minCoverage;
+          : scored.length > 1 || topicality >= TUNING.minCoverage;
         // Without its topic named anywhere, a body must say the question's words together, in
         // one paragraph or list, not scattered ("project" here, "track" in an author question).
         const together =
           topicality >= LOW_TOPICALITY ||
-          blockCoverage(candidate.index, scored) >= tuning.minCoverage;
+          blockCoverage(candidate.index, scored) >= TUNING.minCoverage;
         confident =
           named &&
           together &&
-          coverage >= tuning.minCoverage &&
-          (coverage + topicality) / 2 >= tuning.minEvidence &&
+          coverage >= TUNING.minCoverage &&
+          (coverage + topicality) / 2 >= TUNING.minEvidence &&
           (informative || (questionIsUbiquitous && everyConcept));
       }
       results.push({
