@@ -3,9 +3,9 @@ import type { Section } from "../corpus/types.js";
 import type { SearchResult } from "./types.js";
 
 /**
- * fuse.js as most bots use it: default options over whole sections. Kept only as a yardstick
- * for `npm run eval` (it scores 0 on whole questions, which is why the real index does not
- * work this way). Lives here because src/search is the only importer of fuse.js.
+ * fuse.js as most bots use it: default options over whole sections. Kept only as a yardstick:
+ * `npm run eval` prints its scores next to the index's (it ranks fewer answers first and never
+ * abstains). Lives here because src/search is the only importer of fuse.js.
  */
 export interface BaselineSearch {
   search(query: string, limit: number): SearchResult[];

@@ -23,7 +23,7 @@ export interface VocabularyMatcher {
  * Edits allowed for a word of this length: none below 4 letters, where one edit is nearly always
  * another word; callers discount short-word corrections more.
  */
-export function allowedEdits(length: number): number {
+function allowedEdits(length: number): number {
   if (length < 4) return 0;
   if (length < 9) return 1;
   return 2;

@@ -89,7 +89,6 @@ const AMOUNT_WORDS: ReadonlySet<string> = new Set([
 /** Weight of an everyday wrapper word relative to a content word. */
 const WEAK_EMPHASIS = 0.3;
 
-/** Content words of a question: stop words and amount words after "how" removed. */
 /**
  * True for a how-question that asks for a figure ("how long", "how often", "how many"). Not
  * "how much": as often a matter of degree ("how much work should we commit to") as a figure.
@@ -101,7 +100,8 @@ export function asksForAmount(query: string): boolean {
   );
 }
 
-export function questionTokens(query: string): Token[] {
+/** Content words of a question: stop words and amount words after "how" removed. */
+function questionTokens(query: string): Token[] {
   const words = splitWords(query);
   const tokens: Token[] = [];
   words.forEach((word, i) => {

@@ -128,7 +128,7 @@ const PERCENT = "percent";
 const PLAIN_ASCII = /^[\t\n\r\x20-\x7e]*$/;
 
 /** Lower-case, strip accents, unify apostrophes: the surface form every comparison uses. */
-export function foldText(text: string): string {
+function foldText(text: string): string {
   // Most text is plain ASCII: skip Unicode decomposition there (it dominates indexing time).
   const lower = PLAIN_ASCII.test(text)
     ? text.toLowerCase()
@@ -259,7 +259,7 @@ const SHORT_SYLLABLE = new RegExp(`^${CONSONANTS}[aeiouy][^aeiouwxy]$`);
  * Porter's algorithm without its derivational steps (2-4): plurals, -ed, -ing and a final -y
  * or -e fold ("policies" = "policy", "managers" = "manager"), other suffixes stay.
  */
-export function foldInflection(word: string): string {
+function foldInflection(word: string): string {
   if (word.length < 3) return word;
   let result = word.startsWith("y") ? `Y${word.slice(1)}` : word;
   // Step 1a: plurals.
