@@ -5,6 +5,7 @@
  */
 import { readdir, readFile, realpath, stat } from "node:fs/promises";
 import path from "node:path";
+import { DOCUMENT_FILE as MARKDOWN_FILE } from "./file-types.js";
 import { DocumentParseError, type ParsedDocument, parseDocument } from "./parse.js";
 import type { Document, KnowledgeBase, LoadWarning, Section } from "./types.js";
 
@@ -22,7 +23,6 @@ export interface ParsedKnowledgeBase {
   warnings: LoadWarning[];
 }
 
-const MARKDOWN_FILE = /\.mdx?$/i;
 /** Files read at once: enough to keep the disk busy without exhausting file handles. */
 const READ_CONCURRENCY = 32;
 

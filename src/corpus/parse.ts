@@ -34,6 +34,7 @@ import {
   type RenderContext,
   renderBlocks,
 } from "./render.js";
+import { withoutDocumentExtension } from "./file-types.js";
 import { stripTemplateTags } from "./template-tags.js";
 import type { ContentBlock, Document, Section } from "./types.js";
 
@@ -110,7 +111,7 @@ function stripAdmonitionFences(body: string): string {
 
 function titleFromPath(path: string): string {
   const parts = path.split("/");
-  let name = (parts[parts.length - 1] ?? path).replace(/\.mdx?$/i, "");
+  let name = withoutDocumentExtension(parts[parts.length - 1] ?? path);
   if (/^(?:index|readme|_index)$/i.test(name) && parts.length > 1) {
     name = parts[parts.length - 2] ?? name;
   }
@@ -216,7 +217,7 @@ export function parseDocument(path: string, source: string): ParsedDocument {
   if (url) document.url = url;
   const owner = readString(data.owner);
   if (owner) document.owner = owner;
-  const updated = readDate(data.updated) ?? readDate(data.last_reviewed);
+  const updated = readDate(data.updated) ?? readDate(data.last_reviewed) ?? readDate(data.last_reviewed_on);
   if (updated) document.updated = updated;
 
   const questions = readQuestions(data.questions);

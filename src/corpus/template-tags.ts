@@ -20,7 +20,7 @@ export interface StrippedSource {
 
 /** Tags are bounded in length so that an unclosed `{%` cannot make matching quadratic. */
 const TAG_PATTERN =
-  /\{%-?\s*comment\s*-?%\}[\s\S]*?\{%-?\s*endcomment\s*-?%\}|\{%-?\s*raw\s*-?%\}([\s\S]*?)\{%-?\s*endraw\s*-?%\}|\{%[\s\S]{0,2000}?%\}|\{\{[\s\S]{0,2000}?\}\}|\{#\s[\s\S]{0,2000}?#\}/g;
+  /\{%-?\s*comment\s*-?%\}[\s\S]*?\{%-?\s*endcomment\s*-?%\}|\{%-?\s*raw\s*-?%\}([\s\S]*?)\{%-?\s*endraw\s*-?%\}|\{%[\s\S]{0,2000}?%\}|\{\{[\s\S]{0,2000}?\}\}|\{#\s[\s\S]{0,2000}?#\}|<%[\s\S]{0,2000}?%>/g;
 
 const INNER_TAG_PATTERN = /\{%[\s\S]{0,2000}?%\}|\{\{[\s\S]{0,2000}?\}\}/g;
 
@@ -69,6 +69,18 @@ function replaceBlockTag(tag: string, inDestination: boolean): string {
   }
 }
 
+/**
+ * ERB (Middleman, GOV.UK tech docs): `<%= warning_text('…') %>` and similar helpers print their
+ * quoted text, which a reader needs; `<%= current_page.data.title %>` (the page title, which the
+ * frontmatter already gives), partials and control flow (`<% end %>`) print nothing we can use.
+ */
+function replaceErbTag(tag: string): string {
+  if (!tag.startsWith("<%=")) return "";
+  const helper = /^<%=\s*(\w+)\s*\(?\s*(?:"([^"]*)"|'([^']*)')/.exec(tag);
+  if (helper === null || helper[1] === "partial") return "";
+  return (helper[2] ?? helper[3] ?? "").trim();
+}
+
 /** `{{ "literal" }}` prints the literal; any other expression is site data we cannot resolve. */
 function replaceOutputTag(tag: string): string {
   const literal = /^\{\{-?\s*(?:"([^"]*)"|'([^']*)')\s*-?\}\}$/.exec(tag);
@@ -84,7 +96,12 @@ function countNewlines(value: string): number {
 }
 
 export function stripTemplateTags(source: string): StrippedSource {
-  if (!source.includes("{%") && !source.includes("{{") && !source.includes("{#")) {
+  if (
+    !source.includes("{%") &&
+    !source.includes("{{") &&
+    !source.includes("{#") &&
+    !source.includes("<%")
+  ) {
     return { text: source, originalLine: (line) => line };
   }
   // Output offsets where line breaks were removed, with the running total removed so far.
@@ -114,6 +131,8 @@ export function stripTemplateTags(source: string): StrippedSource {
         : replaceBlockTag(tag, inDestination);
     } else if (tag.startsWith("{{")) {
       replacement = replaceOutputTag(tag);
+    } else if (tag.startsWith("<%")) {
+      replacement = replaceErbTag(tag);
     } else {
       replacement = "";
     }

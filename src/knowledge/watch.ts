@@ -23,7 +23,7 @@ export interface WatchContentOptions {
   onError(error: unknown): void;
 }
 
-const CONTENT_FILE = /\.(?:md|mdx|markdown)$/i;
+const CONTENT_FILE = /\.(?:md|mdx|markdown|md\.erb)$/i;
 
 /** Dotfiles and dot-directories (`.git`, editor swap files) and `node_modules` never matter. */
 export function isIgnoredContentPath(root: string, path: string, stats?: Stats): boolean {

@@ -35,6 +35,7 @@ describe("loadKnowledgeBase: fixtures", () => {
     "handbook",
     "plain-article",
     "jekyll",
+    "middleman",
     "encoding",
     "repeated-headings",
   ];

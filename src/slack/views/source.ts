@@ -22,7 +22,9 @@ export function documentUrl(document: Document, docsBaseUrl?: string): string | 
   const path = document.path
     .replace(/\\/g, "/")
     .replace(/^\/+/, "")
-    .replace(/\.mdx?$/i, "")
+    // Middleman publishes `page.html.md.erb` as `page.html`.
+    .replace(/\.html\.md\.erb$/i, ".html")
+    .replace(/\.mdx?(?:\.erb)?$/i, "")
     .split("/")
     .map((segment) => encodeURIComponent(segment))
     .join("/");
