@@ -15,7 +15,7 @@ export function createFuseDefaultRanker(sections: readonly Section[]): Ranker {
     name: "fuse-default",
     rank(query, limit) {
       const results = baseline.search(query, limit);
-      return { results, confident: results.length > 0 };
+      return { results, tier: results.length > 0 ? "answer" : "none" };
     },
   };
 }
@@ -49,7 +49,7 @@ export function createMiniSearchRanker(sections: readonly Section[]): Ranker {
           const section = sections[hit.id as number];
           return section === undefined ? [] : [{ section, score: hit.score, matchedTerms: [] }];
         });
-      return { results, confident: results.length > 0 };
+      return { results, tier: results.length > 0 ? "answer" : "none" };
     },
   };
 }

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import type { Section } from "../corpus/types.js";
-import { createSearchIndex } from "../search/index.js";
+import { createSearchIndex, type SearchIndexOptions } from "../search/index.js";
 import { createFuseDefaultRanker, createMiniSearchRanker } from "./eval-baselines.js";
 import {
   type EvalQuestion,
@@ -17,15 +17,29 @@ export interface EvalRun {
   baselines: Record<string, EvalReport>;
 }
 
-export function createIndexRanker(sections: readonly Section[]): Ranker {
-  const index = createSearchIndex(sections);
-  return { name: "index", rank: (query, limit) => index.search(query, { limit }) };
+export function createIndexRanker(
+  sections: readonly Section[],
+  options: SearchIndexOptions = {},
+): Ranker {
+  const index = createSearchIndex(sections, options);
+  return {
+    name: "index",
+    rank(query, limit) {
+      const { results, decision } = index.search(query, { limit });
+      return { results, tier: decision.tier, decision };
+    },
+  };
 }
 
 /** Evaluates the bot's index and both baselines on one set of sections. */
-export function runEval(questions: readonly EvalQuestion[], sections: readonly Section[]): EvalRun {
-  const report = evaluate(questions, createIndexRanker(sections));
+export function runEval(
+  questions: readonly EvalQuestion[],
+  sections: readonly Section[],
+  options: SearchIndexOptions & { baselines?: boolean } = {},
+): EvalRun {
+  const report = evaluate(questions, createIndexRanker(sections, options));
   const baselines: Record<string, EvalReport> = {};
+  if (options.baselines === false) return { report, baselines };
   for (const ranker of [createFuseDefaultRanker(sections), createMiniSearchRanker(sections)]) {
     baselines[ranker.name] = evaluate(questions, ranker);
   }
@@ -43,11 +57,13 @@ export function formatRun(run: EvalRun): string[] {
   const lines: string[] = [];
   for (const outcome of run.report.outcomes) {
     let mark: string;
-    if (!outcome.answerable) mark = outcome.confident ? "ANSWERED" : "abstain";
-    else if (outcome.rank === null) mark = outcome.confident ? "miss" : "miss (no answer)";
+    if (!outcome.answerable) mark = outcome.answered ? "ANSWERED" : "abstain";
+    else if (outcome.rank === null) mark = outcome.answered ? "miss" : "miss (no answer)";
     else mark = `rank ${outcome.rank}`;
+    if (outcome.tier === "best-match") mark += " ~";
     const top = outcome.top ? `${outcome.top.id} (${outcome.top.title})` : "(nothing)";
-    lines.push(`${mark.padEnd(17)} ${outcome.q}\n${"".padEnd(17)} → ${top}`);
+    const why = outcome.decision ? `\n${"".padEnd(17)}   ${outcome.decision.reason}` : "";
+    lines.push(`${mark.padEnd(17)} ${outcome.q}\n${"".padEnd(17)} → ${top}${why}`);
   }
   const { report } = run;
   lines.push("");

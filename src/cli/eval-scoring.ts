@@ -1,4 +1,5 @@
 import { displayedText } from "../search/excerpt.js";
+import type { Decision, Tier } from "../search/decide.js";
 import type { SearchResult } from "../search/types.js";
 
 /**
@@ -15,15 +16,20 @@ export interface EvalQuestion {
 /** Anything that ranks sections for a question: the bot's index or a baseline. */
 export interface Ranker {
   name: string;
-  rank(query: string, limit: number): { results: SearchResult[]; confident: boolean };
+  rank(query: string, limit: number): { results: SearchResult[]; tier: Tier; decision?: Decision };
 }
 
 export interface QuestionOutcome {
   q: string;
   answerable: boolean;
-  /** 1-based rank of the first satisfying result; null when none (or not confident). */
+  /** 1-based rank of the first satisfying result; null when none (or no answer given). */
   rank: number | null;
-  confident: boolean;
+  /** That rank whether or not an answer was given: what ranking alone achieved. */
+  found: number | null;
+  tier: Tier;
+  /** Given an answer (confident or best match): `tier !== "none"`. */
+  answered: boolean;
+  decision?: Decision;
   top?: { id: string; title: string };
 }
 
@@ -87,38 +93,30 @@ export function evaluate(questions: readonly EvalQuestion[], ranker: Ranker): Ev
   let abstained = 0;
 
   for (const question of questions) {
-    const { results, confident } = ranker.rank(question.q, EVAL_DEPTH);
+    const { results, tier, decision } = ranker.rank(question.q, EVAL_DEPTH);
+    // A best-match reply shows its excerpt: it counts as an answer, right or wrong.
+    const answered = tier !== "none";
     const first = results[0];
     const top = first ? { id: first.section.id, title: first.section.document.title } : undefined;
-    const got =
-      first === undefined
-        ? "(nothing)"
-        : `${confident ? "" : "(not confident) "}${first.section.id}`;
+    const got = first === undefined ? "(nothing)" : `(${tier}) ${first.section.id}`;
+    const extra = { tier, answered, ...(decision && { decision }), ...(top && { top }) };
     if (question.expect === null) {
       outOfScope++;
-      if (!confident) abstained++;
+      if (!answered) abstained++;
       else misses.push({ q: question.q, got });
-      outcomes.push({
-        q: question.q,
-        answerable: false,
-        rank: null,
-        confident,
-        ...(top && { top }),
-      });
+      outcomes.push({ q: question.q, answerable: false, rank: null, found: null, ...extra });
       continue;
     }
     answerable++;
     const expect = question.expect;
-    let rank: number | null = null;
-    if (confident) {
-      const found = results.findIndex((result) => satisfies(displayedText(result), expect));
-      rank = found < 0 ? null : found + 1;
-    }
+    const index = results.findIndex((result) => satisfies(displayedText(result), expect));
+    const found = index < 0 ? null : index + 1;
+    const rank = answered ? found : null;
     if (rank === 1) top1++;
     if (rank !== null && rank <= 3) top3++;
     if (rank !== null) reciprocal += 1 / rank;
     if (rank !== 1) misses.push({ q: question.q, got });
-    outcomes.push({ q: question.q, answerable: true, rank, confident, ...(top && { top }) });
+    outcomes.push({ q: question.q, answerable: true, rank, found, ...extra });
   }
 
   const share = (n: number, d: number) => (d === 0 ? 1 : n / d);

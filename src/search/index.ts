@@ -20,6 +20,8 @@ import {
 } from "./query.js";
 import { RELATED_WORDS, relatedTerms } from "./related.js";
 import { analyze, derivationFamily } from "./text.js";
+import { type DecisionFeatures, decide } from "./decide.js";
+import { DEFAULT_TUNING, type Rule, type SearchTuning } from "./tuning.js";
 import type { SearchIndex, SearchOptions, SearchResponse, SearchResult } from "./types.js";
 
 /**
@@ -28,32 +30,6 @@ import type { SearchIndex, SearchOptions, SearchResponse, SearchResult } from ".
  * a confidence based on how much of the question the best section covers, and how topically.
  */
 
-/** Adjacent query words found adjacent in a section ("scope drift") earn this share of a term. */
-const PHRASE_WEIGHT = 0.6;
-/** A phrase concept ("engineering manager") met only word by word earns this share. */
-const PARTIAL_WEIGHT = 0.5;
-/**
- * An author question makes a word topical only when the question asked is close to it: it
- * covers at least this share of the author question's words. One word shared
- * with "Does the office or working environment matter for agile?" does not make "where is the
- * office" that section's topic.
- */
-const ASKED_SIMILARITY = 0.5;
-/** Below this topicality, the question's words must be found together in one block. */
-const LOW_TOPICALITY = 0.25;
-/** Candidates whose scores are adjusted by the kind of section they are (below). */
-const RERANK_POOL = 20;
-/**
- * Exponent of coverage in the final score (the "coordination" of classic search engines): a
- * section that covers more of the question beats one that scores high on fewer of its words.
- */
-const COORDINATION = 0.5;
-/** Score bonus for a section that states an amount, when the question asks for one. */
-const AMOUNT_BONUS = 0.1;
-/** Score factor of a section of pointers ("Further reading", "See also") to elsewhere. */
-const POINTER_FACTOR = 0.6;
-/** Largest boost, for a ubiquitous question, of a section whose heading is only its words. */
-const HEADING_PRECISION_BONUS = 0.1;
 /** Conventional headings of sections that list links to read elsewhere. */
 const POINTER_HEADING =
   /^(?:(?:further|additional|suggested|recommended|more|other|useful|related|external)\s+)?(?:reading|readings|resources|links|references)$|^see also$|^learn more$/i;
@@ -63,42 +39,20 @@ const MRKDWN_LINK = /<[^|>\s]+\|/g;
 const AMOUNT_TEXT =
   /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|hundred|half|dozen|daily|weekly|biweekly|monthly|quarterly|yearly|annually|hourly)\b/i;
 
-interface SearchTuning {
-  /** Minimum IDF-weighted share of the question the top section must cover to be confident. */
-  minCoverage: number;
-  /**
-   * Minimum mean of coverage and topicality (the share covered by the section's title, headings
-   * or author questions). Words of an off-topic question turn up in some body ("book a meeting"),
-   * rarely in the heading of the section that mentions them.
-   */
-  minEvidence: number;
-  /**
-   * A term in more than this share of sections is "ubiquitous" ("delivery" in a knowledge base
-   * about delivery managers); a confident answer needs one matched concept that is not, unless
-   * the question is made only of such concepts and all of them are covered.
-   */
-  ubiquity: number;
-}
-
-/**
- * Calibrated on in-scope and out-of-scope questions over two corpora (a 130-section role
- * handbook and the 2,000-section 18F handbook): out-of-scope questions reached evidence ≤ 0.39,
- * in-scope ones ≥ 0.51.
- */
-const TUNING: SearchTuning = {
-  minCoverage: 0.55,
-  minEvidence: 0.45,
-  ubiquity: 0.3,
-};
-
-/** What decides whether a candidate is a confident answer. */
+/** How a candidate covers the question: the evidence the decision weighs. */
 interface Assessment {
   coverage: number;
   topicality: number;
-  /** Whether it covers a concept rare enough to count as evidence. */
-  informative: boolean;
-  everyConcept: boolean;
+  /** Share of the question's rarest concept the candidate covers. */
+  rarestCoverage: number;
   matched: string[];
+}
+
+export interface SearchIndexOptions {
+  /** Knobs and the decision model; DEFAULT_TUNING unless given (eval's --fit passes others). */
+  tuning?: SearchTuning;
+  /** Rules switched off, to measure what each earns (eval's --ablate). */
+  disable?: ReadonlySet<Rule>;
 }
 
 interface Candidate {
@@ -148,13 +102,19 @@ interface ScoredConcept {
   located: (Located | undefined)[];
 }
 
-export function createSearchIndex(sections: readonly Section[]): SearchIndex {
+export function createSearchIndex(
+  sections: readonly Section[],
+  options: SearchIndexOptions = {},
+): SearchIndex {
+  const tuning = options.tuning ?? DEFAULT_TUNING;
+  const disabled = options.disable ?? new Set<Rule>();
+  const on = (rule: Rule) => !disabled.has(rule);
   // Section order decides ties, so index in the corpus's reading order.
   const ordered = [...sections].sort((a, b) => a.order - b.order);
   const index = buildFieldIndex(ordered);
   const { total, terms, termPostings, bigrams, bigramPostings, surfaceTerm, display } = index;
   const unknownIdf = idfOf(0, total);
-  const ubiquitousIdf = idfOf(TUNING.ubiquity * total, total);
+  const ubiquitousIdf = idfOf(tuning.ubiquity * total, total);
 
   const matcher = createVocabularyMatcher(surfaceTerm.keys());
   const documents = new Map(ordered.map((section) => [section.document.path, section.document]));
@@ -162,8 +122,10 @@ export function createSearchIndex(sections: readonly Section[]): SearchIndex {
     ...[...documents.values()].flatMap((doc) => [doc.title, ...doc.aliases]),
     ...ordered.flatMap((section) => [section.heading, section.text]),
   ]);
-  const abbreviations = abbreviationTerms(mergeAbbreviations(ABBREVIATIONS, learned));
-  const related = relatedTerms(RELATED_WORDS);
+  const abbreviations = on("abbreviations")
+    ? abbreviationTerms(mergeAbbreviations(ABBREVIATIONS, learned))
+    : [];
+  const related = relatedTerms(on("related-words") ? RELATED_WORDS : []);
   // Index terms by derivational family, so a question word also reaches its relatives.
   const families = new Map<string, string[]>();
   for (const [surface, term] of surfaceTerm) {
@@ -173,7 +135,7 @@ export function createSearchIndex(sections: readonly Section[]): SearchIndex {
     else if (!members.includes(term)) members.push(term);
   }
   const familyOf = (surface: string): readonly string[] =>
-    families.get(derivationFamily(surface)) ?? [];
+    on("derivations") ? (families.get(derivationFamily(surface)) ?? []) : [];
 
   /**
    * A per-section fact, computed the first time a query needs it and kept: most sections are
@@ -207,6 +169,7 @@ export function createSearchIndex(sections: readonly Section[]): SearchIndex {
     },
     hasBigram: (first, second) => bigramId(first, second) !== undefined,
     corrections(surface) {
+      if (!on("typo-correction")) return [];
       const seen = new Set<string>();
       const forms: Form[] = [];
       for (const candidate of matcher.closest(surface, 4)) {
@@ -313,7 +276,7 @@ export function createSearchIndex(sections: readonly Section[]): SearchIndex {
       // Counted, not weighted by rarity: one rare shared word must not make two questions alike.
       let covered = 0;
       for (const term of asked) if (questionTerms.has(term)) covered++;
-      if (asked.length > 0 && covered / asked.length >= ASKED_SIMILARITY) return true;
+      if (asked.length > 0 && covered / asked.length >= tuning.askedSimilarity) return true;
     }
     return false;
   }
@@ -392,7 +355,7 @@ export function createSearchIndex(sections: readonly Section[]): SearchIndex {
       // Phrases met word by word still say something, but less: at most PARTIAL_WEIGHT of the
       // concept, by the rarity-weighted average of its words' weights in the section.
       for (const form of concept.forms) {
-        if (form.terms.length < 2) continue;
+        if (form.terms.length < 2 || !on("partial-phrases")) continue;
         const partial = new Map<number, number>();
         let idfSum = 0;
         for (const term of form.terms) idfSum += termIdf(term) ?? unknownIdf;
@@ -404,7 +367,7 @@ export function createSearchIndex(sections: readonly Section[]): SearchIndex {
             partial.set(section, (partial.get(section) ?? 0) + share * w);
           });
         }
-        const scale = PARTIAL_WEIGHT * form.factor * weight;
+        const scale = tuning.partialWeight * form.factor * weight;
         for (const [section, value] of partial) raise(section, scale * value);
       }
     }
@@ -438,7 +401,7 @@ export function createSearchIndex(sections: readonly Section[]): SearchIndex {
         matched.push(...form.terms);
         continue;
       }
-      if (form.terms.length < 2) continue;
+      if (form.terms.length < 2 || !on("partial-phrases")) continue;
       let present = 0;
       let all = 0;
       for (const term of form.terms) {
@@ -450,7 +413,7 @@ export function createSearchIndex(sections: readonly Section[]): SearchIndex {
           matched.push(term);
         }
       }
-      if (all > 0) share = Math.max(share, PARTIAL_WEIGHT * form.factor * (present / all));
+      if (all > 0) share = Math.max(share, tuning.partialWeight * form.factor * (present / all));
     }
     return { share, topical, matched };
   }
@@ -464,7 +427,7 @@ export function createSearchIndex(sections: readonly Section[]): SearchIndex {
       const id = bigramId(left.terms[left.terms.length - 1] ?? "", right.terms[0] ?? "");
       if (id === undefined) continue;
       const weight =
-        (bigramPostings.idf[id] ?? 0) * PHRASE_WEIGHT * Math.min(left.factor, right.factor);
+        (bigramPostings.idf[id] ?? 0) * tuning.phraseWeight * Math.min(left.factor, right.factor);
       const end = bigramPostings.start[id + 1] ?? 0;
       for (let p = bigramPostings.start[id] ?? 0; p < end; p++) {
         const section = bigramPostings.sections[p] ?? 0;
@@ -477,7 +440,7 @@ export function createSearchIndex(sections: readonly Section[]): SearchIndex {
     const limit = Math.max(0, Math.floor(options.limit ?? 5));
     const concepts = understandQuery(query, vocabulary, abbreviations, related, familyOf);
     if (concepts.length === 0 || limit === 0 || total === 0) {
-      return { query, results: [], confident: false };
+      return { query, results: [], confident: false, decision: decide(undefined, tuning.decision) };
     }
     const scored = concepts.map(scoreConcept);
     const scores = new Float64Array(total);
@@ -486,42 +449,41 @@ export function createSearchIndex(sections: readonly Section[]): SearchIndex {
         scores[section] = (scores[section] ?? 0) + value;
       }
     }
-    addPhraseBonus(concepts, scores);
+    if (on("phrase-bonus")) addPhraseBonus(concepts, scores);
 
     // The best candidates by score, then adjusted by what kind of section each is.
     const pool: Candidate[] = [];
     for (let i = 0; i < total; i++) {
       const score = scores[i] ?? 0;
-      if (score > 0) insertTop(pool, { index: i, score }, Math.max(limit, RERANK_POOL));
+      if (score > 0) insertTop(pool, { index: i, score }, Math.max(limit, tuning.rerankPool));
     }
     const totalWeight = scored.reduce((sum, c) => sum + c.weight, 0);
     const questionIsUbiquitous = scored.every((c) => !c.informative);
-    // Only wrapper words ("help", "need help"): no topic, unless together they name a section
-    // outright ("getting started").
-    const onlyWrapperWords = concepts.every((c) => c.emphasis < 1);
     const questionTerms = new Set(concepts.flatMap((c) => c.forms.flatMap((form) => form.terms)));
+    // The question's rarest concept: the one a right answer can least do without.
+    const rarest = scored.reduce<ScoredConcept | undefined>(
+      (best, c) => (best === undefined || c.weight > best.weight ? c : best),
+      undefined,
+    );
 
     /** How much of the question a section covers, how topically, and with which words. */
     const assess = (index: number): Assessment => {
       let covered = 0;
       let coveredTopically = 0;
-      let informative = false;
-      let everyConcept = true;
+      let rarestCoverage = 0;
       const matched = new Set<string>();
       const asked = isAskedLikeThis(index, questionTerms);
       for (const concept of scored) {
         const { share, topical, matched: found } = coverageOf(concept, index, asked);
         covered += concept.weight * share;
         coveredTopically += concept.weight * topical;
-        if (share > 0 && concept.informative) informative = true;
-        if (share === 0) everyConcept = false;
+        if (concept === rarest) rarestCoverage = share;
         for (const term of found) matched.add(display.get(term) ?? term);
       }
       return {
         coverage: totalWeight > 0 ? covered / totalWeight : 0,
         topicality: totalWeight > 0 ? coveredTopically / totalWeight : 0,
-        informative,
-        everyConcept,
+        rarestCoverage,
         matched: [...matched],
       };
     };
@@ -533,58 +495,71 @@ export function createSearchIndex(sections: readonly Section[]): SearchIndex {
       const assessment = assess(candidate.index);
       assessed.set(candidate.index, assessment);
       // A section that covers more of the question beats one that scores on fewer words.
-      let score = candidate.score * assessment.coverage ** COORDINATION;
+      let score = on("coordination")
+        ? candidate.score * assessment.coverage ** tuning.coordination
+        : candidate.score;
       // "How long / how often / how many" wants a figure: prefer the sections that state one.
-      if (amount && statesAmount(candidate.index)) score *= 1 + AMOUNT_BONUS;
+      if (on("amount-bonus") && amount && statesAmount(candidate.index)) {
+        score *= 1 + tuning.amountBonus;
+      }
       // A "further reading" list points elsewhere; it mentions a topic, it does not answer.
-      if (isPointerSection(candidate.index)) score *= POINTER_FACTOR;
+      if (on("pointer-demotion") && isPointerSection(candidate.index)) {
+        score *= tuning.pointerFactor;
+      }
       // A question made only of words every section uses ("what is a DM") asks about the thing
       // itself, unless it asks for a figure: prefer the section whose heading names nothing
       // else, and among those the one the handbook puts first (its introduction). Their scores
       // differ only by accidents of wording.
-      if (questionIsUbiquitous && !amount) {
+      if (on("heading-precision") && questionIsUbiquitous && !amount) {
+        const bonus = tuning.headingPrecisionBonus;
         score *=
           1 +
-          HEADING_PRECISION_BONUS * headingPrecision(candidate.index, questionTerms) -
-          (HEADING_PRECISION_BONUS * candidate.index) / total;
+          bonus * headingPrecision(candidate.index, questionTerms) -
+          (bonus * candidate.index) / total;
       }
       insertTop(top, { index: candidate.index, score }, limit);
     }
 
     const results: SearchResult[] = [];
-    let confident = false;
-    top.forEach((candidate, rank) => {
+    for (const candidate of top) {
       const section = ordered[candidate.index];
       const assessment = assessed.get(candidate.index);
-      if (section === undefined || assessment === undefined) return;
-      const { coverage, topicality, informative, everyConcept } = assessment;
-      if (rank === 0) {
-        // A one-topic question must find its topic named (title, heading, author question),
-        // not merely mentioned in passing somewhere in a body.
-        const named = onlyWrapperWords
-          ? scored.length > 1 && topicality >= 1
-          : scored.length > 1 || topicality >= TUNING.minCoverage;
-        // Without its topic named anywhere, a body must say the question's words together, in
-        // one paragraph or list, not scattered ("project" here, "track" in an author question).
-        const together =
-          topicality >= LOW_TOPICALITY ||
-          blockCoverage(candidate.index, scored) >= TUNING.minCoverage;
-        confident =
-          named &&
-          together &&
-          coverage >= TUNING.minCoverage &&
-          (coverage + topicality) / 2 >= TUNING.minEvidence &&
-          (informative || (questionIsUbiquitous && everyConcept));
-      }
+      if (section === undefined || assessment === undefined) continue;
       results.push({
         section,
         score: candidate.score,
         matchedTerms: assessment.matched,
-        coverage,
-        topicality,
+        coverage: assessment.coverage,
+        topicality: assessment.topicality,
       });
-    });
-    return { query, results, confident };
+    }
+
+    const best = top[0];
+    const bestAssessment = best === undefined ? undefined : assessed.get(best.index);
+    let features: DecisionFeatures | undefined;
+    if (best !== undefined && bestAssessment !== undefined) {
+      const page = ordered[best.index]?.document.path;
+      const others = top.slice(1);
+      const unknown = scored
+        .filter((c) => c.located.every((where) => where === undefined))
+        .reduce((sum, c) => sum + c.weight, 0);
+      features = {
+        coverage: bestAssessment.coverage,
+        topicality: bestAssessment.topicality,
+        rarestCoverage: bestAssessment.rarestCoverage,
+        blockCoverage: blockCoverage(best.index, scored),
+        margin: best.score > 0 ? (best.score - (others[0]?.score ?? 0)) / best.score : 0,
+        pageAgreement:
+          others.length === 0
+            ? 1
+            : others.filter((c) => ordered[c.index]?.document.path === page).length /
+              others.length,
+        unknownShare: totalWeight > 0 ? unknown / totalWeight : 1,
+        headingMatch: headingPrecision(best.index, questionTerms),
+      };
+    }
+    const decision = decide(features, tuning.decision);
+    return { query, results, confident: decision.tier === "answer", decision };
   }
 
   return { size: total, search };

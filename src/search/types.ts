@@ -1,4 +1,5 @@
 import type { Section } from "../corpus/types.js";
+import type { Decision } from "./decide.js";
 
 export interface SearchResult {
   section: Section;
@@ -19,8 +20,10 @@ export interface SearchResponse {
   query: string;
   /** Ranked best first; present even when not confident, as "closest topics". */
   results: SearchResult[];
-  /** True when results[0] is a good answer; false means "the knowledge base does not know". */
+  /** True when results[0] is a confident answer (`decision.tier === "answer"`). */
   confident: boolean;
+  /** The tier of the reply and why: answer, best match, or none. */
+  decision: Decision;
 }
 
 export interface SearchOptions {

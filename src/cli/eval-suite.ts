@@ -1,0 +1,231 @@
+import { access, readFile } from "node:fs/promises";
+import path from "node:path";
+import { loadKnowledgeBase } from "../corpus/load.js";
+import type { Section } from "../corpus/types.js";
+import type { DecisionModel } from "../search/decide.js";
+import { DEFAULT_TUNING, RULES, type Rule } from "../search/tuning.js";
+import { type FitOptions, fitDecisionModel, type LabelledExample } from "./eval-fit.js";
+import { type EvalRun, loadQuestionSet, runEval } from "./eval-run.js";
+import type { EvalQuestion, EvalReport } from "./eval-scoring.js";
+
+/**
+ * The evaluation suite (test/eval/suite.json): question sets over several corpora, each in a
+ * dev split (fitted on) and a test split (reported, never fitted on). Scores every set against
+ * both baselines in one run, fits the decision (--fit), reports every fitted parameter leave-one-
+ * corpus-out (--loco) and what each rule earns (--ablate).
+ */
+
+export type Split = "dev" | "test";
+
+export interface SuiteEntry {
+  name: string;
+  /** Folder of the corpus, relative to the suite's repository root. */
+  corpus: string;
+  split: Split;
+  questions: string;
+}
+
+/** The questions of one set and split, over one corpus. */
+export interface SuiteSet {
+  name: string;
+  corpus: string;
+  split: Split;
+  questions: EvalQuestion[];
+}
+
+export async function loadSuite(
+  suitePath: string,
+  root: string,
+): Promise<{ sets: SuiteSet[]; skipped: string[] }> {
+  const data = JSON.parse(await readFile(suitePath, "utf8")) as { sets?: unknown };
+  if (!Array.isArray(data.sets)) throw new Error(`${suitePath}: expected {"sets": [...]}`);
+  const groups = new Map<string, SuiteSet>();
+  const skipped: string[] = [];
+  for (const [i, raw] of data.sets.entries()) {
+    const entry = raw as Partial<SuiteEntry>;
+    if (
+      typeof entry.name !== "string" ||
+      typeof entry.corpus !== "string" ||
+      (entry.split !== "dev" && entry.split !== "test") ||
+      typeof entry.questions !== "string"
+    ) {
+      throw new Error(`${suitePath}: sets[${i}] needs name, corpus, split (dev|test), questions`);
+    }
+    const corpus = path.resolve(root, entry.corpus);
+    const questionsPath = path.resolve(root, entry.questions);
+    const present = await Promise.all([exists(corpus), exists(questionsPath)]);
+    if (!present.every(Boolean)) {
+      skipped.push(`${entry.name} (${entry.split}): ${entry.corpus} or ${entry.questions} missing`);
+      continue;
+    }
+    const key = `${entry.name}\u0000${entry.split}`;
+    const group = groups.get(key) ?? {
+      name: entry.name,
+      corpus,
+      split: entry.split,
+      questions: [],
+    };
+    group.questions.push(...(await loadQuestionSet(questionsPath)));
+    groups.set(key, group);
+  }
+  return { sets: [...groups.values()], skipped };
+}
+
+async function exists(file: string): Promise<boolean> {
+  return access(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** Loads each corpus once. */
+export function createCorpusCache(): (corpus: string) => Promise<readonly Section[]> {
+  const loaded = new Map<string, Promise<readonly Section[]>>();
+  return (corpus) => {
+    let sections = loaded.get(corpus);
+    if (sections === undefined) {
+      sections = loadKnowledgeBase(corpus).then((base) => base.sections);
+      loaded.set(corpus, sections);
+    }
+    return sections;
+  };
+}
+
+export interface SetResult {
+  set: SuiteSet;
+  run: EvalRun;
+}
+
+export async function runSuite(
+  sets: readonly SuiteSet[],
+  sectionsOf: (corpus: string) => Promise<readonly Section[]>,
+  options: { decision?: DecisionModel; disable?: ReadonlySet<Rule>; baselines?: boolean } = {},
+): Promise<SetResult[]> {
+  const results: SetResult[] = [];
+  for (const set of sets) {
+    const sections = await sectionsOf(set.corpus);
+    const tuning = options.decision ? { ...DEFAULT_TUNING, decision: options.decision } : undefined;
+    const run = runEval(set.questions, sections, {
+      ...(tuning && { tuning }),
+      ...(options.disable && { disable: options.disable }),
+      baselines: options.baselines ?? true,
+    });
+    results.push({ set, run });
+  }
+  return results;
+}
+
+/** The corpus a set belongs to, for leave-one-corpus-out: its folder. */
+const corpusKey = (set: SuiteSet) => set.corpus;
+
+/** Labelled decision examples from a run; each corpus weighs the same in total. */
+export function labelledExamples(results: readonly SetResult[]): LabelledExample[] {
+  const byCorpus = new Map<string, LabelledExample[]>();
+  for (const { set, run } of results) {
+    const list = byCorpus.get(corpusKey(set)) ?? [];
+    for (const outcome of run.report.outcomes) {
+      if (outcome.decision === undefined) continue;
+      const right = outcome.answerable && outcome.found === 1;
+      // A wrong best section is a weaker negative than an out-of-scope question.
+      const weight = outcome.answerable && !right ? 0.5 : 1;
+      list.push({
+        features: outcome.decision.features,
+        label: right ? 1 : 0,
+        outOfScope: !outcome.answerable,
+        weight,
+      });
+    }
+    byCorpus.set(corpusKey(set), list);
+  }
+  const corpora = byCorpus.size;
+  const examples: LabelledExample[] = [];
+  for (const list of byCorpus.values()) {
+    const total = list.reduce((sum, e) => sum + e.weight, 0);
+    for (const e of list) examples.push({ ...e, weight: (e.weight * 100) / (total * corpora) });
+  }
+  return examples;
+}
+
+export function fitOnDev(results: readonly SetResult[], options?: FitOptions): DecisionModel {
+  return fitDecisionModel(
+    labelledExamples(results.filter((r) => r.set.split === "dev")),
+    options,
+  );
+}
+
+const fixed = (n: number) => n.toFixed(2);
+
+function cells(report: EvalReport): string {
+  return `${fixed(report.top1)} ${fixed(report.top3)} ${fixed(report.abstain)}`;
+}
+
+/** One line per set: index, then each baseline, as top1 top3 abstain. */
+export function formatSuite(results: readonly SetResult[]): string[] {
+  const names = Object.keys(results[0]?.run.baselines ?? {});
+  const lines = [
+    `${"set".padEnd(14)} ${"split".padEnd(5)} ${"ans".padStart(4)} ${"oos".padStart(4)}  ` +
+      `${"index t1 t3 abst".padEnd(15)}${names.map((n) => `  ${`${n} t1 t3 abst`.padEnd(15)}`).join("")}`,
+  ];
+  for (const { set, run } of results) {
+    const { report } = run;
+    lines.push(
+      `${set.name.padEnd(14)} ${set.split.padEnd(5)} ${String(report.answerable).padStart(4)} ` +
+        `${String(report.questions - report.answerable).padStart(4)}  ${cells(report).padEnd(15)}` +
+        names.map((n) => `  ${cells(run.baselines[n] as EvalReport).padEnd(15)}`).join(""),
+    );
+  }
+  return lines;
+}
+
+/** Leave-one-corpus-out: for each corpus, the decision fitted on the others' dev sets. */
+export async function leaveOneCorpusOut(
+  results: readonly SetResult[],
+  sectionsOf: (corpus: string) => Promise<readonly Section[]>,
+  options?: FitOptions,
+): Promise<{ corpus: string; model: DecisionModel; results: SetResult[] }[]> {
+  const corpora = [...new Set(results.map((r) => corpusKey(r.set)))];
+  const out: { corpus: string; model: DecisionModel; results: SetResult[] }[] = [];
+  for (const corpus of corpora) {
+    const others = results.filter((r) => corpusKey(r.set) !== corpus && r.set.split === "dev");
+    if (others.length === 0) continue;
+    const model = fitDecisionModel(labelledExamples(others), options);
+    const held = results.filter((r) => corpusKey(r.set) === corpus).map((r) => r.set);
+    out.push({
+      corpus,
+      model,
+      results: await runSuite(held, sectionsOf, { decision: model, baselines: false }),
+    });
+  }
+  return out;
+}
+
+/** What switching off each rule costs on the dev sets: the change in top1, top3 and abstain. */
+export async function ablate(
+  results: readonly SetResult[],
+  sectionsOf: (corpus: string) => Promise<readonly Section[]>,
+): Promise<string[]> {
+  const dev = results.filter((r) => r.set.split === "dev");
+  const header =
+    `${"rule switched off".padEnd(20)}` + dev.map((r) => r.set.name.padStart(16)).join("");
+  const lines = [header, `${"".padEnd(20)}${dev.map(() => "Δt1  Δt3 Δabst".padStart(16)).join("")}`];
+  for (const rule of RULES) {
+    const without = await runSuite(
+      dev.map((r) => r.set),
+      sectionsOf,
+      { disable: new Set([rule]), baselines: false },
+    );
+    const deltas = without.map(({ run }, i) => {
+      const base = dev[i]?.run.report as EvalReport;
+      const d = (a: number, b: number) => {
+        const value = Math.round((a - b) * 100);
+        return `${value > 0 ? "+" : ""}${value}`.padStart(4);
+      };
+      return `${d(run.report.top1, base.top1)} ${d(run.report.top3, base.top3)} ${d(run.report.abstain, base.abstain)}`.padStart(
+        16,
+      );
+    });
+    lines.push(`${rule.padEnd(20)}${deltas.join("")}`);
+  }
+  lines.push("(points: −5 means removing the rule lowers that figure by 0.05)");
+  return lines;
+}
