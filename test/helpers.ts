@@ -4,6 +4,7 @@
  */
 import { Writable } from "node:stream";
 import { createLogger } from "../src/logger.js";
+import type { Decision, Tier } from "../src/search/decide.js";
 
 export type LogLine = Record<string, unknown>;
 
@@ -46,4 +47,24 @@ export async function waitFor<T>(
     }
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
+}
+
+/** A decision of the given tier, for fake search responses (the features do not matter). */
+export function decisionOf(tier: Tier): Decision {
+  const probability = tier === "answer" ? 0.9 : tier === "best-match" ? 0.6 : 0.1;
+  return {
+    tier,
+    probability,
+    reason: `${tier}: fake`,
+    features: {
+      coverage: probability,
+      topicality: probability,
+      rarestCoverage: probability,
+      blockCoverage: probability,
+      margin: probability,
+      pageAgreement: probability,
+      unknownShare: 0,
+      headingMatch: probability,
+    },
+  };
 }

@@ -1,5 +1,5 @@
-import { displayedText } from "../search/excerpt.js";
 import type { Decision, Tier } from "../search/decide.js";
+import { displayedText } from "../search/excerpt.js";
 import type { SearchResult } from "../search/types.js";
 
 /**

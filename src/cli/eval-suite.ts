@@ -147,10 +147,7 @@ export function labelledExamples(results: readonly SetResult[]): LabelledExample
 }
 
 export function fitOnDev(results: readonly SetResult[], options?: FitOptions): DecisionModel {
-  return fitDecisionModel(
-    labelledExamples(results.filter((r) => r.set.split === "dev")),
-    options,
-  );
+  return fitDecisionModel(labelledExamples(results.filter((r) => r.set.split === "dev")), options);
 }
 
 const fixed = (n: number) => n.toFixed(2);
@@ -159,18 +156,27 @@ function cells(report: EvalReport): string {
   return `${fixed(report.top1)} ${fixed(report.top3)} ${fixed(report.abstain)}`;
 }
 
+/** Share of answerable questions whose first result is right, answered or not: the ranking alone. */
+export function rankedFirst(report: EvalReport): number {
+  const answerable = report.outcomes.filter((o) => o.answerable);
+  return answerable.length === 0
+    ? 1
+    : answerable.filter((o) => o.found === 1).length / answerable.length;
+}
+
 /** One line per set: index, then each baseline, as top1 top3 abstain. */
 export function formatSuite(results: readonly SetResult[]): string[] {
   const names = Object.keys(results[0]?.run.baselines ?? {});
   const lines = [
     `${"set".padEnd(14)} ${"split".padEnd(5)} ${"ans".padStart(4)} ${"oos".padStart(4)}  ` +
-      `${"index t1 t3 abst".padEnd(15)}${names.map((n) => `  ${`${n} t1 t3 abst`.padEnd(15)}`).join("")}`,
+      `${"index t1 t3 abst".padEnd(15)} rank1${names.map((n) => `  ${`${n} t1 t3 abst`.padEnd(15)}`).join("")}`,
   ];
   for (const { set, run } of results) {
     const { report } = run;
     lines.push(
       `${set.name.padEnd(14)} ${set.split.padEnd(5)} ${String(report.answerable).padStart(4)} ` +
         `${String(report.questions - report.answerable).padStart(4)}  ${cells(report).padEnd(15)}` +
+        ` ${fixed(rankedFirst(report))} ` +
         names.map((n) => `  ${cells(run.baselines[n] as EvalReport).padEnd(15)}`).join(""),
     );
   }
@@ -205,9 +211,11 @@ export async function ablate(
   sectionsOf: (corpus: string) => Promise<readonly Section[]>,
 ): Promise<string[]> {
   const dev = results.filter((r) => r.set.split === "dev");
-  const header =
-    `${"rule switched off".padEnd(20)}` + dev.map((r) => r.set.name.padStart(16)).join("");
-  const lines = [header, `${"".padEnd(20)}${dev.map(() => "Δt1  Δt3 Δabst".padStart(16)).join("")}`];
+  const header = `${"rule switched off".padEnd(20)}${dev.map((r) => r.set.name.padStart(16)).join("")}`;
+  const lines = [
+    header,
+    `${"".padEnd(20)}${dev.map(() => "Δt1  Δt3 Δabst".padStart(16)).join("")}`,
+  ];
   for (const rule of RULES) {
     const without = await runSuite(
       dev.map((r) => r.set),

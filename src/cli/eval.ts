@@ -15,6 +15,7 @@
 import path, { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { loadKnowledgeBase } from "../corpus/load.js";
+import { formatRun, loadQuestionSet, runEval, summaryJson } from "./eval-run.js";
 import {
   ablate,
   createCorpusCache,
@@ -24,7 +25,6 @@ import {
   loadSuite,
   runSuite,
 } from "./eval-suite.js";
-import { formatRun, loadQuestionSet, runEval, summaryJson } from "./eval-run.js";
 
 const USAGE =
   "usage: npm run eval -- <questions.json> [--content DIR] [--json]\n" +
@@ -65,7 +65,10 @@ async function suite(
   const split = options.split ?? "dev";
   if (!["dev", "test", "all"].includes(split)) throw new Error(USAGE);
   const suitePath = resolve(file);
-  const { sets, skipped } = await loadSuite(suitePath, path.dirname(path.dirname(path.dirname(suitePath))));
+  const { sets, skipped } = await loadSuite(
+    suitePath,
+    path.dirname(path.dirname(path.dirname(suitePath))),
+  );
   for (const line of skipped) process.stderr.write(`skipped ${line}\n`);
   const chosen = sets.filter((set) => split === "all" || set.split === split || options.fit);
   const sectionsOf = createCorpusCache();
@@ -84,14 +87,21 @@ async function suite(
   out(formatSuite(results));
   if (options.verbose) {
     for (const { set, run } of results) {
-      out(["", `== ${set.name} ${set.split}`, ...run.report.misses.map((m) => `  ${m.q} → ${m.got}`)]);
+      out([
+        "",
+        `== ${set.name} ${set.split}`,
+        ...run.report.misses.map((m) => `  ${m.q} → ${m.got}`),
+      ]);
     }
   }
   if (options.loco) {
     const all = await runSuite(sets, sectionsOf, { baselines: false });
     out(["", "Leave one corpus out (decision fitted on the other corpora's dev splits):"]);
     for (const entry of await leaveOneCorpusOut(all, sectionsOf)) {
-      out([`held out ${entry.corpus}: ${JSON.stringify(entry.model)}`, ...formatSuite(entry.results)]);
+      out([
+        `held out ${entry.corpus}: ${JSON.stringify(entry.model)}`,
+        ...formatSuite(entry.results),
+      ]);
     }
   }
   if (options.ablate) out(["", ...(await ablate(results, sectionsOf))]);

@@ -17,6 +17,7 @@ import { gfmTaskListItem } from "micromark-extension-gfm-task-list-item";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { visit } from "unist-util-visit";
+import { withoutDocumentExtension } from "./file-types.js";
 import {
   readDate,
   readFrontmatter,
@@ -34,7 +35,6 @@ import {
   type RenderContext,
   renderBlocks,
 } from "./render.js";
-import { withoutDocumentExtension } from "./file-types.js";
 import { stripTemplateTags } from "./template-tags.js";
 import type { ContentBlock, Document, Section } from "./types.js";
 
@@ -217,7 +217,8 @@ export function parseDocument(path: string, source: string): ParsedDocument {
   if (url) document.url = url;
   const owner = readString(data.owner);
   if (owner) document.owner = owner;
-  const updated = readDate(data.updated) ?? readDate(data.last_reviewed) ?? readDate(data.last_reviewed_on);
+  const updated =
+    readDate(data.updated) ?? readDate(data.last_reviewed) ?? readDate(data.last_reviewed_on);
   if (updated) document.updated = updated;
 
   const questions = readQuestions(data.questions);

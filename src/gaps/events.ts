@@ -6,6 +6,8 @@ export interface QueryEvent {
   time: number | undefined;
   query: string;
   answered: boolean;
+  /** The reply's tier (`answer`, `best-match`, `none`); undefined in logs older than tiers. */
+  tier: string | undefined;
   sectionId: string | undefined;
   surface: string | undefined;
   user: string | undefined;
@@ -59,6 +61,7 @@ export function parseLogLine(line: string): GapEvent | undefined {
       time,
       query: record.query,
       answered: record.answered,
+      tier: optionalString(record.tier),
       sectionId: optionalString(record.sectionId),
       surface: optionalString(record.surface),
       user: optionalString(record.user),

@@ -98,6 +98,19 @@ export function renderGapsMarkdown(report: GapsReport, options: MarkdownOptions 
     lines.push(...moreLine(report.unhelpful.length - maxGroups, "section"));
   }
 
+  lines.push("", "## Uncertain answers (shown as a best match)", "");
+  if (report.uncertain.length === 0) {
+    lines.push("None.");
+  } else {
+    report.uncertain.slice(0, maxGroups).forEach((section, i) => {
+      lines.push(
+        `${i + 1}. ${inlineCode(section.sectionId)} — ${plural(section.count, "question")}`,
+      );
+      lines.push(...exampleLines(section.examples));
+    });
+    lines.push(...moreLine(report.uncertain.length - maxGroups, "section"));
+  }
+
   lines.push("", "## Most asked sections", "");
   if (report.mostAsked.length === 0) {
     lines.push("None yet.");

@@ -38,6 +38,13 @@ export interface AskedSection {
   share: number;
 }
 
+/** A section given as a best match (middling evidence), and the questions it was offered for. */
+export interface UncertainSection {
+  sectionId: string;
+  count: number;
+  examples: ExampleQuestion[];
+}
+
 export interface GapsReport {
   /** ISO times of the earliest and latest event counted; null when there were none. */
   range: { from: string | null; to: string | null };
@@ -53,6 +60,8 @@ export interface GapsReport {
   feedback: { helpful: number; unhelpful: number };
   unanswered: UnansweredGroup[];
   unhelpful: UnhelpfulSection[];
+  /** Sections offered only as a best match, most often first: where wording or content is weak. */
+  uncertain: UncertainSection[];
   /** Top ten sections by answered questions. */
   mostAsked: AskedSection[];
 }
@@ -153,6 +162,7 @@ export function buildGapsReport(
     { terms: string[]; words: WordCounter[]; count: number; wordings: WordingCounter }
   >();
   const askedSections = new Map<string, number>();
+  const uncertainSections = new Map<string, { count: number; wordings: WordingCounter }>();
   const feedback: FeedbackEvent[] = [];
 
   for (const event of events) {
@@ -170,6 +180,15 @@ export function buildGapsReport(
       answered += 1;
       if (event.sectionId !== undefined) {
         askedSections.set(event.sectionId, (askedSections.get(event.sectionId) ?? 0) + 1);
+        if (event.tier === "best-match") {
+          const entry = uncertainSections.get(event.sectionId) ?? {
+            count: 0,
+            wordings: new WordingCounter(),
+          };
+          entry.count += 1;
+          entry.wordings.add(event.query);
+          uncertainSections.set(event.sectionId, entry);
+        }
       }
       continue;
     }
@@ -228,6 +247,14 @@ export function buildGapsReport(
     }))
     .sort((a, b) => b.unhelpful - a.unhelpful || a.sectionId.localeCompare(b.sectionId));
 
+  const uncertain: UncertainSection[] = [...uncertainSections.entries()]
+    .map(([sectionId, entry]) => ({
+      sectionId,
+      count: entry.count,
+      examples: entry.wordings.top(examples),
+    }))
+    .sort(compareByCountThenKey((section) => section.sectionId));
+
   const mostAsked: AskedSection[] = [...askedSections.entries()]
     .map(([sectionId, count]) => ({ sectionId, count, share: count / answered }))
     .sort(compareByCountThenKey((section) => section.sectionId))
@@ -252,6 +279,7 @@ export function buildGapsReport(
     },
     unanswered,
     unhelpful,
+    uncertain,
     mostAsked,
   };
 }

@@ -1,5 +1,6 @@
 import type { Section } from "../corpus/types.js";
 import { ABBREVIATIONS, learnAbbreviations, mergeAbbreviations } from "./abbreviations.js";
+import { type DecisionFeatures, decide } from "./decide.js";
 import { createVocabularyMatcher } from "./fuzzy.js";
 import {
   ASKED,
@@ -20,7 +21,6 @@ import {
 } from "./query.js";
 import { RELATED_WORDS, relatedTerms } from "./related.js";
 import { analyze, derivationFamily } from "./text.js";
-import { type DecisionFeatures, decide } from "./decide.js";
 import { DEFAULT_TUNING, type Rule, type SearchTuning } from "./tuning.js";
 import type { SearchIndex, SearchOptions, SearchResponse, SearchResult } from "./types.js";
 
@@ -552,8 +552,7 @@ export function createSearchIndex(
         pageAgreement:
           others.length === 0
             ? 1
-            : others.filter((c) => ordered[c.index]?.document.path === page).length /
-              others.length,
+            : others.filter((c) => ordered[c.index]?.document.path === page).length / others.length,
         unknownShare: totalWeight > 0 ? unknown / totalWeight : 1,
         headingMatch: headingPrecision(best.index, questionTerms),
       };

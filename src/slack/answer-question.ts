@@ -1,5 +1,6 @@
 import type { Knowledge } from "../knowledge/types.js";
 import type { AppLogger } from "../logger.js";
+import type { Tier } from "../search/decide.js";
 import type { SearchResponse } from "../search/types.js";
 import { renderReply } from "./views/reply.js";
 import type { ReplyContext, SlackMessage } from "./views/types.js";
@@ -22,7 +23,11 @@ export interface QueryLogLine {
   surface: Surface;
   user: string;
   query: string;
+  /** An answer was shown: confident or best match (`tier` says which). */
   answered: boolean;
+  tier: Tier;
+  /** Why the bot answered or not (decide.ts). */
+  reason: string;
   topScore: number | null;
   sectionId: string | null;
   ms: number;
@@ -45,7 +50,9 @@ function askAndLog<T>(input: AskInput, render: (response: SearchResponse) => T):
     surface: input.surface,
     user: input.user,
     query: input.question,
-    answered: response.confident,
+    answered: response.decision.tier !== "none",
+    tier: response.decision.tier,
+    reason: response.decision.reason,
     topScore: top?.score ?? null,
     sectionId: top?.section.id ?? null,
     ms: Math.round((clock() - started) * 100) / 100,

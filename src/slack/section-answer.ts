@@ -1,5 +1,7 @@
 import type { KnowledgeBase, Section } from "../corpus/types.js";
 import type { Knowledge } from "../knowledge/types.js";
+import { decide } from "../search/decide.js";
+import { DEFAULT_TUNING } from "../search/tuning.js";
 import type { SearchResult } from "../search/types.js";
 import type { ActionValue } from "./views/actions.js";
 import { renderAnswer } from "./views/answer.js";
@@ -26,7 +28,12 @@ export function renderSectionAnswer(
   const { base, index } = knowledge;
   const response =
     choice.query === ""
-      ? { query: "", results: [] as SearchResult[], confident: false }
+      ? {
+          query: "",
+          results: [] as SearchResult[],
+          confident: false,
+          decision: decide(undefined, DEFAULT_TUNING.decision),
+        }
       : index.search(choice.query);
   const section = findSection(base, choice.sectionId);
   if (section === undefined) return renderReply(response, context);

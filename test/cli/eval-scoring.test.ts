@@ -20,7 +20,10 @@ function fixedRanker(table: Record<string, { order: number[]; confident: boolean
     name: "fixed",
     rank(query, limit) {
       const entry = table[query] ?? { order: [], confident: false };
-      return { results: entry.order.slice(0, limit).map(result), confident: entry.confident };
+      return {
+        results: entry.order.slice(0, limit).map(result),
+        tier: entry.confident ? "answer" : "none",
+      };
     },
   };
 }

@@ -13,6 +13,7 @@ function query(query: string, answered: boolean, extra: Partial<QueryEvent> = {}
     time: T0,
     query,
     answered,
+    tier: answered ? "answer" : "none",
     sectionId: undefined,
     surface: "command",
     user: "U1",

@@ -30,7 +30,16 @@ export interface Answer {
    * answer: the question is not echoed above it, and the reply says the topic was picked.
    */
   picked?: boolean;
+  /**
+   * A best match, not a confident answer: labelled as possibly relevant, and the related
+   * results are offered as the alternatives to look at.
+   */
+  tentative?: boolean;
 }
+
+/** Label above a best match: the bot is not sure it answers the question. */
+export const TENTATIVE_LABEL =
+  ":grey_question: Not sure this answers it. The closest match I found:";
 
 /**
  * An answer: the document title, the breadcrumb, the excerpt, where it comes from, and the
@@ -76,6 +85,7 @@ export function renderAnswerBlocks(answer: Answer, ctx: ReplyContext = {}): Know
     blocks.push(mrkdwnContext(`:mag: “${echoText(query)}”`));
   }
 
+  if (answer.tentative && !picked && !ctx.sharedBy) blocks.push(mrkdwnContext(TENTATIVE_LABEL));
   blocks.push(mrkdwnSection(titleAndBreadcrumb(section)));
 
   const excerpt = createExcerpt(section, result.matchedTerms);
@@ -91,7 +101,7 @@ export function renderAnswerBlocks(answer: Answer, ctx: ReplyContext = {}): Know
 }
 
 function answerActions(
-  { query, result, related, picked = false }: Answer,
+  { query, result, related, picked = false, tentative = false }: Answer,
   ctx: ReplyContext,
 ): ActionsBlock[] {
   const { section } = result;
@@ -116,7 +126,7 @@ function answerActions(
     seen.add(other.section.id);
     buttons.push(
       button({
-        label: `Related: ${other.section.heading}`,
+        label: `${tentative ? "Or maybe" : "Related"}: ${other.section.heading}`,
         actionId: indexedActionId(ActionId.relatedResult, index),
         value: encodeActionValue({ sectionId: other.section.id, query, picked }),
         accessibilityLabel: `Related: ${other.section.heading} in ${other.section.document.title}`,

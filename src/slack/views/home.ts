@@ -52,10 +52,16 @@ export function renderHomeView(base: KnowledgeBase, opts: HomeViewOptions = {}):
     blocks.push(divider(), resultsHeading(query));
     const { response } = opts;
     const [top, ...rest] = response.results;
-    if (response.confident && top) {
+    if (response.decision.tier !== "none" && top) {
       // Home is private to the viewer already: nothing to share, and no shared-by line.
       const ctx = { docsBaseUrl: opts.docsBaseUrl, ephemeral: false };
-      blocks.push(...renderAnswerBlocks({ query, result: top, related: rest }, ctx));
+      const tentative = response.decision.tier === "best-match";
+      blocks.push(
+        ...renderAnswerBlocks(
+          { query, result: top, related: rest, ...(tentative && { tentative }) },
+          ctx,
+        ),
+      );
     } else {
       blocks.push(...renderNoAnswerBlocks(query, response.results));
     }

@@ -3,11 +3,19 @@ import { renderAnswer } from "./answer.js";
 import { renderNoAnswer } from "./no-answer.js";
 import type { ReplyContext, SlackMessage } from "./types.js";
 
-/** The reply to a question: the answer when the search is confident, else the honest "no answer". */
+/**
+ * The reply to a question, by the decision's tier: the answer; a best match, shown as possibly
+ * relevant with alternatives; or the honest "no answer" with the closest topics.
+ */
 export function renderReply(response: SearchResponse, ctx: ReplyContext = {}): SlackMessage {
   const [top, ...rest] = response.results;
-  if (response.confident && top) {
-    return renderAnswer({ query: response.query, result: top, related: rest }, ctx);
+  const tier = response.decision.tier;
+  if (tier !== "none" && top) {
+    const tentative = tier === "best-match";
+    return renderAnswer(
+      { query: response.query, result: top, related: rest, ...(tentative && { tentative }) },
+      ctx,
+    );
   }
   return renderNoAnswer(response.query, response.results, ctx);
 }

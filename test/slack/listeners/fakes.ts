@@ -10,7 +10,7 @@ import type { SearchIndex, SearchResponse, SearchResult } from "../../../src/sea
 import { createDedupe } from "../../../src/slack/dedupe.js";
 import type { ListenerDeps } from "../../../src/slack/deps.js";
 import type { BlockActionArgs, EventArgs } from "../../../src/slack/listeners/types.js";
-import { captureLogger, type LogLine } from "../../helpers.js";
+import { captureLogger, decisionOf, type LogLine } from "../../helpers.js";
 
 export { captureLogger, type LogLine };
 
@@ -83,6 +83,17 @@ export function confidentResponse(query: string): SearchResponse {
     query,
     results: [result(retroSection, 0.9), result(retroActions, 0.5), result(riskSection, 0.2)],
     confident: true,
+    decision: decisionOf("answer"),
+  };
+}
+
+/** Middling evidence: the best section is offered as a possible match. */
+export function bestMatchResponse(query: string): SearchResponse {
+  return {
+    query,
+    results: [result(retroSection, 0.5), result(retroActions, 0.4), result(riskSection, 0.2)],
+    confident: false,
+    decision: decisionOf("best-match"),
   };
 }
 
@@ -91,6 +102,7 @@ export function unsureResponse(query: string): SearchResponse {
     query,
     results: [result(riskSection, 0.1), result(retroSection, 0.05)],
     confident: false,
+    decision: decisionOf("none"),
   };
 }
 

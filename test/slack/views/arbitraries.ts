@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import type { Document, KnowledgeBase, Section } from "../../../src/corpus/types.js";
+import type { Tier } from "../../../src/search/decide.js";
 import type { SearchResponse } from "../../../src/search/types.js";
+import { decisionOf } from "../../helpers.js";
 
 /** Hostile-but-possible strings: mentions, entities, emoji, huge runs, control characters. */
 export const oddText = fc.oneof(
@@ -105,15 +107,16 @@ export function baseAndResponse(
     fc
       .record({
         query: oddText,
-        confident: fc.boolean(),
+        tier: fc.constantFrom<Tier>("answer", "best-match", "none"),
         picks: fc.array(fc.nat({ max: base.sections.length - 1 }), { maxLength: 8 }),
         terms: fc.array(fc.string({ maxLength: 12 }), { maxLength: 4 }),
       })
-      .map(({ query, confident, picks, terms }) => ({
+      .map(({ query, tier, picks, terms }) => ({
         base,
         response: {
           query,
-          confident,
+          confident: tier === "answer",
+          decision: decisionOf(tier),
           results: picks.flatMap((i) => {
             const section = base.sections[i];
             return section ? [{ section, score: 1, matchedTerms: terms }] : [];

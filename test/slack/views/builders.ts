@@ -1,5 +1,7 @@
 import type { Document, KnowledgeBase, Section } from "../../../src/corpus/types.js";
+import type { Tier } from "../../../src/search/decide.js";
 import type { SearchResponse, SearchResult } from "../../../src/search/types.js";
+import { decisionOf } from "../../helpers.js";
 
 /** Small, explicit builders for hand-written view tests. */
 
@@ -46,9 +48,15 @@ export function makeResult(section: Section, matchedTerms: string[] = []): Searc
 export function makeResponse(
   query: string,
   sections: Section[],
-  confident: boolean,
+  confident: boolean | Tier,
 ): SearchResponse {
-  return { query, confident, results: sections.map((s) => makeResult(s)) };
+  const tier: Tier = confident === true ? "answer" : confident === false ? "none" : confident;
+  return {
+    query,
+    confident: tier === "answer",
+    decision: decisionOf(tier),
+    results: sections.map((s) => makeResult(s)),
+  };
 }
 
 /** A knowledge base of `documents` documents with `sectionsPerDocument` sections each. */
