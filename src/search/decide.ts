@@ -75,12 +75,16 @@ export function answerProbability(features: DecisionFeatures, model: DecisionMod
 const round = (n: number) => n.toFixed(2);
 
 /** Decides the tier for the best result; `features` undefined when nothing matched at all. */
-export function decide(features: DecisionFeatures | undefined, model: DecisionModel): Decision {
+export function decide(
+  features: DecisionFeatures | undefined,
+  model: DecisionModel,
+  why = "none: no section contains any word of the question",
+): Decision {
   if (features === undefined) {
     return {
       tier: "none",
       probability: 0,
-      reason: "none: no section contains any word of the question",
+      reason: why,
       features: {
         coverage: 0,
         topicality: 0,

@@ -33,6 +33,8 @@ import type { SearchIndex, SearchOptions, SearchResponse, SearchResult } from ".
 /** Conventional headings of sections that list links to read elsewhere. */
 const POINTER_HEADING =
   /^(?:(?:further|additional|suggested|recommended|more|other|useful|related|external)\s+)?(?:reading|readings|resources|links|references)$|^see also$|^learn more$/i;
+/** Share of a section's text in link labels above which it is a list of links. */
+const LINK_LIST_SHARE = 0.5;
 /** Slack mrkdwn link: `<url|label>`. */
 const MRKDWN_LINK = /<[^|>\s]+\|/g;
 /** A figure, a number word or a frequency: what "how long / often / many" is answered with. */
@@ -230,6 +232,22 @@ export function createSearchIndex(
       0,
     );
     return section.depth > 0 && POINTER_HEADING.test(heading) && links >= 2;
+  });
+
+  /** Whether a section is only a heading (no text of its own). */
+  const isEmptySection = perSection((section) => section.text.trim() === "");
+
+  /** Whether most of a section's text is link labels (three links or more). */
+  const isLinkList = perSection((section) => {
+    let links = 0;
+    let linked = 0;
+    for (const block of section.blocks) {
+      for (const match of block.mrkdwn.matchAll(/<[^|>\s]+\|([^>]*)>/g)) {
+        links++;
+        linked += match[1]?.length ?? 0;
+      }
+    }
+    return links >= 3 && linked >= LINK_LIST_SHARE * section.text.length;
   });
 
   const headingTerms = perSection((section) => analyze(section.heading).map((token) => token.term));
@@ -455,7 +473,19 @@ export function createSearchIndex(
     const pool: Candidate[] = [];
     for (let i = 0; i < total; i++) {
       const score = scores[i] ?? 0;
+      // A heading with no text of its own answers nothing: its words reach its subsections
+      // through their breadcrumb (the path field).
+      if (on("skip-empty-sections") && isEmptySection(i)) continue;
       if (score > 0) insertTop(pool, { index: i, score }, Math.max(limit, tuning.rerankPool));
+    }
+    // How much of the pool's evidence each page holds: the right page tends to match in several
+    // sections, an incidental one in one.
+    const pageEvidence = new Map<string, number>();
+    let poolEvidence = 0;
+    for (const candidate of pool) {
+      const page = ordered[candidate.index]?.document.path ?? "";
+      pageEvidence.set(page, (pageEvidence.get(page) ?? 0) + candidate.score);
+      poolEvidence += candidate.score;
     }
     const totalWeight = scored.reduce((sum, c) => sum + c.weight, 0);
     const questionIsUbiquitous = scored.every((c) => !c.informative);
@@ -505,6 +535,12 @@ export function createSearchIndex(
       // A "further reading" list points elsewhere; it mentions a topic, it does not answer.
       if (on("pointer-demotion") && isPointerSection(candidate.index)) {
         score *= tuning.pointerFactor;
+      }
+      // A section that is mostly links lists where to read, whatever its heading.
+      if (on("link-list-demotion") && isLinkList(candidate.index)) score *= tuning.pointerFactor;
+      if (on("page-context") && poolEvidence > 0) {
+        const page = ordered[candidate.index]?.document.path ?? "";
+        score *= 1 + (tuning.pageContext * (pageEvidence.get(page) ?? 0)) / poolEvidence;
       }
       // A question made only of words every section uses ("what is a DM") asks about the thing
       // itself, unless it asks for a figure: prefer the section whose heading names nothing
@@ -557,7 +593,15 @@ export function createSearchIndex(
         headingMatch: headingPrecision(best.index, questionTerms),
       };
     }
-    const decision = decide(features, tuning.decision);
+    // Only wrapper words ("help", "I need help"): no topic at all, unless together they name the
+    // section outright ("getting started").
+    const onlyWrapperWords = concepts.every((c) => c.emphasis < 1);
+    const decision =
+      on("wrapper-only") &&
+      onlyWrapperWords &&
+      (concepts.length < 2 || (bestAssessment?.topicality ?? 0) < 1)
+        ? decide(undefined, tuning.decision, "none: only everyday words, no topic")
+        : decide(features, tuning.decision);
     return { query, results, confident: decision.tier === "answer", decision };
   }
 

@@ -91,6 +91,6 @@ describe("evaluate", () => {
     expect(report.abstain).toBeCloseTo(1 / 2);
     expect(report.outcomes.find((o) => o.q === "unsure")?.rank).toBeNull();
     expect(report.misses.map((m) => m.q)).toEqual(["pods", "retro", "unsure", "lunch"]);
-    expect(report.misses.find((m) => m.q === "unsure")?.got).toBe("(not confident) a.md");
+    expect(report.misses.find((m) => m.q === "unsure")?.got).toBe("(none) a.md");
   });
 });
