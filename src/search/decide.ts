@@ -110,13 +110,10 @@ export function decide(
       : tier === "best-match"
         ? `≥ ${round(model.bestMatchAt)}, < ${round(model.answerAt)}`
         : `< ${round(model.bestMatchAt)}`;
-  // The features that pushed hardest, in the direction of the outcome.
-  const contributions = FEATURE_NAMES.map((name) => ({
-    name,
-    value: features[name],
-    push: model.weights[name] * features[name],
-  })).sort((a, b) => (tier === "none" ? a.push - b.push : b.push - a.push));
-  const evidence = contributions
+  // The evidence that pushed hardest towards answering: what was there, or what was too weak.
+  const evidence = FEATURE_NAMES.filter((name) => model.weights[name] > 0)
+    .map((name) => ({ name, value: features[name], push: model.weights[name] * features[name] }))
+    .sort((a, b) => (tier === "none" ? a.push - b.push : b.push - a.push))
     .slice(0, 3)
     .map((c) => `${c.name} ${round(c.value)}`)
     .join(", ");

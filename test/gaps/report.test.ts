@@ -81,6 +81,26 @@ describe("buildGapsReport", () => {
     vote("overview.md#what", "What is a DM?", true),
   ];
 
+  it("lists sections given only as a best match, with the questions they were offered for", () => {
+    const report = buildGapsReport([
+      query("how long do messages stick around", true, { tier: "best-match", sectionId: "r.md" }),
+      query("message retention", true, { tier: "best-match", sectionId: "r.md" }),
+      query("what is retention", true, { tier: "answer", sectionId: "r.md" }),
+      query("wifi password", false),
+    ]);
+    expect(report.uncertain).toEqual([
+      {
+        sectionId: "r.md",
+        count: 2,
+        examples: expect.arrayContaining([
+          expect.objectContaining({ query: "how long do messages stick around" }),
+          expect.objectContaining({ query: "message retention" }),
+        ]),
+      },
+    ]);
+    expect(report.queries.answered).toBe(3);
+  });
+
   it("computes the answer rate with counts and the time range", () => {
     const report = buildGapsReport(events);
     expect(report.queries).toEqual({ total: 8, answered: 3, unanswered: 5, answerRate: 3 / 8 });

@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { createExcerpt } from "../../../src/search/excerpt.js";
 import { ActionId, decodeActionValue } from "../../../src/slack/views/actions.js";
-import { FEEDBACK_BLOCK_ID, renderAnswer } from "../../../src/slack/views/answer.js";
+import {
+  FEEDBACK_BLOCK_ID,
+  renderAnswer,
+  TENTATIVE_LABEL,
+} from "../../../src/slack/views/answer.js";
 import { renderFeedbackThanks, replaceFeedbackBlock } from "../../../src/slack/views/apology.js";
 import { renderNoAnswer } from "../../../src/slack/views/no-answer.js";
 import { renderReply } from "../../../src/slack/views/reply.js";
@@ -213,6 +217,25 @@ describe("renderReply", () => {
     const msg = renderReply(makeResponse("retro", [section], false), { ephemeral: true });
     expect(mrkdwnOf(msg.blocks)).toContain("no good answer");
     expect(labels(msg)).not.toContain("Share in channel");
+  });
+
+  it("shows a best match as possibly relevant, with the next results as alternatives", () => {
+    const msg = renderReply(makeResponse("retro", [section, ...related], "best-match"), {
+      ephemeral: true,
+    });
+    const text = mrkdwnOf(msg.blocks);
+    expect(text).toContain(TENTATIVE_LABEL);
+    expect(text.indexOf(TENTATIVE_LABEL)).toBeLessThan(text.indexOf("Running the session"));
+    expect(labels(msg)).toEqual(
+      expect.arrayContaining(["Or maybe: Formats", "Or maybe: Follow-up actions"]),
+    );
+    expect(labels(msg).filter((label) => label.startsWith("Or maybe"))).toHaveLength(2);
+    expect(messageViolations(msg)).toEqual([]);
+  });
+
+  it("does not label a confident answer as uncertain", () => {
+    const msg = renderReply(makeResponse("retro", [section, ...related], true));
+    expect(mrkdwnOf(msg.blocks)).not.toContain(TENTATIVE_LABEL);
   });
 
   it("gives the no-answer when confident but empty", () => {

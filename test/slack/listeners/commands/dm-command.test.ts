@@ -63,6 +63,8 @@ describe("/dm", () => {
         user: "U0ASKER01",
         query: "how do I run a <retro>?",
         answered: true,
+        tier: "answer",
+        reason: "answer: fake",
         topScore: 0.9,
         sectionId: "rituals/retrospective.md#running-a-retrospective",
         ms: 5,
@@ -78,7 +80,7 @@ describe("/dm", () => {
       response_type: "ephemeral",
       ...renderReply(unsureResponse("what is the airspeed of a swallow"), { ephemeral: true }),
     });
-    expect(log.events("query")[0]).toMatchObject({ answered: false, topScore: 0.1 });
+    expect(log.events("query")[0]).toMatchObject({ answered: false, tier: "none", topScore: 0.1 });
   });
 
   it.each(["", "   ", "help", "HELP"])("shows help for %j without searching", async (text) => {
