@@ -3,7 +3,7 @@ import path from "node:path";
 import { loadKnowledgeBase } from "../corpus/load.js";
 import type { Section } from "../corpus/types.js";
 import type { DecisionModel } from "../search/decide.js";
-import { DEFAULT_TUNING, RULES, type Rule } from "../search/tuning.js";
+import { DEFAULT_TUNING, RULES, type Rule, type SearchTuning } from "../search/tuning.js";
 import { type FitOptions, fitDecisionModel, type LabelledExample } from "./eval-fit.js";
 import { type EvalRun, loadQuestionSet, runEval } from "./eval-run.js";
 import type { EvalQuestion, EvalReport } from "./eval-scoring.js";
@@ -99,12 +99,25 @@ export interface SetResult {
 export async function runSuite(
   sets: readonly SuiteSet[],
   sectionsOf: (corpus: string) => Promise<readonly Section[]>,
-  options: { decision?: DecisionModel; disable?: ReadonlySet<Rule>; baselines?: boolean } = {},
+  options: {
+    decision?: DecisionModel;
+    /** Knobs to try instead of the shipped ones (experiments; --fit changes only `decision`). */
+    tuning?: Partial<SearchTuning>;
+    disable?: ReadonlySet<Rule>;
+    baselines?: boolean;
+  } = {},
 ): Promise<SetResult[]> {
   const results: SetResult[] = [];
   for (const set of sets) {
     const sections = await sectionsOf(set.corpus);
-    const tuning = options.decision ? { ...DEFAULT_TUNING, decision: options.decision } : undefined;
+    const tuning =
+      options.decision || options.tuning
+        ? {
+            ...DEFAULT_TUNING,
+            ...options.tuning,
+            ...(options.decision && { decision: options.decision }),
+          }
+        : undefined;
     const run = runEval(set.questions, sections, {
       ...(tuning && { tuning }),
       ...(options.disable && { disable: options.disable }),

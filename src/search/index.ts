@@ -16,6 +16,7 @@ import {
   asksForAmount,
   type Concept,
   type Form,
+  type QueryLexicon,
   type QueryVocabulary,
   understandQuery,
 } from "./query.js";
@@ -23,6 +24,7 @@ import { RELATED_WORDS, relatedTerms } from "./related.js";
 import { analyze, derivationFamily } from "./text.js";
 import { DEFAULT_TUNING, type Rule, type SearchTuning } from "./tuning.js";
 import type { SearchIndex, SearchOptions, SearchResponse, SearchResult } from "./types.js";
+import { createWordNetLexicon, type Lexicon } from "./wordnet.js";
 
 /**
  * Search over sections: BM25F over their fields (see postings.ts), typo tolerance through the
@@ -53,6 +55,8 @@ interface Assessment {
 export interface SearchIndexOptions {
   /** Knobs and the decision model; DEFAULT_TUNING unless given (eval's --fit passes others). */
   tuning?: SearchTuning;
+  /** The general English lexicon (WordNet unless given; tests pass a small one). */
+  lexicon?: Lexicon;
   /** Rules switched off, to measure what each earns (eval's --ablate). */
   disable?: ReadonlySet<Rule>;
 }
@@ -179,6 +183,27 @@ export function createSearchIndex(
         if (term === undefined || seen.has(term)) continue;
         seen.add(term);
         forms.push({ terms: [term], factor: typoFactor(candidate.distance, surface.length) });
+      }
+      return forms;
+    },
+  };
+
+  const lexicon = options.lexicon ?? createWordNetLexicon();
+  /** WordNet's synonyms and broader terms of a question word, as far as the handbook uses them. */
+  const queryLexicon: QueryLexicon = {
+    isWord: (surface) => on("wordnet-not-a-typo") && lexicon.isWord(surface),
+    forms(surface) {
+      if (!on("wordnet")) return [];
+      const forms: Form[] = [];
+      for (const entry of lexicon.related(surface)) {
+        const terms = entry.words.flatMap((word) => analyze(word).map((token) => token.term));
+        // A lemma with a stop word ("time off" → "time") would match far more than it means.
+        if (terms.length !== entry.words.length || terms.length > 3) continue;
+        if (locate({ terms, factor: 1 }) === undefined) continue;
+        const factor = tuning.lexicon[entry.relation] * tuning.lexicon.senseDecay ** entry.sense;
+        if (factor <= 0) continue;
+        forms.push({ terms, factor });
+        if (forms.length >= tuning.lexicon.maxForms) break;
       }
       return forms;
     },
@@ -456,7 +481,14 @@ export function createSearchIndex(
 
   function search(query: string, options: SearchOptions = {}): SearchResponse {
     const limit = Math.max(0, Math.floor(options.limit ?? 5));
-    const concepts = understandQuery(query, vocabulary, abbreviations, related, familyOf);
+    const concepts = understandQuery(
+      query,
+      vocabulary,
+      abbreviations,
+      related,
+      familyOf,
+      queryLexicon,
+    );
     if (concepts.length === 0 || limit === 0 || total === 0) {
       return { query, results: [], confident: false, decision: decide(undefined, tuning.decision) };
     }

@@ -151,12 +151,23 @@ function isNumber(token: Token, related: RelatedTerms): boolean {
   return (related.get(token.term) ?? []).some((form) => /^\p{N}+$/u.test(form.terms[0] ?? ""));
 }
 
+/** A general English lexicon, as query understanding uses it (see wordnet.ts). */
+export interface QueryLexicon {
+  /** True for a real English word: never "corrected" into a handbook word it is not. */
+  isWord(surface: string): boolean;
+  /** The word's synonyms and broader terms that the handbook uses, as discounted forms. */
+  forms(surface: string): Form[];
+}
+
+const NO_LEXICON: QueryLexicon = { isWord: () => false, forms: () => [] };
+
 export function understandQuery(
   query: string,
   vocabulary: QueryVocabulary,
   abbreviations: readonly AbbreviationTerms[],
   related: RelatedTerms = new Map(),
   family: (surface: string) => readonly string[] = () => [],
+  lexicon: QueryLexicon = NO_LEXICON,
 ): Concept[] {
   const isShort = (term: string) => abbreviations.some((a) => a.short === term);
   const tokens = questionTokens(query).filter(
@@ -179,6 +190,10 @@ export function understandQuery(
     ].filter((term) => term !== token.term);
     if (derived.length > 0)
       return derived.map((term) => ({ terms: [term], factor: DERIVED_FACTOR }));
+    // An English word the handbook does not use is what was meant, not a typo of one it does
+    // ("gym" is not "gem"): it stays unknown, which tells the decision the question may be
+    // out of scope, and its synonyms still reach the text.
+    if (lexicon.isWord(token.surface)) return [exact];
     const fixes = vocabulary.corrections(token.surface);
     return fixes.length > 0 ? fixes : [exact];
   });
@@ -214,7 +229,10 @@ export function understandQuery(
       for (const other of family(token?.surface ?? "")) {
         if (other !== term) synonyms.push({ terms: [other], factor: DERIVED_FACTOR });
       }
-      for (const form of related.get(term) ?? []) {
+      // WordNet stands in only for words the handbook never uses ("gym" → "gymnasium"): for
+      // words it does use, its synonyms mostly add noise (measured: src/search/README.md).
+      const lexical = vocabulary.has(term) ? [] : lexicon.forms(token?.surface ?? "");
+      for (const form of [...(related.get(term) ?? []), ...lexical]) {
         if (!synonyms.some((known) => known.terms.join(" ") === form.terms.join(" "))) {
           synonyms.push(form);
         }
