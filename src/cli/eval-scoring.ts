@@ -1,6 +1,6 @@
 import type { Decision, Tier } from "../search/decide.js";
-import { displayedText } from "../search/excerpt.js";
 import type { SearchResult } from "../search/types.js";
+import { displayedText } from "../slack/views/excerpt.js";
 
 /**
  * Scoring of question sets (format in the shared eval README), shared by `npm run eval` and the

@@ -12,6 +12,7 @@ import {
   positionOf,
 } from "./postings.js";
 import {
+  AMOUNT_TEXT,
   abbreviationTerms,
   asksForAmount,
   type Concept,
@@ -39,9 +40,6 @@ const POINTER_HEADING =
 const LINK_LIST_SHARE = 0.5;
 /** Slack mrkdwn link: `<url|label>`. */
 const MRKDWN_LINK = /<[^|>\s]+\|/g;
-/** A figure, a number word or a frequency: what "how long / often / many" is answered with. */
-const AMOUNT_TEXT =
-  /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|hundred|half|dozen|daily|weekly|biweekly|monthly|quarterly|yearly|annually|hourly)\b/i;
 
 /** How a candidate covers the question: the evidence the decision weighs. */
 interface Assessment {
@@ -599,6 +597,7 @@ export function createSearchIndex(
         matchedTerms: assessment.matched,
         coverage: assessment.coverage,
         topicality: assessment.topicality,
+        ...(amount && { asksForFigure: true }),
       });
     }
 

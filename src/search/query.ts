@@ -86,6 +86,10 @@ const AMOUNT_WORDS: ReadonlySet<string> = new Set([
   "frequently",
 ]);
 
+/** A figure, a number word or a frequency: what "how long / often / many" is answered with. */
+export const AMOUNT_TEXT =
+  /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|hundred|half|dozen|daily|weekly|biweekly|monthly|quarterly|yearly|annually|hourly)\b/i;
+
 /** Weight of an everyday wrapper word relative to a content word. */
 const WEAK_EMPHASIS = 0.3;
 

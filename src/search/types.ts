@@ -12,6 +12,8 @@ export interface SearchResult {
    * through a typo correction or abbreviation; the evidence behind `confident`.
    */
   coverage?: number;
+  /** The question asks for a figure ("how long", "how many"): the excerpt should show one. */
+  asksForFigure?: boolean;
   /** The share (0–1) of that covered by the section's title, headings or author questions. */
   topicality?: number;
 }

@@ -1,4 +1,3 @@
-import { createExcerpt } from "../../search/excerpt.js";
 import type { SearchResult } from "../../search/types.js";
 import { ActionId, encodeActionValue, indexedActionId } from "./actions.js";
 import {
@@ -11,6 +10,7 @@ import {
   oneLine,
 } from "./blocks.js";
 import { escapeText } from "./escape.js";
+import { createExcerpt } from "./excerpt.js";
 import { SlackLimits, splitMrkdwn, truncate } from "./limits.js";
 import { breadcrumbText, ownerMention, sourceLine, titleAndBreadcrumb } from "./source.js";
 import type { ActionsBlock, Button, KnownBlock, ReplyContext, SlackMessage } from "./types.js";
@@ -88,7 +88,7 @@ export function renderAnswerBlocks(answer: Answer, ctx: ReplyContext = {}): Know
   if (answer.tentative && !picked && !ctx.sharedBy) blocks.push(mrkdwnContext(TENTATIVE_LABEL));
   blocks.push(mrkdwnSection(titleAndBreadcrumb(section)));
 
-  const excerpt = createExcerpt(section, result.matchedTerms);
+  const excerpt = createExcerpt(section, result.matchedTerms, result.asksForFigure ?? false);
   const chunks = splitMrkdwn(excerpt, SlackLimits.sectionText);
   for (const chunk of chunks.slice(0, MAX_EXCERPT_BLOCKS)) blocks.push(mrkdwnSection(chunk));
   if (chunks.length === 0) blocks.push(mrkdwnSection("_This heading has no text of its own._"));

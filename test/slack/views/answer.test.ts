@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { createExcerpt } from "../../../src/search/excerpt.js";
 import { ActionId, decodeActionValue } from "../../../src/slack/views/actions.js";
 import {
   FEEDBACK_BLOCK_ID,
@@ -7,6 +6,7 @@ import {
   TENTATIVE_LABEL,
 } from "../../../src/slack/views/answer.js";
 import { renderFeedbackThanks, replaceFeedbackBlock } from "../../../src/slack/views/apology.js";
+import { createExcerpt } from "../../../src/slack/views/excerpt.js";
 import { renderNoAnswer } from "../../../src/slack/views/no-answer.js";
 import { renderReply } from "../../../src/slack/views/reply.js";
 import { listButtons, renderMessageAsText } from "../../../src/slack/views/text.js";

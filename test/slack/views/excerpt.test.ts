@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import type { Section } from "../../src/corpus/types.js";
+import type { Section } from "../../../src/corpus/types.js";
 import {
   createExcerpt,
   displayedText,
   EXCERPT_BUDGET_CHARS,
   EXCERPT_MAX_CHARS,
-} from "../../src/search/excerpt.js";
-import { buildSections } from "./build-sections.js";
+} from "../../../src/slack/views/excerpt.js";
+import { buildSections } from "../../search/build-sections.js";
 
 const paragraph = (topic: string, n: number) =>
   `Paragraph ${n} is about ${topic}. ${"It goes on with general remarks that pad the section out. ".repeat(4)}`;
@@ -52,6 +52,44 @@ describe("createExcerpt", () => {
     expect(excerpt).toContain("about travel");
     expect(excerpt.indexOf("about laptops")).toBeLessThan(excerpt.indexOf("about travel"));
     expect(excerpt).toContain("…");
+  });
+
+  it("shows the part stating a figure when the question asks for one", () => {
+    const pad = "It goes on with general remarks that pad the section out. ".repeat(5);
+    const section = longSection([
+      `Annual leave is planned with your manager. ${pad}`,
+      `Carry-over rules are set by policy. ${pad}`,
+      `Approval happens in the tool. ${pad}`,
+      `Public holidays are separate. ${pad}`,
+      `Sick days are recorded apart. ${pad}`,
+      `Unpaid time off needs a reason. ${pad}`,
+      `Everyone accrues 13 days each year, more after three years. ${pad}`,
+    ]);
+    expect(createExcerpt(section, ["leave"], true)).toContain("13 days");
+    // Without the question asking for one, the words asked about decide alone.
+    expect(createExcerpt(section, ["leave"], false)).not.toContain("13 days");
+  });
+
+  it("keeps a table row whole with its column labels when the table is cut", () => {
+    const cities = ["Austin", "Boston", "Chicago", "Denver", "El Paso", "Fresno", "Gary"];
+    const rows = cities.flatMap((city, i) =>
+      Array.from({ length: 4 }, (_, k) =>
+        [
+          `*City*: ${city} ${k === 0 ? "" : `zone ${k}`}`.trim(),
+          `*Lodging*: $${100 + i * 10 + k}`,
+          `*Meals*: $${50 + i + k}`,
+          `*Notes*: ${"Rates are reviewed by the travel office every season. ".repeat(2)}`,
+        ].join("\n"),
+      ),
+    );
+    const [section] = buildSections([
+      { doc: "rates.md", title: "Per diem", heading: "Rates", body: [rows.join("\n\n")] },
+    ]);
+    if (section === undefined) throw new Error("no section");
+    const excerpt = createExcerpt(section, ["denver"]);
+    expect(excerpt.length).toBeLessThanOrEqual(EXCERPT_MAX_CHARS);
+    expect(excerpt).toContain("*City*: Denver\n*Lodging*: $130\n*Meals*: $53");
+    expect(excerpt.startsWith("*City*") || excerpt.startsWith("…\n*City*")).toBe(true);
   });
 
   it("starts from the top when nothing matched", () => {

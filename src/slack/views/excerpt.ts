@@ -1,6 +1,7 @@
-import type { Section } from "../corpus/types.js";
-import { analyze } from "./text.js";
-import type { SearchResult } from "./types.js";
+import type { Section } from "../../corpus/types.js";
+import { AMOUNT_TEXT } from "../../search/query.js";
+import { analyze } from "../../search/text.js";
+import type { SearchResult } from "../../search/types.js";
 
 /**
  * The part of a section an answer shows: the whole section when it is short, otherwise the
@@ -54,10 +55,15 @@ function unitsOf(section: Section): Unit[] {
       units.push({ position: units.length, block: b, mrkdwn, terms: termsOf(block.text) });
       return;
     }
-    for (const line of block.mrkdwn.split("\n")) {
-      if (line.trim().length === 0) continue;
-      const mrkdwn = truncate(line, EXCERPT_BUDGET_CHARS);
-      units.push({ position: units.length, block: b, mrkdwn, terms: termsOf(line) });
+    // A table renders each row as `*Label*: value` lines, rows apart by a blank line: a row
+    // stays whole, with its column labels. Only a piece still too long splits into lines.
+    for (const piece of block.mrkdwn.split("\n\n")) {
+      const lines = piece.length <= EXCERPT_BUDGET_CHARS ? [piece] : piece.split("\n");
+      for (const line of lines) {
+        if (line.trim().length === 0) continue;
+        const mrkdwn = truncate(line, EXCERPT_BUDGET_CHARS);
+        units.push({ position: units.length, block: b, mrkdwn, terms: termsOf(line) });
+      }
     }
   });
   return units;
@@ -98,7 +104,15 @@ function joinUnits(units: readonly Unit[], total: number): string {
   return parts.join("");
 }
 
-export function createExcerpt(section: Section, matchedTerms: readonly string[]): string {
+/**
+ * `figure`: the question asks for an amount ("how long", "how many"), so the excerpt should
+ * include a part that states one, not only the parts that repeat the question's words.
+ */
+export function createExcerpt(
+  section: Section,
+  matchedTerms: readonly string[],
+  figure = false,
+): string {
   const whole =
     section.blocks.length > 0 ? section.blocks.map((b) => b.mrkdwn).join("\n\n") : section.text;
   if (whole.length <= WHOLE_SECTION_CHARS) return whole;
@@ -130,6 +144,21 @@ export function createExcerpt(section: Section, matchedTerms: readonly string[])
     if (best === undefined) break;
     take(best);
     for (const term of best.terms) uncovered.delete(term);
+  }
+  if (figure && ![...chosen].some((unit) => AMOUNT_TEXT.test(unit.mrkdwn))) {
+    // The part stating a figure that shares most words with the question; else the first.
+    let best: Unit | undefined;
+    let bestGain = -1;
+    for (const unit of units) {
+      if (chosen.has(unit) || !fits(unit) || !AMOUNT_TEXT.test(unit.mrkdwn)) continue;
+      let gain = 0;
+      for (const term of unit.terms) if (wanted.has(term)) gain++;
+      if (gain > bestGain) {
+        best = unit;
+        bestGain = gain;
+      }
+    }
+    if (best !== undefined) take(best);
   }
 
   // Context around what was picked: the lead-in before a list, then what follows each pick.
@@ -171,7 +200,7 @@ export function displayedText(result: SearchResult): string {
   const lines = [
     section.document.title,
     section.breadcrumb.join(" › "),
-    createExcerpt(section, result.matchedTerms),
+    createExcerpt(section, result.matchedTerms, result.asksForFigure ?? false),
   ];
   return lines.filter((line) => line.length > 0).join("\n");
 }
