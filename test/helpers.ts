@@ -59,11 +59,9 @@ export function decisionOf(tier: Tier): Decision {
     features: {
       coverage: probability,
       topicality: probability,
-      rarestCoverage: probability,
       blockCoverage: probability,
       margin: probability,
       pageAgreement: probability,
-      unknownShare: 0,
       headingMatch: probability,
     },
   };

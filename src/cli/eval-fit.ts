@@ -35,8 +35,8 @@ export interface FitOptions {
 
 export const DEFAULT_FIT: FitOptions = {
   l2: 0.01,
-  maxOutOfScopeAnswered: 0.1,
-  maxOutOfScopeConfident: 0.03,
+  maxOutOfScopeAnswered: 0.15,
+  maxOutOfScopeConfident: 0.05,
   minConfidentPrecision: 0.85,
 };
 

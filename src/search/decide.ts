@@ -12,22 +12,23 @@
  */
 export type Tier = "answer" | "best-match" | "none";
 
-/** Measurements of the best result, each in 0–1. */
+/**
+ * Measurements of the best result, each in 0–1. Two more were tried and dropped (dev splits,
+ * 2026-11-29): the coverage of the question's rarest concept (fitted weight negative, collinear
+ * with coverage) and the share of the question the handbook never uses (fitted weight −0.01);
+ * without them the fitted decision's dev top1 and abstain moved by at most 0.05, either way.
+ */
 export interface DecisionFeatures {
   /** Rarity-weighted share of the question's concepts the section contains. */
   coverage: number;
   /** The share of that found where the section names its topic (title, headings, questions). */
   topicality: number;
-  /** How much of the question's rarest concept the section contains. */
-  rarestCoverage: number;
   /** Best share of the question found together in one paragraph or list of the section. */
   blockCoverage: number;
   /** (score #1 − score #2) / score #1: how clearly the best section leads. */
   margin: number;
   /** Share of the next results that come from the same page as the best one. */
   pageAgreement: number;
-  /** Rarity-weighted share of the question the handbook never uses at all. */
-  unknownShare: number;
   /** Share of the section's heading words the question uses. */
   headingMatch: number;
 }
@@ -35,11 +36,9 @@ export interface DecisionFeatures {
 export const FEATURE_NAMES = [
   "coverage",
   "topicality",
-  "rarestCoverage",
   "blockCoverage",
   "margin",
   "pageAgreement",
-  "unknownShare",
   "headingMatch",
 ] as const satisfies readonly (keyof DecisionFeatures)[];
 
@@ -88,11 +87,9 @@ export function decide(
       features: {
         coverage: 0,
         topicality: 0,
-        rarestCoverage: 0,
         blockCoverage: 0,
         margin: 0,
         pageAgreement: 0,
-        unknownShare: 1,
         headingMatch: 0,
       },
     };

@@ -45,8 +45,6 @@ const MRKDWN_LINK = /<[^|>\s]+\|/g;
 interface Assessment {
   coverage: number;
   topicality: number;
-  /** Share of the question's rarest concept the candidate covers. */
-  rarestCoverage: number;
   matched: string[];
 }
 
@@ -520,30 +518,22 @@ export function createSearchIndex(
     const totalWeight = scored.reduce((sum, c) => sum + c.weight, 0);
     const questionIsUbiquitous = scored.every((c) => !c.informative);
     const questionTerms = new Set(concepts.flatMap((c) => c.forms.flatMap((form) => form.terms)));
-    // The question's rarest concept: the one a right answer can least do without.
-    const rarest = scored.reduce<ScoredConcept | undefined>(
-      (best, c) => (best === undefined || c.weight > best.weight ? c : best),
-      undefined,
-    );
 
     /** How much of the question a section covers, how topically, and with which words. */
     const assess = (index: number): Assessment => {
       let covered = 0;
       let coveredTopically = 0;
-      let rarestCoverage = 0;
       const matched = new Set<string>();
       const asked = isAskedLikeThis(index, questionTerms);
       for (const concept of scored) {
         const { share, topical, matched: found } = coverageOf(concept, index, asked);
         covered += concept.weight * share;
         coveredTopically += concept.weight * topical;
-        if (concept === rarest) rarestCoverage = share;
         for (const term of found) matched.add(display.get(term) ?? term);
       }
       return {
         coverage: totalWeight > 0 ? covered / totalWeight : 0,
         topicality: totalWeight > 0 ? coveredTopically / totalWeight : 0,
-        rarestCoverage,
         matched: [...matched],
       };
     };
@@ -607,20 +597,15 @@ export function createSearchIndex(
     if (best !== undefined && bestAssessment !== undefined) {
       const page = ordered[best.index]?.document.path;
       const others = top.slice(1);
-      const unknown = scored
-        .filter((c) => c.located.every((where) => where === undefined))
-        .reduce((sum, c) => sum + c.weight, 0);
       features = {
         coverage: bestAssessment.coverage,
         topicality: bestAssessment.topicality,
-        rarestCoverage: bestAssessment.rarestCoverage,
         blockCoverage: blockCoverage(best.index, scored),
         margin: best.score > 0 ? (best.score - (others[0]?.score ?? 0)) / best.score : 0,
         pageAgreement:
           others.length === 0
             ? 1
             : others.filter((c) => ordered[c.index]?.document.path === page).length / others.length,
-        unknownShare: totalWeight > 0 ? unknown / totalWeight : 1,
         headingMatch: headingPrecision(best.index, questionTerms),
       };
     }

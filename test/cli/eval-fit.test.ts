@@ -6,11 +6,9 @@ function features(coverage: number, margin = 0.3): DecisionFeatures {
   return {
     coverage,
     topicality: coverage / 2,
-    rarestCoverage: coverage,
     blockCoverage: coverage,
     margin,
     pageAgreement: 0.5,
-    unknownShare: 1 - coverage,
     headingMatch: 0,
   };
 }

@@ -10,8 +10,9 @@ import { loadKnowledgeBase } from "../../src/corpus/load.js";
  * blind role sets were written without seeing the method (test/eval/suite.json).
  *
  * When the calibrated decision replaced the hand-set gate, dm-heldout-2's abstain went from
- * 0.93 to 0.80 and dm-blind-3's top1 from 0.88 to 0.84: the decision answers more on real
- * handbooks (GDS Way dev top1 0.59 → 0.69) at the cost of some traps on this small one.
+ * 0.93 to 0.87 and dm-blind-3's top1 from 0.88 to 0.80 and top3 from 0.92 to 0.84: the
+ * decision answers more on real handbooks (GDS Way blind dev top1 0.55 → 0.65) at the cost of
+ * some traps on this small one.
  */
 const cases = [
   {
@@ -33,14 +34,14 @@ const cases = [
     name: "the Delivery Manager knowledge base (held-out 2)",
     content: "content",
     questions: "test/eval/dm-heldout-2.json",
-    floors: { top1: 0.85, top3: 0.88, abstain: 0.7 }, // (0.92, 0.94, 0.80)
+    floors: { top1: 0.85, top3: 0.85, abstain: 0.75 }, // (0.92, 0.92, 0.87)
     beatsBaselines: true,
   },
   {
     name: "the Delivery Manager knowledge base (blind 3)",
     content: "content",
     questions: "test/eval/dm-blind-3.json",
-    floors: { top1: 0.76, top3: 0.84, abstain: 0.85 }, // (0.84, 0.92, 1)
+    floors: { top1: 0.72, top3: 0.76, abstain: 0.85 }, // (0.80, 0.84, 1)
     beatsBaselines: true,
   },
   {
@@ -58,6 +59,13 @@ const cases = [
     questions: "test/eval/blind/role.test.json",
     floors: { top1: 0.56, top3: 0.62, abstain: 0.77 }, // (0.64, 0.70, 0.89)
     beatsBaselines: false,
+  },
+  {
+    name: "the Delivery Manager knowledge base (blind role, second batch, dev)",
+    content: "content",
+    questions: "test/eval/blind/role-2.json",
+    floors: { top1: 0.62, top3: 0.66, abstain: 0.6 }, // (0.69, 0.73, 0.73)
+    beatsBaselines: true,
   },
   {
     name: "the small handbook fixture",

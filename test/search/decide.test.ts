@@ -11,21 +11,17 @@ import { DEFAULT_TUNING } from "../../src/search/tuning.js";
 const strong: DecisionFeatures = {
   coverage: 1,
   topicality: 1,
-  rarestCoverage: 1,
   blockCoverage: 1,
   margin: 0.5,
   pageAgreement: 1,
-  unknownShare: 0,
   headingMatch: 1,
 };
 const weak: DecisionFeatures = {
   coverage: 0.2,
   topicality: 0,
-  rarestCoverage: 0,
   blockCoverage: 0.1,
   margin: 0.02,
   pageAgreement: 0,
-  unknownShare: 0.6,
   headingMatch: 0,
 };
 

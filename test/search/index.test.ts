@@ -221,8 +221,12 @@ describe("createSearchIndex", () => {
       ]),
     );
     // One word in common with the author question: mentioned, not the topic.
-    expect(enablers.search("where is the office").confident).toBe(false);
-    expect(enablers.search("does the office environment matter").confident).toBe(true);
+    const mentioned = enablers.search("where is the office");
+    const asked = enablers.search("does the office environment matter");
+    expect(mentioned.results[0]?.topicality).toBe(0);
+    expect(asked.results[0]?.topicality).toBeGreaterThan(0.5);
+    expect(mentioned.decision.probability).toBeLessThan(asked.decision.probability);
+    expect(asked.confident).toBe(true);
   });
 
   it("counts a word's derivation as related, not the same word (manager ≠ managing)", () => {
