@@ -484,6 +484,7 @@ export function createSearchIndex(
       related,
       familyOf,
       queryLexicon,
+      on("compounds"),
     );
     if (concepts.length === 0 || limit === 0 || total === 0) {
       return { query, results: [], confident: false, decision: decide(undefined, tuning.decision) };

@@ -1,4 +1,5 @@
 import type { Section } from "../corpus/types.js";
+import { DIGIT_PAIR } from "./query.js";
 import { isStopWord, normalizeWord, splitWords } from "./text.js";
 
 /**
@@ -265,10 +266,15 @@ export function buildFieldIndex(sections: readonly Section[]): FieldIndex {
         if (previous !== STOP) bigramScratch.push(bigrams.intern(previous, id));
         previous = id;
       }
-      // A hyphenated compound is also typed joined up ("stand-ups" / "standups", "e-mail").
+      // A hyphenated compound is also typed joined up ("stand-ups" / "standups", "e-mail"),
+      // and "1-1" also as the "1:1" people type.
       if (piece.includes("-")) {
         for (const match of piece.matchAll(HYPHENATED)) {
           const id = termOfWord(`${match[1]}${match[2]}`.toLowerCase());
+          if (id !== STOP) termScratch.push(id);
+        }
+        for (const match of piece.matchAll(DIGIT_PAIR)) {
+          const id = termOfWord(`${match[1]}:${match[2]}`);
           if (id !== STOP) termScratch.push(id);
         }
       }

@@ -14,6 +14,9 @@ export interface Token {
 /**
  * Function words, question words and chat filler: they say how a question is asked, not what
  * it is about. Content words that are short ("pod", "pto", "vpn") are deliberately absent.
+ * "us" is here because the stemmer makes "use" the same term (so "can us help" matched "use").
+ * The `stopword` package's English list was compared: it adds only weak verbs (get, make, take,
+ * come), which WEAK_WORDS below keeps at a low weight instead, and never/said/since/well.
  */
 const STOP_WORDS: ReadonlySet<string> = new Set(
   `a about above after again against all am an and any are aren as at be because been before
@@ -22,7 +25,7 @@ const STOP_WORDS: ReadonlySet<string> = new Set(
   him himself his how i if in into is isn it its itself just let me more most my myself no nor
   not of off on once only or other ought our ours ourselves out over own same shan she should
   shouldn so some such than that the their theirs them themselves then there these they this
-  those through to too under until up very was wasn we were weren what whats when where which
+  those through to too under until up us very was wasn we were weren what whats when where which
   while who whom whose why will with won would wouldn you your yours yourself yourselves
   also anyone anything everyone everything every etc eg ie via vs versus per
   hi hello hey please thanks thank tell explain mean means meaning meant kind kinds sort sorts

@@ -103,6 +103,7 @@ export const RULES = [
   "wrapper-only",
   "wordnet",
   "wordnet-not-a-typo",
+  "compounds",
 ] as const;
 
 export type Rule = (typeof RULES)[number];

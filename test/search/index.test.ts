@@ -413,4 +413,67 @@ describe("createSearchIndex", () => {
     expect(ids).toEqual(["a.md", "b.md", "c.md"]);
     expect(index.search("sprint team").results).toEqual(index.search("sprint team").results);
   });
+
+  describe("query analysis slips seen on held-out questions", () => {
+    const slips = createSearchIndex(
+      buildSections([
+        {
+          doc: "meetings.md",
+          title: "Meetings",
+          heading: "1-1 meetings",
+          body: "Managers hold a 1-1 with each report every two weeks.",
+        },
+        {
+          doc: "cycles.md",
+          title: "Cycles",
+          heading: "Cooldown",
+          body: "A cooldown week follows.",
+        },
+        { doc: "plans.md", title: "Plans", heading: "Bets", body: "Bets are placed in cooldown." },
+        {
+          doc: "work.md",
+          title: "Work",
+          heading: "Blocked work",
+          body: "Say when you are blocked.",
+        },
+        {
+          doc: "rota.md",
+          title: "Rota",
+          heading: "On-call",
+          body: "The on-call engineer answers pages.",
+        },
+        {
+          doc: "calls.md",
+          title: "Calls",
+          heading: "Video calls",
+          body: "Calls use the video tool.",
+        },
+        { doc: "tools.md", title: "Tools", heading: "Use of tools", body: "Use approved tools." },
+        { doc: "x.md", title: "Oncall notes", body: "Oncall handover notes." },
+        { doc: "y.md", title: "Oncall pay", body: "Oncall is paid." },
+      ]),
+    );
+    const top = (q: string) => slips.search(q).results[0]?.section.id;
+
+    it("reads 1:1 as the 1-1 the handbook writes, and the other way round", () => {
+      expect(top("how often are 1:1s")).toBe("meetings.md#1-1-meetings");
+      expect(top("1-1 meetings")).toBe("meetings.md#1-1-meetings");
+    });
+
+    it("joins a word and a particle the handbook writes as one word", () => {
+      expect(top("what is cool down")).toBe("cycles.md#cooldown");
+      // "on" is a stop word: without joining, "call" alone would find the video calls.
+      expect(slips.search("who is on call").results[0]?.matchedTerms).toContain("oncall");
+      expect(top("who is on call")).not.toBe("calls.md#video-calls");
+    });
+
+    it("finds blocked work from blocking", () => {
+      expect(top("blocking issues")).toBe("work.md#blocked-work");
+    });
+
+    it("never turns the pronoun us into use", () => {
+      const response = slips.search("can us help");
+      expect(response.results.map((r) => r.section.id)).not.toContain("tools.md#use-of-tools");
+    });
+  });
 });
