@@ -1,0 +1,40 @@
+/**
+ * Abbreviations people type in chat, with what they stand for. Matching works both ways:
+ * a question saying "DM" finds sections that say "delivery manager", and the reverse.
+ * One place, as data: add a row rather than special-casing a query.
+ */
+export interface Abbreviation {
+  /** The short form as typed, lower case. */
+  short: string;
+  /** Each long form it can stand for (an abbreviation can be ambiguous: PM). */
+  long: string[];
+}
+
+export const ABBREVIATIONS: readonly Abbreviation[] = [
+  { short: "dm", long: ["delivery manager"] },
+  { short: "pm", long: ["project manager", "product manager"] },
+  { short: "em", long: ["engineering manager"] },
+  { short: "sm", long: ["scrum master"] },
+  { short: "po", long: ["product owner"] },
+  { short: "sdm", long: ["service delivery manager"] },
+  { short: "retro", long: ["retrospective"] },
+  { short: "sla", long: ["service level agreement"] },
+  { short: "kpi", long: ["key performance indicator"] },
+  { short: "okr", long: ["objectives and key results"] },
+  { short: "pto", long: ["paid time off"] },
+  { short: "ooo", long: ["out of office"] },
+  { short: "wfh", long: ["work from home"] },
+  { short: "qa", long: ["quality assurance"] },
+  { short: "ux", long: ["user experience"] },
+  { short: "ai", long: ["artificial intelligence"] },
+  { short: "ml", long: ["machine learning"] },
+  { short: "1:1", long: ["one on one"] },
+  { short: "govt", long: ["government"] },
+  { short: "gov", long: ["government"] },
+  { short: "dept", long: ["department"] },
+  { short: "mgr", long: ["manager"] },
+  { short: "info", long: ["information"] },
+  { short: "org", long: ["organization", "organisation"] },
+  { short: "max", long: ["maximum"] },
+  { short: "min", long: ["minimum"] },
+];

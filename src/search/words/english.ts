@@ -1,0 +1,106 @@
+/**
+ * General English word data for text analysis: no handbook-specific words. Each list earns
+ * its place on the dev splits (src/search/README.md, "What each rule earns").
+ */
+
+/**
+ * Function words, question words and chat filler: they say how a question is asked, not what
+ * it is about. Content words that are short ("pod", "pto", "vpn") are deliberately absent.
+ * "us" is here because the stemmer makes "use" the same term (so "can us help" matched "use").
+ * The `stopword` package's English list was compared: it adds only weak verbs (get, make, take,
+ * come), which WEAK_WORDS below keeps at a low weight instead, and never/said/since/well.
+ */
+export const STOP_WORDS: ReadonlySet<string> = new Set(
+  `a about above after again against all am an and any are aren as at be because been before
+  being below between both but by can cannot could couldn did didn do does doesn doing don down
+  during each few for from further had hadn has hasn have haven having he her here hers herself
+  him himself his how i if in into is isn it its itself just let me more most my myself no nor
+  not of off on once only or other ought our ours ourselves out over own same shan she should
+  shouldn so some such than that the their theirs them themselves then there these they this
+  those through to too under until up us very was wasn we were weren what whats when where which
+  while who whom whose why will with won would wouldn you your yours yourself yourselves
+  also anyone anything everyone everything every etc eg ie via vs versus per
+  hi hello hey please thanks thank tell explain mean means meaning meant kind kinds sort sorts
+  way ways much many lot lots thing things something someone somebody really actually exactly like whether
+  basically literally simply generally probably maybe perhaps definitely certainly quite rather
+  always ever even still already yet though anyway ok okay yeah yes stuff whatever
+  must might shall another`
+    .split(/\s+/)
+    .filter((word) => word.length > 0),
+);
+
+/**
+ * Everyday verbs and time words people wrap a question in ("how do I *get* …", "what *happens*
+ * …", "… *today*"). They are kept, since they sometimes matter, but weigh little: in a small
+ * knowledge base their rarity would otherwise make them look like the topic.
+ */
+export const WEAK_WORDS: ReadonlySet<string> = new Set(
+  `get gets getting make makes making use uses using need needs needed want wants wanted find
+  go goes going take takes taking give gives giving know knows see look looking happen happens
+  happened happening work works come comes keep let try start stop today tomorrow yesterday
+  now currently usually normally recently lately help helps helping helped expect expected enough
+  day days`
+    .split(/\s+/)
+    .filter((word) => word.length > 0),
+);
+
+/**
+ * Irregular forms a suffix stemmer cannot reach ("paid" never becomes "pay"). General English,
+ * not tied to any knowledge base.
+ */
+export const IRREGULAR_FORMS: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    paid: "pay",
+    made: "make",
+    ran: "run",
+    wrote: "write",
+    written: "write",
+    went: "go",
+    gone: "go",
+    did: "do",
+    done: "do",
+    got: "get",
+    gotten: "get",
+    took: "take",
+    taken: "take",
+    gave: "give",
+    given: "give",
+    brought: "bring",
+    bought: "buy",
+    thought: "think",
+    felt: "feel",
+    kept: "keep",
+    led: "lead",
+    met: "meet",
+    sent: "send",
+    spent: "spend",
+    taught: "teach",
+    told: "tell",
+    understood: "understand",
+    began: "begin",
+    begun: "begin",
+    chose: "choose",
+    chosen: "choose",
+    knew: "know",
+    known: "know",
+    grew: "grow",
+    grown: "grow",
+    held: "hold",
+    found: "find",
+    built: "build",
+    lost: "lose",
+    won: "win",
+    spoke: "speak",
+    spoken: "speak",
+    saw: "see",
+    seen: "see",
+    came: "come",
+    became: "become",
+    paying: "pay",
+    pays: "pay",
+    people: "person",
+    children: "child",
+    men: "man",
+    women: "woman",
+  }),
+);
