@@ -31,9 +31,16 @@ function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** True when `target` (a real path) is `root` (a real path) or inside it. */
+export function isInside(root: string, target: string): boolean {
+  const relative = path.relative(root, target);
+  return relative === "" || (!relative.startsWith("..") && !path.isAbsolute(relative));
+}
+
 async function findMarkdownFiles(root: string): Promise<string[]> {
   const files: string[] = [];
   const visited = new Set<string>();
+  const realRoot = await realpath(root);
   const walk = async (directory: string): Promise<void> => {
     const real = await realpath(directory);
     if (visited.has(real)) return; // a symlink loop
@@ -45,6 +52,13 @@ async function findMarkdownFiles(root: string): Promise<string[]> {
       let isDirectory = entry.isDirectory();
       let isFile = entry.isFile();
       if (entry.isSymbolicLink()) {
+        // A link out of the content folder is never followed: it is listed, so that reading it
+        // reports it (loadDocumentFile), but a linked directory is not walked.
+        const real = await realpath(full).catch(() => undefined);
+        if (real !== undefined && !isInside(realRoot, real)) {
+          files.push(path.relative(root, full).split(path.sep).join("/"));
+          continue;
+        }
         const target = await stat(full).catch(() => undefined);
         isDirectory = target?.isDirectory() ?? false;
         isFile = target?.isFile() ?? MARKDOWN_FILE.test(entry.name); // dangling: report it
@@ -87,6 +101,44 @@ function describeError(error: unknown): string {
   return `cannot read file: ${(error as Error).message ?? String(error)}`;
 }
 
+/** Names of files that hold secrets, never loaded even through a link with a markdown name. */
+const SECRET_FILE = /^\.env|\.(?:pem|key|p12|pfx)$|^id_(?:rsa|ed25519|ecdsa)/i;
+
+/**
+ * Why a listed path must not be read, or undefined when it may: every path is resolved with
+ * `realpath` and must stay under the real content root, and lead to a markdown file that is not
+ * hidden (a link `notes.md -> .env` inside the root is refused too).
+ */
+async function refuseOutside(root: string, file: string): Promise<string | undefined> {
+  const [realRoot, real] = await Promise.all([
+    realpath(root),
+    realpath(path.join(root, file)).catch(() => undefined),
+  ]);
+  if (real === undefined) return undefined; // missing or dangling: reading reports it
+  if (!isInside(realRoot, real)) {
+    return "skipped: it is a link to a place outside the content folder";
+  }
+  const segments = path.relative(realRoot, real).split(path.sep);
+  const name = segments[segments.length - 1] ?? "";
+  if (segments.some((segment) => segment.startsWith(".")) || SECRET_FILE.test(name)) {
+    return "skipped: it leads to a hidden or secret file";
+  }
+  if (real !== path.join(realRoot, file) && !MARKDOWN_FILE.test(name)) {
+    return "skipped: it is a link to a file that is not markdown";
+  }
+  return undefined;
+}
+
+/**
+ * Slack tokens (`xoxb-…`, `xoxp-…`, `xapp-…`) in content are masked before parsing, so no reply
+ * can ever quote one, whatever a file says.
+ */
+const TOKEN = /\b(?:xox[abeoprs]|xapp)-[A-Za-z0-9-]{6,}/g;
+
+export function maskTokens(source: string): string {
+  return source.replace(TOKEN, (token) => `${token.slice(0, token.indexOf("-") + 1)}[redacted]`);
+}
+
 export type DocumentFileOutcome = { document: ParsedDocument } | { warning: LoadWarning };
 
 /**
@@ -98,6 +150,8 @@ export async function loadDocumentFile(
   file: string,
   read: (absolutePath: string) => Promise<Uint8Array> = (file) => readFile(file),
 ): Promise<DocumentFileOutcome> {
+  const refused = await refuseOutside(root, file);
+  if (refused !== undefined) return { warning: { file, reason: refused } };
   let bytes: Uint8Array;
   try {
     bytes = await read(path.join(root, file));
@@ -111,7 +165,7 @@ export async function loadDocumentFile(
     return { warning: { file, reason: "not valid UTF-8 text (save the file as UTF-8)" } };
   }
   try {
-    const document = parseDocument(file, source);
+    const document = parseDocument(file, maskTokens(source));
     if (document.sections.length === 0) {
       const reason = !source.trim()
         ? "empty file"

@@ -49,6 +49,9 @@ export async function watchContent(
 
   const watcher = watch(root, {
     ignoreInitial: true,
+    // A link to /etc must not make the watcher walk /etc; the loader refuses what links lead
+    // outside the content folder anyway, and changes inside it are seen at their real path.
+    followSymlinks: false,
     ignored: (path, stats) => isIgnoredContentPath(root, path, stats),
     // A file saved in several writes is reported once its size has settled.
     awaitWriteFinish: { stabilityThreshold: 100, pollInterval: 25 },

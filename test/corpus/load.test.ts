@@ -1,4 +1,4 @@
-import { chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -204,5 +204,55 @@ describe("loadKnowledgeBase: failures", () => {
     const root = await makeRoot({ "notes.txt": "x" });
     expect(await readdir(root)).toEqual(["notes.txt"]);
     await expect(loadKnowledgeBase(root)).rejects.toThrow(/no \.md or \.mdx files/);
+  });
+});
+
+describe("loadKnowledgeBase: content stays inside the content folder", () => {
+  it("skips, with a warning, links that lead outside, and never walks a linked directory", async () => {
+    const outside = await makeRoot({
+      "secret.md": "---\ntitle: Secret\n---\nroot:x:0:0:root\n",
+      "dir/inner.md": "---\ntitle: Inner\n---\nInner secret text.\n",
+    });
+    const root = await makeRoot({ "good.md": GOOD });
+    await symlink(path.join(outside, "secret.md"), path.join(root, "passwd.md"));
+    await symlink(path.join(outside, "dir"), path.join(root, "linked"));
+    const base = await loadKnowledgeBase(root);
+    expect(base.documents.map((document) => document.path)).toEqual(["good.md"]);
+    expect(base.sections.map((section) => section.text).join(" ")).not.toMatch(/secret|root:x/);
+    expect(base.warnings).toEqual(
+      expect.arrayContaining([
+        { file: "passwd.md", reason: expect.stringMatching(/outside the content folder/) },
+        { file: "linked", reason: expect.stringMatching(/outside the content folder/) },
+      ]),
+    );
+  });
+
+  it("refuses a markdown-named link to a hidden or secret file inside the folder", async () => {
+    const root = await makeRoot({ "good.md": GOOD, ".env": "SLACK_BOT_TOKEN=xoxb-1-2-3\n" });
+    await symlink(path.join(root, ".env"), path.join(root, "env.md"));
+    const base = await loadKnowledgeBase(root);
+    expect(base.documents.map((document) => document.path)).toEqual(["good.md"]);
+    expect(base.warnings).toEqual([
+      { file: "env.md", reason: expect.stringMatching(/hidden or secret/) },
+    ]);
+  });
+
+  it("still reads a link to another markdown file inside the folder", async () => {
+    const root = await makeRoot({ "good.md": GOOD });
+    await symlink(path.join(root, "good.md"), path.join(root, "alias.md"));
+    const base = await loadKnowledgeBase(root);
+    expect(base.documents.map((document) => document.path)).toEqual(["alias.md", "good.md"]);
+  });
+
+  it("masks Slack tokens whatever the content says", async () => {
+    const root = await makeRoot({
+      "tokens.md": "---\ntitle: Tokens\n---\nUse xoxb-123456-abcdef and xapp-1-A0-99 here.\n",
+    });
+    const base = await loadKnowledgeBase(root);
+    const text = base.sections
+      .map((section) => `${section.text} ${section.blocks.map((b) => b.mrkdwn).join(" ")}`)
+      .join(" ");
+    expect(text).not.toMatch(/xoxb-1|xapp-1/);
+    expect(text).toContain("xoxb-[redacted]");
   });
 });
