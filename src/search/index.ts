@@ -33,13 +33,8 @@ import { createWordNetLexicon, type Lexicon } from "./wordnet.js";
  * a confidence based on how much of the question the best section covers, and how topically.
  */
 
-/** Conventional headings of sections that list links to read elsewhere. */
-const POINTER_HEADING =
-  /^(?:(?:further|additional|suggested|recommended|more|other|useful|related|external)\s+)?(?:reading|readings|resources|links|references)$|^see also$|^learn more$/i;
 /** Share of a section's text in link labels above which it is a list of links. */
 const LINK_LIST_SHARE = 0.5;
-/** Slack mrkdwn link: `<url|label>`. */
-const MRKDWN_LINK = /<[^|>\s]+\|/g;
 
 /** How a candidate covers the question: the evidence the decision weighs. */
 interface Assessment {
@@ -187,7 +182,6 @@ export function createSearchIndex(
   const lexicon = options.lexicon ?? createWordNetLexicon();
   /** WordNet's synonyms and broader terms of a question word, as far as the handbook uses them. */
   const queryLexicon: QueryLexicon = {
-    isWord: (surface) => on("wordnet-not-a-typo") && lexicon.isWord(surface),
     forms(surface) {
       if (!on("wordnet")) return [];
       const forms: Form[] = [];
@@ -244,16 +238,6 @@ export function createSearchIndex(
 
   /** Whether each section states an amount (a number, a number word, a frequency). */
   const statesAmount = perSection((section) => AMOUNT_TEXT.test(section.text));
-
-  /** Whether each section is a list of links under a pointer heading. */
-  const isPointerSection = perSection((section) => {
-    const heading = section.heading.trim().replace(/[:.]$/, "");
-    const links = section.blocks.reduce(
-      (count, block) => count + (block.mrkdwn.match(MRKDWN_LINK)?.length ?? 0),
-      0,
-    );
-    return section.depth > 0 && POINTER_HEADING.test(heading) && links >= 2;
-  });
 
   /** Whether a section is only a heading (no text of its own). */
   const isEmptySection = perSection((section) => section.text.trim() === "");
@@ -391,24 +375,6 @@ export function createSearchIndex(
         const scale = (shares[f] ?? 1) * weight;
         eachPosting(form, (section, w) => raise(section, scale * w));
       });
-      // Phrases met word by word still say something, but less: at most PARTIAL_WEIGHT of the
-      // concept, by the rarity-weighted average of its words' weights in the section.
-      for (const form of concept.forms) {
-        if (form.terms.length < 2 || !on("partial-phrases")) continue;
-        const partial = new Map<number, number>();
-        let idfSum = 0;
-        for (const term of form.terms) idfSum += termIdf(term) ?? unknownIdf;
-        for (const term of form.terms) {
-          const located = locate({ terms: [term], factor: 1 });
-          const share = (termIdf(term) ?? 0) / idfSum;
-          if (located === undefined) continue;
-          eachPosting(located, (section, w) => {
-            partial.set(section, (partial.get(section) ?? 0) + share * w);
-          });
-        }
-        const scale = tuning.partialWeight * form.factor * weight;
-        for (const [section, value] of partial) raise(section, scale * value);
-      }
     }
     if (concept.emphasis !== 1) {
       for (const [section, value] of scores) scores.set(section, value * concept.emphasis);
@@ -438,21 +404,7 @@ export function createSearchIndex(
         share = Math.max(share, form.factor);
         if (topicalIn(located, section, asked)) topical = Math.max(topical, form.factor);
         matched.push(...form.terms);
-        continue;
       }
-      if (form.terms.length < 2 || !on("partial-phrases")) continue;
-      let present = 0;
-      let all = 0;
-      for (const term of form.terms) {
-        const idf = termIdf(term) ?? unknownIdf;
-        all += idf;
-        const single = locate({ terms: [term], factor: 1 });
-        if (single !== undefined && weightIn(single, section) > 0) {
-          present += idf;
-          matched.push(term);
-        }
-      }
-      if (all > 0) share = Math.max(share, tuning.partialWeight * form.factor * (present / all));
     }
     return { share, topical, matched };
   }
@@ -553,11 +505,8 @@ export function createSearchIndex(
       if (on("amount-bonus") && amount && statesAmount(candidate.index)) {
         score *= 1 + tuning.amountBonus;
       }
-      // A "further reading" list points elsewhere; it mentions a topic, it does not answer.
-      if (on("pointer-demotion") && isPointerSection(candidate.index)) {
-        score *= tuning.pointerFactor;
-      }
-      // A section that is mostly links lists where to read, whatever its heading.
+      // A section that is mostly links ("Further reading", a list of pages) points elsewhere:
+      // it mentions a topic, it does not answer.
       if (on("link-list-demotion") && isLinkList(candidate.index)) score *= tuning.pointerFactor;
       if (on("page-context") && poolEvidence > 0) {
         const page = ordered[candidate.index]?.document.path ?? "";

@@ -211,13 +211,11 @@ function isNumber(token: Token, related: RelatedTerms): boolean {
 
 /** A general English lexicon, as query understanding uses it (see wordnet.ts). */
 export interface QueryLexicon {
-  /** True for a real English word: never "corrected" into a handbook word it is not. */
-  isWord(surface: string): boolean;
   /** The word's synonyms and broader terms that the handbook uses, as discounted forms. */
   forms(surface: string): Form[];
 }
 
-const NO_LEXICON: QueryLexicon = { isWord: () => false, forms: () => [] };
+const NO_LEXICON: QueryLexicon = { forms: () => [] };
 
 export function understandQuery(
   query: string,
@@ -254,10 +252,6 @@ export function understandQuery(
     ].filter((term) => term !== token.term);
     if (derived.length > 0)
       return derived.map((term) => ({ terms: [term], factor: DERIVED_FACTOR }));
-    // An English word the handbook does not use is what was meant, not a typo of one it does
-    // ("gym" is not "gem"): it stays unknown, which tells the decision the question may be
-    // out of scope, and its synonyms still reach the text.
-    if (lexicon.isWord(token.surface)) return [exact];
     const fixes = vocabulary.corrections(token.surface);
     return fixes.length > 0 ? fixes : [exact];
   });

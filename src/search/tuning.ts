@@ -8,8 +8,6 @@ import type { DecisionModel } from "./decide.js";
 export interface SearchTuning {
   /** Adjacent query words found adjacent in a section earn this share of a term (0.6). */
   phraseWeight: number;
-  /** A phrase concept ("engineering manager") met only word by word earns this share (0.5). */
-  partialWeight: number;
   /**
    * An author question makes a word topical only when the question covers at least this share
    * of its words (0.5): one shared word with "Does the office matter for agile?" does not make
@@ -22,7 +20,7 @@ export interface SearchTuning {
   coordination: number;
   /** Score bonus of a section stating a figure when the question asks for one (0.1). */
   amountBonus: number;
-  /** Score factor of a "Further reading" / "See also" list of links (0.6). */
+  /** Score factor of a section that is mostly links (a "Further reading" list) (0.6). */
   pointerFactor: number;
   /** Largest boost, for a ubiquitous question, of a section whose heading is just its words (0.1). */
   headingPrecisionBonus: number;
@@ -48,7 +46,6 @@ export interface SearchTuning {
 
 export const DEFAULT_TUNING: SearchTuning = {
   phraseWeight: 0.6,
-  partialWeight: 0.5,
   askedSimilarity: 0.5,
   rerankPool: 20,
   coordination: 0.5,
@@ -69,15 +66,15 @@ export const DEFAULT_TUNING: SearchTuning = {
   // Leave-one-corpus-out figures for these weights are in src/search/README.md.
   decision: {
     weights: {
-      coverage: 3.641,
-      topicality: 2.154,
-      blockCoverage: 0.539,
-      margin: 1.973,
-      pageAgreement: 0.687,
-      headingMatch: 2.101,
+      coverage: 3.658,
+      topicality: 2.025,
+      blockCoverage: 0.512,
+      margin: 1.924,
+      pageAgreement: 0.789,
+      headingMatch: 2.082,
     },
-    bias: -4.341,
-    answerAt: 0.829,
+    bias: -4.328,
+    answerAt: 0.825,
     bestMatchAt: 0.573,
   },
 };
@@ -92,17 +89,14 @@ export const RULES = [
   "related-words",
   "derivations",
   "phrase-bonus",
-  "partial-phrases",
   "coordination",
   "amount-bonus",
-  "pointer-demotion",
   "heading-precision",
   "skip-empty-sections",
   "link-list-demotion",
   "page-context",
   "wrapper-only",
   "wordnet",
-  "wordnet-not-a-typo",
   "compounds",
 ] as const;
 

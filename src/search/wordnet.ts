@@ -20,8 +20,6 @@ export interface LexiconEntry {
 }
 
 export interface Lexicon {
-  /** True when the word, or its base form, is an English word WordNet knows. */
-  isWord(word: string): boolean;
   /** Lemmas related to the word's first senses, commonest sense first. */
   related(word: string): LexiconEntry[];
 }
@@ -183,7 +181,6 @@ export function createWordNetLexicon(directory: string = wordNetDirectory()): Le
   };
 
   return {
-    isWord: (word) => PARTS.some((part) => baseForms(word.toLowerCase(), part).length > 0),
     related,
   };
 }
