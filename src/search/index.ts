@@ -24,7 +24,21 @@ import {
 import { RELATED_WORDS, relatedTerms } from "./related.js";
 import { analyze, derivationFamily } from "./text.js";
 import { DEFAULT_TUNING, type Rule, type SearchTuning } from "./tuning.js";
-import type { SearchIndex, SearchOptions, SearchResponse, SearchResult } from "./types.js";
+import {
+  MAX_QUESTION_CHARS,
+  type SearchIndex,
+  type SearchOptions,
+  type SearchResponse,
+  type SearchResult,
+} from "./types.js";
+
+/** The first `max` characters of `text`, cut back to the last word boundary. */
+function cutAtWord(text: string, max: number): string {
+  const cut = text.slice(0, max);
+  const space = cut.lastIndexOf(" ");
+  return space > max / 2 ? cut.slice(0, space) : cut;
+}
+
 import { createWordNetLexicon, type Lexicon } from "./wordnet.js";
 
 /**
@@ -429,8 +443,9 @@ export function createSearchIndex(
 
   function search(query: string, options: SearchOptions = {}): SearchResponse {
     const limit = Math.max(0, Math.floor(options.limit ?? 5));
+    const truncated = query.length > MAX_QUESTION_CHARS;
     const concepts = understandQuery(
-      query,
+      truncated ? cutAtWord(query, MAX_QUESTION_CHARS) : query,
       vocabulary,
       abbreviations,
       related,
@@ -439,7 +454,13 @@ export function createSearchIndex(
       on("compounds"),
     );
     if (concepts.length === 0 || limit === 0 || total === 0) {
-      return { query, results: [], confident: false, decision: decide(undefined, tuning.decision) };
+      return {
+        query,
+        results: [],
+        confident: false,
+        decision: decide(undefined, tuning.decision),
+        ...(truncated && { truncated }),
+      };
     }
     const scored = concepts.map(scoreConcept);
     const scores = new Float64Array(total);
@@ -568,7 +589,13 @@ export function createSearchIndex(
       (concepts.length < 2 || (bestAssessment?.topicality ?? 0) < 1)
         ? decide(undefined, tuning.decision, "none: only everyday words, no topic")
         : decide(features, tuning.decision);
-    return { query, results, confident: decision.tier === "answer", decision };
+    return {
+      query,
+      results,
+      confident: decision.tier === "answer",
+      decision,
+      ...(truncated && { truncated }),
+    };
   }
 
   return { size: total, search };

@@ -26,7 +26,15 @@ export interface SearchResponse {
   confident: boolean;
   /** The tier of the reply and why: answer, best match, or none. */
   decision: Decision;
+  /** True when the question was longer than MAX_QUESTION_CHARS and only its start was read. */
+  truncated?: boolean;
 }
+
+/**
+ * Questions are read up to this many characters: a question is a sentence or two, and analysis
+ * and typo correction cost grows with length, so a pasted page must not stall the bot.
+ */
+export const MAX_QUESTION_CHARS = 500;
 
 export interface SearchOptions {
   /** Maximum number of results (default 5). */

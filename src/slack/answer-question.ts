@@ -23,6 +23,8 @@ export interface QueryLogLine {
   surface: Surface;
   user: string;
   query: string;
+  /** Length of the whole question; `query` keeps at most LOGGED_QUESTION_CHARS of it. */
+  queryChars: number;
   /** An answer was shown: confident or best match (`tier` says which). */
   answered: boolean;
   tier: Tier;
@@ -34,6 +36,9 @@ export interface QueryLogLine {
 }
 
 const defaultClock = () => performance.now();
+
+/** Characters of a question kept in its log line. */
+export const LOGGED_QUESTION_CHARS = 300;
 
 /**
  * Searches the knowledge base and writes the one `query` log line every answered question
@@ -49,7 +54,12 @@ function askAndLog<T>(input: AskInput, render: (response: SearchResponse) => T):
     event: "query",
     surface: input.surface,
     user: input.user,
-    query: input.question,
+    // A log line is not the place for a pasted page: the start says what was asked.
+    query:
+      input.question.length > LOGGED_QUESTION_CHARS
+        ? `${input.question.slice(0, LOGGED_QUESTION_CHARS)}…`
+        : input.question,
+    queryChars: input.question.length,
     answered: response.decision.tier !== "none",
     tier: response.decision.tier,
     reason: response.decision.reason,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createSearchIndex } from "../../src/search/index.js";
+import { MAX_QUESTION_CHARS } from "../../src/search/types.js";
 import { buildSections } from "./build-sections.js";
 
 const filler =
@@ -394,6 +395,18 @@ describe("createSearchIndex", () => {
     expect(response.confident).toBe(false);
     expect(response.decision.tier).toBe("none");
     expect(response.decision.reason).toMatch(/no section contains/);
+  });
+
+  it("reads only the first MAX_QUESTION_CHARS characters of a question, and says so", () => {
+    const filler = "and ".repeat(MAX_QUESTION_CHARS / 4);
+    const late = index.search(`${filler} pods`);
+    expect(late.truncated).toBe(true);
+    // The topic came after the cut: it was not read.
+    expect(late.results).toEqual([]);
+    const early = index.search(`pods ${filler}`);
+    expect(early.truncated).toBe(true);
+    expect(early.results[0]?.section.document.path).toBe("pods.md");
+    expect(index.search("pods").truncated).toBeUndefined();
   });
 
   it("respects the limit", () => {

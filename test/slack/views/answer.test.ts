@@ -8,7 +8,7 @@ import {
 import { renderFeedbackThanks, replaceFeedbackBlock } from "../../../src/slack/views/apology.js";
 import { createExcerpt } from "../../../src/slack/views/excerpt.js";
 import { renderNoAnswer } from "../../../src/slack/views/no-answer.js";
-import { renderReply } from "../../../src/slack/views/reply.js";
+import { renderReply, TRUNCATED_NOTE } from "../../../src/slack/views/reply.js";
 import { listButtons, renderMessageAsText } from "../../../src/slack/views/text.js";
 import type { KnownBlock, SlackMessage } from "../../../src/slack/views/types.js";
 import { messageViolations } from "./block-kit.js";
@@ -236,6 +236,18 @@ describe("renderReply", () => {
   it("does not label a confident answer as uncertain", () => {
     const msg = renderReply(makeResponse("retro", [section, ...related], true));
     expect(mrkdwnOf(msg.blocks)).not.toContain(TENTATIVE_LABEL);
+  });
+
+  it("notes that only the start of a long question was read, under any tier", () => {
+    for (const tier of ["answer", "best-match", "none"] as const) {
+      const response = { ...makeResponse("retro", [section, ...related], tier), truncated: true };
+      const msg = renderReply(response);
+      expect(mrkdwnOf(msg.blocks)).toContain(TRUNCATED_NOTE);
+      expect(messageViolations(msg)).toEqual([]);
+    }
+    expect(mrkdwnOf(renderReply(makeResponse("retro", [section], true)).blocks)).not.toContain(
+      TRUNCATED_NOTE,
+    );
   });
 
   it("gives the no-answer when confident but empty", () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
+import { LOGGED_QUESTION_CHARS } from "../../../../src/slack/answer-question.js";
 import { createDmCommandListener } from "../../../../src/slack/listeners/commands/dm-command.js";
 import type { CommandArgs } from "../../../../src/slack/listeners/types.js";
 import { renderApology } from "../../../../src/slack/views/apology.js";
@@ -81,6 +82,16 @@ describe("/dm", () => {
       ...renderReply(unsureResponse("what is the airspeed of a swallow"), { ephemeral: true }),
     });
     expect(log.events("query")[0]).toMatchObject({ answered: false, tier: "none", topScore: 0.1 });
+  });
+
+  it("keeps only the start of a very long question in its log line", async () => {
+    const { deps, log } = makeDeps({ respond: unsureResponse });
+    const long = `what about ${"velocity ".repeat(5000)}`;
+    const { args } = commandArgs(long);
+    await createDmCommandListener(deps)(args);
+    const line = log.events("query")[0];
+    expect(String(line?.query).length).toBeLessThanOrEqual(LOGGED_QUESTION_CHARS + 1);
+    expect(line?.queryChars).toBe(long.trim().length);
   });
 
   it.each(["", "   ", "help", "HELP"])("shows help for %j without searching", async (text) => {
