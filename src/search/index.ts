@@ -481,13 +481,17 @@ export function createSearchIndex(
       if (score > 0) insertTop(pool, { index: i, score }, Math.max(limit, tuning.rerankPool));
     }
     // How much of the pool's evidence each page holds: the right page tends to match in several
-    // sections, an incidental one in one.
+    // sections, an incidental one in one. Only the question's informative concepts count: words
+    // every section uses ("delivery manager" in a DM handbook) would favour the longest page.
+    const informativeConcepts = scored.filter((c) => c.informative);
     const pageEvidence = new Map<string, number>();
     let poolEvidence = 0;
     for (const candidate of pool) {
       const page = ordered[candidate.index]?.document.path ?? "";
-      pageEvidence.set(page, (pageEvidence.get(page) ?? 0) + candidate.score);
-      poolEvidence += candidate.score;
+      let evidence = 0;
+      for (const c of informativeConcepts) evidence += c.scores.get(candidate.index) ?? 0;
+      pageEvidence.set(page, (pageEvidence.get(page) ?? 0) + evidence);
+      poolEvidence += evidence;
     }
     const totalWeight = scored.reduce((sum, c) => sum + c.weight, 0);
     const questionIsUbiquitous = scored.every((c) => !c.informative);

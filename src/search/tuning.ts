@@ -24,7 +24,11 @@ export interface SearchTuning {
   pointerFactor: number;
   /** Largest boost, for a ubiquitous question, of a section whose heading is just its words (0.1). */
   headingPrecisionBonus: number;
-  /** Boost by the share of the candidates' score on the same page: page context (0.5). */
+  /**
+   * Boost by the share of the candidates' informative evidence on the same page: page context
+   * (0.2). On the dev splits 0.2 and 0.5 are level (±0.02 top1 per set); 0.5 pushed a
+   * long page's sections above the page a public role question asks for (top3 1.0 → 0.97).
+   */
   pageContext: number;
   /** A term in more than this share of sections is ubiquitous ("delivery" in a DM handbook) (0.3). */
   ubiquity: number;
@@ -53,7 +57,7 @@ export const DEFAULT_TUNING: SearchTuning = {
   pointerFactor: 0.6,
   headingPrecisionBonus: 0.1,
   ubiquity: 0.3,
-  pageContext: 0.5,
+  pageContext: 0.2,
   // Dev splits, 2026-11-29: broader terms and derived forms (0.4/0.5) cost ranked-first on
   // every blind handbook set (GDS Way 0.76 → 0.69); synonyms alone at 0.4, for words the
   // handbook never uses, are neutral on ranking and gain one top1 each on role, 18F, Mattermost.
@@ -66,16 +70,16 @@ export const DEFAULT_TUNING: SearchTuning = {
   // Leave-one-corpus-out figures for these weights are in src/search/README.md.
   decision: {
     weights: {
-      coverage: 3.658,
-      topicality: 2.025,
-      blockCoverage: 0.512,
-      margin: 1.924,
-      pageAgreement: 0.789,
-      headingMatch: 2.082,
+      coverage: 3.425,
+      topicality: 2.206,
+      blockCoverage: 0.714,
+      margin: 1.889,
+      pageAgreement: 0.847,
+      headingMatch: 1.949,
     },
-    bias: -4.328,
-    answerAt: 0.825,
-    bestMatchAt: 0.573,
+    bias: -4.273,
+    answerAt: 0.823,
+    bestMatchAt: 0.587,
   },
 };
 
