@@ -67,26 +67,29 @@ function checkFrontmatter(parsed: ParsedDocument, report: Report): void {
   const lineOf = (key: string) => parsed.frontmatterLines[key] ?? 1;
   const error = (key: string, message: string) => report(lineOf(key), "error", message);
 
-  if (!("title" in data)) error("title", "missing `title` in frontmatter");
-  else if (typeof data.title !== "string" || !data.title.trim()) {
+  // Optional fields are checked only when present: real handbooks rarely carry tags, order or
+  // sources, and the bot does well without them. A title is needed only when neither the
+  // frontmatter nor a first heading gives one (the file name is a poor title for an answer).
+  if (!("title" in data)) {
+    if (!parsed.hasHeadingTitle) {
+      report(1, "warning", "no `title` in frontmatter and no `# heading`: the file name is used");
+    }
+  } else if (typeof data.title !== "string" || !data.title.trim()) {
     error("title", `\`title\` must be a non-empty string, not ${describe(data.title)}`);
   }
 
-  if (!("tags" in data)) error("tags", "missing `tags` in frontmatter (a list of strings)");
-  else if (!isStringArray(data.tags)) {
+  if ("tags" in data && !isStringArray(data.tags)) {
     error("tags", `\`tags\` must be a list of strings, not ${describe(data.tags)}`);
   }
 
   const orderKey = "order" in data ? "order" : "sidebar_position" in data ? "sidebar_position" : "";
-  if (!orderKey) error("order", "missing `order` (or `sidebar_position`) in frontmatter");
-  else if (typeof data[orderKey] !== "number" || !Number.isFinite(data[orderKey])) {
+  if (orderKey && (typeof data[orderKey] !== "number" || !Number.isFinite(data[orderKey]))) {
     error(orderKey, `\`${orderKey}\` must be a number, not ${describe(data[orderKey])}`);
   }
 
-  if (!("sources" in data)) error("sources", "missing `sources` in frontmatter (may be [])");
-  else if (!Array.isArray(data.sources)) {
+  if ("sources" in data && !Array.isArray(data.sources)) {
     error("sources", `\`sources\` must be a list, not ${describe(data.sources)}`);
-  } else {
+  } else if (Array.isArray(data.sources)) {
     data.sources.forEach((source: unknown, index) => {
       if (typeof source === "string" && source.trim()) return;
       if (!isRecord(source) || typeof source.title !== "string" || !source.title.trim()) {

@@ -63,6 +63,8 @@ export interface ParsedDocument {
   links: DocumentLink[];
   /** Every heading anchor in the document (section slugs), for link checking. */
   anchors: string[];
+  /** True when the document has a first-level heading to take its title from. */
+  hasHeadingTitle: boolean;
 }
 
 /**
@@ -324,6 +326,7 @@ export function parseDocument(path: string, source: string): ParsedDocument {
     frontmatterLines: frontmatter.keyLines,
     links,
     anchors,
+    hasHeadingTitle: firstH1 !== undefined,
   };
 }
 
