@@ -13,6 +13,7 @@ import { createHealthHandler, HEALTH_PATH } from "./healthz.js";
 import { register as registerActions } from "./listeners/actions/index.js";
 import { register as registerCommands } from "./listeners/commands/index.js";
 import { register as registerEvents } from "./listeners/events/index.js";
+import { rejectOutOfWindow } from "./request-age.js";
 import { slackErrorCode } from "./slack-call.js";
 
 /** Where Bolt receives commands, events and interactivity in HTTP mode (the manifest's URLs). */
@@ -91,6 +92,13 @@ export function createApp(config: Config, deps: CreateAppDeps): BotApp {
       // and an event acknowledged late is redelivered.
       processBeforeResponse: false,
     });
+    // The server calls `receiver.requestListener` per request: the time window is checked first.
+    receiver.requestListener = rejectOutOfWindow(receiver.requestListener, (skewSeconds) =>
+      logger.warn(
+        { event: "request_rejected", reason: "timestamp out of window", skewSeconds },
+        "refused a Slack request dated more than five minutes away",
+      ),
+    );
   } else {
     receiver = new SocketModeReceiver({
       appToken: config.appToken,

@@ -211,7 +211,7 @@ describe("createApp in HTTP mode", () => {
     );
   });
 
-  it("rejects bad and stale signatures with 401 and processes nothing", async () => {
+  it("rejects bad, stale and future-dated signatures with 401 and processes nothing", async () => {
     const badBody = commandBody("risk log");
     const bad = commandCount;
     const badResponse = await post(badBody, {
@@ -231,12 +231,28 @@ describe("createApp in HTTP mode", () => {
     const staleResponse = await post(staleBody, signed(staleBody, sixMinutesAgo));
     expect(staleResponse.status).toBe(401);
 
+    // Correctly signed but dated in the future: Bolt alone accepted these (issue 10).
+    const futureBody = commandBody("risk log");
+    const future = commandCount;
+    const sixMinutesAhead = Math.floor(Date.now() / 1000) + 6 * 60;
+    const futureResponse = await post(futureBody, signed(futureBody, sixMinutesAhead));
+    expect(futureResponse.status).toBe(401);
+    const farBody = commandBody("risk log");
+    const far = commandCount;
+    const tenYearsAhead = Math.floor(Date.now() / 1000) + 10 * 365 * 24 * 3600;
+    expect((await post(farBody, signed(farBody, tenYearsAhead))).status).toBe(401);
+    expect(log.events("request_rejected")).toEqual(
+      expect.arrayContaining([expect.objectContaining({ reason: "timestamp out of window" })]),
+    );
+
     // A good request after them is a barrier: once it is answered, the others would have been.
     const goodBody = commandBody("risk log");
     const good = commandCount;
     expect((await post(goodBody, signed(goodBody))).status).toBe(200);
     await waitFor(() => (responsesTo(good).length > 0 ? true : undefined), "the barrier answer");
-    expect([bad, unsigned, stale].map((n) => responsesTo(n).length)).toEqual([0, 0, 0]);
+    expect([bad, unsigned, stale, future, far].map((n) => responsesTo(n).length)).toEqual([
+      0, 0, 0, 0, 0,
+    ]);
     expect(log.events("query").filter((line) => line.query === "risk log")).toHaveLength(1);
   });
 
