@@ -5,8 +5,9 @@
  */
 
 /** The question words of a message or command, without Slack markup; "" when nothing is left. */
-export function extractQuestion(text: string | undefined, botUserId?: string): string {
-  if (text === undefined) return "";
+export function extractQuestion(text: unknown, botUserId?: string): string {
+  // Events are data from the network: a `text` that is not a string is no question.
+  if (typeof text !== "string") return "";
   let question = text;
   if (botUserId !== undefined && botUserId !== "") {
     question = question.split(`<@${botUserId}>`).join(" ");

@@ -12,6 +12,13 @@ export function createAppMentionListener(deps: ListenerDeps) {
   return async ({ event, context, client }: EventArgs<"app_mention">): Promise<void> => {
     // Bots talking to bots loop; the DM listener answers mentions inside a DM.
     if (event.bot_id !== undefined || event.subtype !== undefined) return;
+    if (typeof event.channel !== "string" || event.channel === "") {
+      deps.logger.warn(
+        { event: "event_ignored", reason: "no channel" },
+        "a mention event without a channel",
+      );
+      return;
+    }
     if (event.channel.startsWith("D")) return;
     const question = extractQuestion(event.text, context.botUserId);
     const user = event.user ?? "unknown";

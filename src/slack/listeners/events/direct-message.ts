@@ -15,6 +15,13 @@ export function createDirectMessageListener(deps: ListenerDeps) {
     if (event.subtype !== undefined) return;
     if (event.bot_id !== undefined || event.bot_profile !== undefined) return;
     if (event.user === undefined || event.user === context.botUserId) return;
+    if (typeof event.channel !== "string" || event.channel === "") {
+      deps.logger.warn(
+        { event: "event_ignored", reason: "no channel" },
+        "a DM event without a channel",
+      );
+      return;
+    }
     const question = extractQuestion(event.text, context.botUserId);
     const user = event.user;
     await deliverReply({

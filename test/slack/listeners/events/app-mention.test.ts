@@ -17,6 +17,17 @@ function mentionArgs(event: Record<string, unknown>) {
 }
 
 describe("app_mention", () => {
+  it("ignores, with a warning, a mention without a channel", async () => {
+    const { deps, search, log } = makeDeps();
+    const { args, client } = mentionArgs({ channel: undefined });
+    await createAppMentionListener(deps)(args);
+    expect(client.chat.postMessage).not.toHaveBeenCalled();
+    expect(search).not.toHaveBeenCalled();
+    expect(log.events("event_ignored")).toEqual([
+      expect.objectContaining({ reason: "no channel" }),
+    ]);
+  });
+
   it("answers in a thread on the mention, without the mention or Slack markup in the question", async () => {
     const { deps, search, log } = makeDeps();
     const { args, client } = mentionArgs({

@@ -31,6 +31,23 @@ describe("message.im", () => {
     expect(log.events("query")[0]).toMatchObject({ surface: "dm", user: "U0ASKER01" });
   });
 
+  it("ignores, with a warning, an event without a channel, and reads a non-string text as none", async () => {
+    const { deps, search, log } = makeDeps();
+    const { args, client } = dmArgs({ channel: undefined });
+    await createDirectMessageListener(deps)(args);
+    expect(client.chat.postMessage).not.toHaveBeenCalled();
+    expect(search).not.toHaveBeenCalled();
+    expect(log.events("event_ignored")).toEqual([
+      expect.objectContaining({ reason: "no channel" }),
+    ]);
+
+    const odd = dmArgs({ text: 42 });
+    await createDirectMessageListener(deps)(odd.args);
+    // No question: the help text, not a crash.
+    expect(onlyCall(odd.client.chat.postMessage)).toMatchObject({ channel: "D0ASKER01" });
+    expect(search).not.toHaveBeenCalled();
+  });
+
   it("answers in the thread when the question was asked in one", async () => {
     const { deps } = makeDeps();
     const { args, client } = dmArgs({ thread_ts: "1699999999.000009" });
