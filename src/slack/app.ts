@@ -14,6 +14,10 @@ import { register as registerActions } from "./listeners/actions/index.js";
 import { register as registerCommands } from "./listeners/commands/index.js";
 import { register as registerEvents } from "./listeners/events/index.js";
 import { rejectOutOfWindow } from "./request-age.js";
+
+/** How long a request may wait for a listener's ack before the bot acks it empty (HTTP). */
+const UNHANDLED_ACK_MS = 2000;
+
 import { slackErrorCode } from "./slack-call.js";
 
 /** Where Bolt receives commands, events and interactivity in HTTP mode (the manifest's URLs). */
@@ -91,6 +95,20 @@ export function createApp(config: Config, deps: CreateAppDeps): BotApp {
       // Acknowledge first, then answer: a search takes milliseconds, but Slack calls may not,
       // and an event acknowledged late is redelivered.
       processBeforeResponse: false,
+      // Every listener acks first, so a request nobody acked by now has no listener (an unknown
+      // action, a view closing, a shortcut we do not offer). Bolt's default answers 404 after
+      // 3 s, which Slack shows the user as an error: answer 200 and log it instead.
+      unhandledRequestTimeoutMillis: UNHANDLED_ACK_MS,
+      unhandledRequestHandler: ({ response }) => {
+        logger.warn(
+          { event: "unhandled_request", ackedAfterMs: UNHANDLED_ACK_MS },
+          "no listener acknowledged a Slack request; acknowledged it with an empty 200",
+        );
+        if (!response.headersSent) {
+          response.writeHead(200);
+          response.end();
+        }
+      },
     });
     // The server calls `receiver.requestListener` per request: the time window is checked first.
     receiver.requestListener = rejectOutOfWindow(receiver.requestListener, (skewSeconds) =>

@@ -182,6 +182,23 @@ describe("createApp in HTTP mode", () => {
   });
   const responsesTo = (n: number) => slack.calls.filter((call) => call.path === `/respond/${n}`);
 
+  it("acknowledges with an empty 200, and logs it, an interaction no listener handles", async () => {
+    const payload = JSON.stringify({
+      type: "view_closed",
+      team: { id: "T0TEAM001" },
+      user: { id: "U0ASKER01" },
+      api_app_id: "A0APP0001",
+      view: { id: "V0001", callback_id: "nobody-listens" },
+    });
+    const body = new URLSearchParams({ payload }).toString();
+    const response = await post(body, signed(body));
+    // Bolt alone answers 404 after three seconds, which Slack shows the user as an error.
+    expect(response.status).toBe(200);
+    expect(log.events("unhandled_request")).toEqual([
+      expect.objectContaining({ ackedAfterMs: expect.any(Number) }),
+    ]);
+  });
+
   it("binds a port of its own when PORT=0", () => {
     expect(bot.port()).toBeGreaterThan(0);
   });
