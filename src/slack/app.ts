@@ -13,7 +13,7 @@ import { createHealthHandler, HEALTH_PATH } from "./healthz.js";
 import { register as registerActions } from "./listeners/actions/index.js";
 import { register as registerCommands } from "./listeners/commands/index.js";
 import { register as registerEvents } from "./listeners/events/index.js";
-import { rejectOutOfWindow } from "./request-age.js";
+import { rejectOutOfWindow, rejectUnusableBody } from "./request-guards.js";
 
 /** How long a request may wait for a listener's ack before the bot acks it empty (HTTP). */
 const UNHANDLED_ACK_MS = 2000;
@@ -111,11 +111,15 @@ export function createApp(config: Config, deps: CreateAppDeps): BotApp {
       },
     });
     // The server calls `receiver.requestListener` per request: the time window is checked first.
-    receiver.requestListener = rejectOutOfWindow(receiver.requestListener, (skewSeconds) =>
-      logger.warn(
-        { event: "request_rejected", reason: "timestamp out of window", skewSeconds },
-        "refused a Slack request dated more than five minutes away",
+    receiver.requestListener = rejectOutOfWindow(
+      rejectUnusableBody(receiver.requestListener, (reason) =>
+        logger.warn({ event: "request_rejected", reason }, "refused a Slack request"),
       ),
+      (skewSeconds) =>
+        logger.warn(
+          { event: "request_rejected", reason: "timestamp out of window", skewSeconds },
+          "refused a Slack request dated more than five minutes away",
+        ),
     );
   } else {
     receiver = new SocketModeReceiver({

@@ -199,6 +199,19 @@ describe("createApp in HTTP mode", () => {
     ]);
   });
 
+  it("answers 400 at once to a signed body that is not a Slack payload", async () => {
+    const formNull = new URLSearchParams({ payload: "null" }).toString();
+    expect((await post(formNull, signed(formNull))).status).toBe(400);
+    expect((await post("null", signed("null"), "application/json")).status).toBe(400);
+    expect((await post("42", signed("42"), "application/json")).status).toBe(400);
+    expect(log.events("request_rejected")).toEqual(
+      expect.arrayContaining([expect.objectContaining({ reason: "not a Slack payload" })]),
+    );
+    // Still serving after them.
+    const body = commandBody("what is velocity");
+    expect((await post(body, signed(body))).status).toBe(200);
+  });
+
   it("binds a port of its own when PORT=0", () => {
     expect(bot.port()).toBeGreaterThan(0);
   });
