@@ -14,6 +14,7 @@ import { register as registerActions } from "./listeners/actions/index.js";
 import { register as registerCommands } from "./listeners/commands/index.js";
 import { register as registerEvents } from "./listeners/events/index.js";
 import { rejectOutOfWindow, rejectUnusableBody } from "./request-guards.js";
+import { createTeamGuard } from "./team-guard.js";
 
 /** How long a request may wait for a listener's ack before the bot acks it empty (HTTP). */
 const UNHANDLED_ACK_MS = 2000;
@@ -149,6 +150,9 @@ export function createApp(config: Config, deps: CreateAppDeps): BotApp {
     docsBaseUrl: config.docsBaseUrl,
     clock: deps.clock,
   };
+  // Learnt from auth.test at start, before any request can arrive.
+  let installedTeam: string | undefined;
+  app.use(createTeamGuard(() => installedTeam, logger));
   app.use(createDeliveryDedupe(listenerDeps.dedupe, logger));
   registerCommands(app, listenerDeps);
   registerEvents(app, listenerDeps);
@@ -166,6 +170,8 @@ export function createApp(config: Config, deps: CreateAppDeps): BotApp {
     app,
     async start() {
       await app.init();
+      const auth = await app.client.auth.test();
+      installedTeam = typeof auth.team_id === "string" && auth.team_id ? auth.team_id : undefined;
       if (receiver instanceof HTTPReceiver) {
         boltServer = (await app.start({ port: config.port, host: config.host })) as Server;
         logger.info(

@@ -212,6 +212,21 @@ describe("createApp in HTTP mode", () => {
     expect((await post(body, signed(body))).status).toBe(200);
   });
 
+  it("acknowledges but ignores a request from another workspace", async () => {
+    const body = commandBody("what is velocity").replace("team_id=T0TEAM001", "team_id=T0OTHER99");
+    const n = commandCount;
+    expect((await post(body, signed(body))).status).toBe(200);
+    expect(log.events("request_ignored")).toEqual([
+      expect.objectContaining({ reason: "another workspace", teamId: "T0OTHER99" }),
+    ]);
+    // A good request after it is a barrier: once it is answered, the other would have been.
+    const good = commandBody("what is velocity");
+    const g = commandCount;
+    expect((await post(good, signed(good))).status).toBe(200);
+    await waitFor(() => (responsesTo(g).length > 0 ? true : undefined), "the barrier answer");
+    expect(responsesTo(n)).toEqual([]);
+  });
+
   it("binds a port of its own when PORT=0", () => {
     expect(bot.port()).toBeGreaterThan(0);
   });

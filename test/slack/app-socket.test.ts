@@ -56,11 +56,14 @@ describe("createApp in Socket Mode", () => {
     });
 
     await expect(bot.start()).rejects.toMatchObject({ data: { error: "invalid_auth" } });
+    // auth.test twice: Bolt's token check, then the bot's own, for the installed team id.
     expect(api.seen.map((request) => request.path)).toEqual([
+      "/api/auth.test",
       "/api/auth.test",
       "/api/apps.connections.open",
     ]);
     expect(api.seen.map((request) => request.authorization)).toEqual([
+      "Bearer xoxb-socket-test",
       "Bearer xoxb-socket-test",
       "Bearer xapp-socket-test",
     ]);
