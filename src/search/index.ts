@@ -21,6 +21,7 @@ import {
   type QueryVocabulary,
   understandQuery,
 } from "./query.js";
+import { type Candidate, type CandidateFacts, insertTop, rerank } from "./rank.js";
 import { RELATED_WORDS, relatedTerms } from "./related.js";
 import { analyze, derivationFamily } from "./text.js";
 import { DEFAULT_TUNING, type Rule, type SearchTuning } from "./tuning.js";
@@ -64,25 +65,6 @@ export interface SearchIndexOptions {
   lexicon?: Lexicon;
   /** Rules switched off, to measure what each earns (eval's --ablate). */
   disable?: ReadonlySet<Rule>;
-}
-
-interface Candidate {
-  index: number;
-  score: number;
-}
-
-/** Keep the `limit` best candidates: higher score first, then earlier section. */
-function insertTop(top: Candidate[], candidate: Candidate, limit: number): void {
-  let position = top.length;
-  while (position > 0) {
-    const previous = top[position - 1];
-    if (previous === undefined || previous.score > candidate.score) break;
-    if (previous.score === candidate.score && previous.index < candidate.index) break;
-    position--;
-  }
-  if (position >= limit) return;
-  top.splice(position, 0, candidate);
-  if (top.length > limit) top.pop();
 }
 
 /** How typo distance discounts a correction: one edit in a short word changes more of it. */
@@ -518,38 +500,25 @@ export function createSearchIndex(
 
     const amount = asksForAmount(query);
     const assessed = new Map<number, Assessment>();
-    const top: Candidate[] = [];
-    for (const candidate of pool) {
+    const facts: CandidateFacts[] = pool.map((candidate) => {
       const assessment = assess(candidate.index);
       assessed.set(candidate.index, assessment);
-      // A section that covers more of the question beats one that scores on fewer words.
-      let score = on("coordination")
-        ? candidate.score * assessment.coverage ** tuning.coordination
-        : candidate.score;
-      // "How long / how often / how many" wants a figure: prefer the sections that state one.
-      if (on("amount-bonus") && amount && statesAmount(candidate.index)) {
-        score *= 1 + tuning.amountBonus;
-      }
-      // A section that is mostly links ("Further reading", a list of pages) points elsewhere:
-      // it mentions a topic, it does not answer.
-      if (on("link-list-demotion") && isLinkList(candidate.index)) score *= tuning.pointerFactor;
-      if (on("page-context") && poolEvidence > 0) {
-        const page = ordered[candidate.index]?.document.path ?? "";
-        score *= 1 + (tuning.pageContext * (pageEvidence.get(page) ?? 0)) / poolEvidence;
-      }
-      // A question made only of words every section uses ("what is a DM") asks about the thing
-      // itself, unless it asks for a figure: prefer the section whose heading names nothing
-      // else, and among those the one the handbook puts first (its introduction). Their scores
-      // differ only by accidents of wording.
-      if (on("heading-precision") && questionIsUbiquitous && !amount) {
-        const bonus = tuning.headingPrecisionBonus;
-        score *=
-          1 +
-          bonus * headingPrecision(candidate.index, questionTerms) -
-          (bonus * candidate.index) / total;
-      }
-      insertTop(top, { index: candidate.index, score }, limit);
-    }
+      const page = ordered[candidate.index]?.document.path ?? "";
+      return {
+        index: candidate.index,
+        score: candidate.score,
+        coverage: assessment.coverage,
+        statesFigure: statesAmount(candidate.index),
+        isLinkList: isLinkList(candidate.index),
+        pageShare: poolEvidence > 0 ? (pageEvidence.get(page) ?? 0) / poolEvidence : 0,
+        headingPrecision: headingPrecision(candidate.index, questionTerms),
+      };
+    });
+    const top = rerank(
+      facts,
+      { tuning, on, asksForFigure: amount, ubiquitous: questionIsUbiquitous, total },
+      limit,
+    );
 
     const results: SearchResult[] = [];
     for (const candidate of top) {
