@@ -6,6 +6,7 @@ import { inspect } from "node:util";
 import { type Logger as BoltLoggerInterface, LogLevel as BoltLogLevel } from "@slack/logger";
 import pino from "pino";
 import type { LogLevel } from "./config.js";
+import { REDACTED, scrubSecrets } from "./secrets.js";
 
 export type AppLogger = pino.Logger;
 
@@ -15,13 +16,7 @@ export interface CreateLoggerOptions {
   destination?: pino.DestinationStream;
 }
 
-const TOKEN_PATTERN = /\b(xox[a-z]|xapp)-[A-Za-z0-9-]+/gi;
-const REDACTED = "[REDACTED]";
-
-/** Replaces anything shaped like a Slack token (`xoxb-…`, `xoxp-…`, `xapp-…`) in `text`. */
-export function scrubSecrets(text: string): string {
-  return text.replace(TOKEN_PATTERN, `$1-${REDACTED}`);
-}
+export { scrubSecrets } from "./secrets.js";
 
 /** Field names whose values are never written, wherever they sit in a logged object. */
 const SECRET_KEYS = [

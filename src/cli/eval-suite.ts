@@ -4,6 +4,7 @@ import { loadKnowledgeBase } from "../corpus/load.js";
 import type { Section } from "../corpus/types.js";
 import type { DecisionModel } from "../search/decide.js";
 import { DEFAULT_TUNING, RULES, type Rule, type SearchTuning } from "../search/tuning.js";
+import { createWordNetLexicon, type Lexicon } from "../search/wordnet.js";
 import { type FitOptions, fitDecisionModel, type LabelledExample } from "./eval-fit.js";
 import { type EvalRun, loadQuestionSet, runEval } from "./eval-run.js";
 import type { EvalQuestion, EvalReport } from "./eval-scoring.js";
@@ -78,16 +79,24 @@ async function exists(file: string): Promise<boolean> {
   );
 }
 
-/** Loads each corpus once. */
-export function createCorpusCache(): (corpus: string) => Promise<readonly Section[]> {
+/** What every run of a suite shares: each corpus loaded once, one WordNet lexicon. */
+export interface SuiteContext {
+  sectionsOf(corpus: string): Promise<readonly Section[]>;
+  lexicon: Lexicon;
+}
+
+export function createSuiteContext(): SuiteContext {
   const loaded = new Map<string, Promise<readonly Section[]>>();
-  return (corpus) => {
-    let sections = loaded.get(corpus);
-    if (sections === undefined) {
-      sections = loadKnowledgeBase(corpus).then((base) => base.sections);
-      loaded.set(corpus, sections);
-    }
-    return sections;
+  return {
+    sectionsOf(corpus) {
+      let sections = loaded.get(corpus);
+      if (sections === undefined) {
+        sections = loadKnowledgeBase(corpus).then((base) => base.sections);
+        loaded.set(corpus, sections);
+      }
+      return sections;
+    },
+    lexicon: createWordNetLexicon(),
   };
 }
 
@@ -98,7 +107,7 @@ export interface SetResult {
 
 export async function runSuite(
   sets: readonly SuiteSet[],
-  sectionsOf: (corpus: string) => Promise<readonly Section[]>,
+  context: SuiteContext,
   options: {
     decision?: DecisionModel;
     /** Knobs to try instead of the shipped ones (experiments; --fit changes only `decision`). */
@@ -109,7 +118,7 @@ export async function runSuite(
 ): Promise<SetResult[]> {
   const results: SetResult[] = [];
   for (const set of sets) {
-    const sections = await sectionsOf(set.corpus);
+    const sections = await context.sectionsOf(set.corpus);
     const tuning =
       options.decision || options.tuning
         ? {
@@ -121,6 +130,7 @@ export async function runSuite(
     const run = runEval(set.questions, sections, {
       ...(tuning && { tuning }),
       ...(options.disable && { disable: options.disable }),
+      lexicon: context.lexicon,
       baselines: options.baselines ?? true,
     });
     results.push({ set, run });
@@ -199,7 +209,7 @@ export function formatSuite(results: readonly SetResult[]): string[] {
 /** Leave-one-corpus-out: for each corpus, the decision fitted on the others' dev sets. */
 export async function leaveOneCorpusOut(
   results: readonly SetResult[],
-  sectionsOf: (corpus: string) => Promise<readonly Section[]>,
+  context: SuiteContext,
   options?: FitOptions,
 ): Promise<{ corpus: string; model: DecisionModel; results: SetResult[] }[]> {
   const corpora = [...new Set(results.map((r) => corpusKey(r.set)))];
@@ -212,7 +222,7 @@ export async function leaveOneCorpusOut(
     out.push({
       corpus,
       model,
-      results: await runSuite(held, sectionsOf, { decision: model, baselines: false }),
+      results: await runSuite(held, context, { decision: model, baselines: false }),
     });
   }
   return out;
@@ -221,7 +231,7 @@ export async function leaveOneCorpusOut(
 /** What switching off each rule costs on the dev sets: the change in top1, top3 and abstain. */
 export async function ablate(
   results: readonly SetResult[],
-  sectionsOf: (corpus: string) => Promise<readonly Section[]>,
+  context: SuiteContext,
 ): Promise<string[]> {
   const dev = results.filter((r) => r.set.split === "dev");
   const header = `${"rule switched off".padEnd(20)}${dev.map((r) => r.set.name.padStart(16)).join("")}`;
@@ -232,7 +242,7 @@ export async function ablate(
   for (const rule of RULES) {
     const without = await runSuite(
       dev.map((r) => r.set),
-      sectionsOf,
+      context,
       { disable: new Set([rule]), baselines: false },
     );
     const deltas = without.map(({ run }, i) => {

@@ -12,13 +12,13 @@
  * src/search/tuning.ts; --loco reports each corpus with the decision fitted on the others;
  * --ablate prints what switching off each rule costs on the dev splits.
  */
-import path, { resolve } from "node:path";
+import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { loadKnowledgeBase } from "../corpus/load.js";
 import { formatRun, loadQuestionSet, runEval, summaryJson } from "./eval-run.js";
 import {
   ablate,
-  createCorpusCache,
+  createSuiteContext,
   fitOnDev,
   formatSuite,
   leaveOneCorpusOut,
@@ -65,21 +65,20 @@ async function suite(
   const split = options.split ?? "dev";
   if (!["dev", "test", "all"].includes(split)) throw new Error(USAGE);
   const suitePath = resolve(file);
-  const { sets, skipped } = await loadSuite(
-    suitePath,
-    path.dirname(path.dirname(path.dirname(suitePath))),
-  );
+  // Paths in the suite are relative to where npm runs: the repository root.
+  // Paths in the suite are relative to where npm runs it: the repository root.
+  const { sets, skipped } = await loadSuite(suitePath, process.cwd());
   for (const line of skipped) process.stderr.write(`skipped ${line}\n`);
   const chosen = sets.filter((set) => split === "all" || set.split === split || options.fit);
-  const sectionsOf = createCorpusCache();
+  const context = createSuiteContext();
   const out = (lines: string[]) => process.stdout.write(`${lines.join("\n")}\n`);
-  let results = await runSuite(chosen, sectionsOf);
+  let results = await runSuite(chosen, context);
   if (options.fit) {
     const model = fitOnDev(results);
     out(["Decision fitted on the dev splits:", JSON.stringify(model, null, 2), ""]);
     results = await runSuite(
       chosen.filter((set) => split === "all" || set.split === split),
-      sectionsOf,
+      context,
       { decision: model },
     );
     out(["With that decision:"]);
@@ -95,16 +94,16 @@ async function suite(
     }
   }
   if (options.loco) {
-    const all = await runSuite(sets, sectionsOf, { baselines: false });
+    const all = await runSuite(sets, context, { baselines: false });
     out(["", "Leave one corpus out (decision fitted on the other corpora's dev splits):"]);
-    for (const entry of await leaveOneCorpusOut(all, sectionsOf)) {
+    for (const entry of await leaveOneCorpusOut(all, context)) {
       out([
         `held out ${entry.corpus}: ${JSON.stringify(entry.model)}`,
         ...formatSuite(entry.results),
       ]);
     }
   }
-  if (options.ablate) out(["", ...(await ablate(results, sectionsOf))]);
+  if (options.ablate) out(["", ...(await ablate(results, context))]);
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

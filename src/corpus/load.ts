@@ -5,6 +5,7 @@
  */
 import { readdir, readFile, realpath, stat } from "node:fs/promises";
 import path from "node:path";
+import { scrubSecrets } from "../secrets.js";
 import { DOCUMENT_FILE as MARKDOWN_FILE } from "./file-types.js";
 import { DocumentParseError, type ParsedDocument, parseDocument } from "./parse.js";
 import type { Document, KnowledgeBase, LoadWarning, Section } from "./types.js";
@@ -129,16 +130,6 @@ async function refuseOutside(root: string, file: string): Promise<string | undef
   return undefined;
 }
 
-/**
- * Slack tokens (`xoxb-…`, `xoxp-…`, `xapp-…`) in content are masked before parsing, so no reply
- * can ever quote one, whatever a file says.
- */
-const TOKEN = /\b(?:xox[abeoprs]|xapp)-[A-Za-z0-9-]{6,}/g;
-
-export function maskTokens(source: string): string {
-  return source.replace(TOKEN, (token) => `${token.slice(0, token.indexOf("-") + 1)}[redacted]`);
-}
-
 export type DocumentFileOutcome = { document: ParsedDocument } | { warning: LoadWarning };
 
 /**
@@ -165,7 +156,8 @@ export async function loadDocumentFile(
     return { warning: { file, reason: "not valid UTF-8 text (save the file as UTF-8)" } };
   }
   try {
-    const document = parseDocument(file, maskTokens(source));
+    // Slack tokens in content are masked before parsing: no reply can ever quote one.
+    const document = parseDocument(file, scrubSecrets(source));
     if (document.sections.length === 0) {
       const reason = !source.trim()
         ? "empty file"

@@ -28,6 +28,7 @@ import type { ParsedDocument } from "../corpus/parse.js";
 import type { KnowledgeBase, LoadWarning, Section } from "../corpus/types.js";
 import { createSearchIndex } from "../search/index.js";
 import type { SearchIndex } from "../search/types.js";
+import { createWordNetLexicon } from "../search/wordnet.js";
 import type { Knowledge, KnowledgeSource } from "./types.js";
 import { type ContentChange, type ContentWatcher, watchContent } from "./watch.js";
 
@@ -150,9 +151,12 @@ export function assembleWithLastGood(
 
 export function createKnowledgeStore(options: KnowledgeStoreOptions): KnowledgeStore {
   const root = path.resolve(options.root);
+  // One WordNet lexicon for every reload: its files are opened and its words cached once (it
+  // reads nothing until a question needs it).
+  const lexicon = createWordNetLexicon();
   const {
     logger,
-    buildIndex = createSearchIndex,
+    buildIndex = (sections: readonly Section[]) => createSearchIndex(sections, { lexicon }),
     readFile: read = (file: string) => readFile(file),
     debounceMs = 250,
     watch = true,

@@ -5,6 +5,7 @@
 import type { Stats } from "node:fs";
 import { relative, sep } from "node:path";
 import { watch } from "chokidar";
+import { DOCUMENT_FILE } from "../corpus/file-types.js";
 
 export interface ContentChange {
   event: "add" | "change" | "unlink" | "unlinkDir";
@@ -23,8 +24,6 @@ export interface WatchContentOptions {
   onError(error: unknown): void;
 }
 
-const CONTENT_FILE = /\.(?:md|mdx|markdown|md\.erb)$/i;
-
 /** Dotfiles and dot-directories (`.git`, editor swap files) and `node_modules` never matter. */
 export function isIgnoredContentPath(root: string, path: string, stats?: Stats): boolean {
   const rel = relative(root, path);
@@ -34,7 +33,7 @@ export function isIgnoredContentPath(root: string, path: string, stats?: Stats):
     return true;
   }
   // chokidar asks once without stats; only a known file can be ruled out by its extension.
-  return stats?.isFile() === true && !CONTENT_FILE.test(rel);
+  return stats?.isFile() === true && !DOCUMENT_FILE.test(rel);
 }
 
 /** Resolves once the initial scan is done, so no change after it is missed. */

@@ -73,27 +73,25 @@ export function answerProbability(features: DecisionFeatures, model: DecisionMod
 
 const round = (n: number) => n.toFixed(2);
 
-/** Decides the tier for the best result; `features` undefined when nothing matched at all. */
-export function decide(
-  features: DecisionFeatures | undefined,
-  model: DecisionModel,
-  why = "none: no section contains any word of the question",
-): Decision {
-  if (features === undefined) {
-    return {
-      tier: "none",
-      probability: 0,
-      reason: why,
-      features: {
-        coverage: 0,
-        topicality: 0,
-        blockCoverage: 0,
-        margin: 0,
-        pageAgreement: 0,
-        headingMatch: 0,
-      },
-    };
-  }
+/** No answer without weighing anything: nothing matched, or the question names no topic. */
+export function noMatch(reason = "none: no section contains any word of the question"): Decision {
+  return {
+    tier: "none",
+    probability: 0,
+    reason,
+    features: {
+      coverage: 0,
+      topicality: 0,
+      blockCoverage: 0,
+      margin: 0,
+      pageAgreement: 0,
+      headingMatch: 0,
+    },
+  };
+}
+
+/** Decides the tier for the best result from its measurements. */
+export function decide(features: DecisionFeatures, model: DecisionModel): Decision {
   const probability = answerProbability(features, model);
   const tier: Tier =
     probability >= model.answerAt

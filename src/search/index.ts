@@ -1,6 +1,6 @@
 import type { Section } from "../corpus/types.js";
 import { ABBREVIATIONS, learnAbbreviations, mergeAbbreviations } from "./abbreviations.js";
-import { type DecisionFeatures, decide } from "./decide.js";
+import { type DecisionFeatures, decide, noMatch } from "./decide.js";
 import { createVocabularyMatcher } from "./fuzzy.js";
 import {
   ASKED,
@@ -32,6 +32,13 @@ import {
   type SearchResponse,
   type SearchResult,
 } from "./types.js";
+import { createWordNetLexicon, type Lexicon } from "./wordnet.js";
+
+/**
+ * Search over sections: BM25F over their fields (see postings.ts), typo tolerance through the
+ * vocabulary, abbreviations both ways, a bonus for adjacent question words found adjacent,
+ * re-ranking (rank.ts) and the answer decision (decide.ts). The pipeline: README.md.
+ */
 
 /** The first `max` characters of `text`, cut back to the last word boundary. */
 function cutAtWord(text: string, max: number): string {
@@ -40,13 +47,14 @@ function cutAtWord(text: string, max: number): string {
   return space > max / 2 ? cut.slice(0, space) : cut;
 }
 
-import { createWordNetLexicon, type Lexicon } from "./wordnet.js";
-
 /**
- * Search over sections: BM25F over their fields (see postings.ts), typo tolerance through the
- * vocabulary, abbreviations both ways, a bonus for adjacent question words found adjacent, and
- * a confidence based on how much of the question the best section covers, and how topically.
+ * Results the decision looks at (margin over #2, agreement of the next results), whatever
+ * `limit` a caller asks for: the answer must not change with the number of results shown.
  */
+const DECISION_DEPTH = 5;
+
+/** Words shorter than this reach no derivational family: "us" is not "use". */
+const MIN_FAMILY_LENGTH = 4;
 
 /** Share of a section's text in link labels above which it is a list of links. */
 const LINK_LIST_SHARE = 0.5;
@@ -128,7 +136,9 @@ export function createSearchIndex(
     else if (!members.includes(term)) members.push(term);
   }
   const familyOf = (surface: string): readonly string[] =>
-    on("derivations") ? (families.get(derivationFamily(surface)) ?? []) : [];
+    on("derivations") && surface.length >= MIN_FAMILY_LENGTH
+      ? (families.get(derivationFamily(surface)) ?? [])
+      : [];
 
   /**
    * A per-section fact, computed the first time a query needs it and kept: most sections are
@@ -176,12 +186,18 @@ export function createSearchIndex(
   };
 
   const lexicon = options.lexicon ?? createWordNetLexicon();
+  // Relations tuned to 0 are not even read.
+  const followed = new Set(
+    (["synonym", "hypernym", "derived"] as const).filter(
+      (relation) => tuning.lexicon[relation] > 0,
+    ),
+  );
   /** WordNet's synonyms and broader terms of a question word, as far as the handbook uses them. */
   const queryLexicon: QueryLexicon = {
     forms(surface) {
       if (!on("wordnet")) return [];
       const forms: Form[] = [];
-      for (const entry of lexicon.related(surface)) {
+      for (const entry of lexicon.related(surface, followed)) {
         const terms = entry.words.flatMap((word) => analyze(word).map((token) => token.term));
         // A lemma with a stop word ("time off" → "time") would match far more than it means.
         if (terms.length !== entry.words.length || terms.length > 3) continue;
@@ -439,8 +455,7 @@ export function createSearchIndex(
       return {
         query,
         results: [],
-        confident: false,
-        decision: decide(undefined, tuning.decision),
+        decision: noMatch(),
         ...(truncated && { truncated }),
       };
     }
@@ -514,11 +529,12 @@ export function createSearchIndex(
         headingPrecision: headingPrecision(candidate.index, questionTerms),
       };
     });
-    const top = rerank(
+    const ranked = rerank(
       facts,
       { tuning, on, asksForFigure: amount, ubiquitous: questionIsUbiquitous, total },
-      limit,
+      Math.max(limit, DECISION_DEPTH),
     );
+    const top = ranked.slice(0, limit);
 
     const results: SearchResult[] = [];
     for (const candidate of top) {
@@ -535,12 +551,12 @@ export function createSearchIndex(
       });
     }
 
-    const best = top[0];
+    const best = ranked[0];
     const bestAssessment = best === undefined ? undefined : assessed.get(best.index);
     let features: DecisionFeatures | undefined;
     if (best !== undefined && bestAssessment !== undefined) {
       const page = ordered[best.index]?.document.path;
-      const others = top.slice(1);
+      const others = ranked.slice(1, DECISION_DEPTH);
       features = {
         coverage: bestAssessment.coverage,
         topicality: bestAssessment.topicality,
@@ -560,12 +576,13 @@ export function createSearchIndex(
       on("wrapper-only") &&
       onlyWrapperWords &&
       (concepts.length < 2 || (bestAssessment?.topicality ?? 0) < 1)
-        ? decide(undefined, tuning.decision, "none: only everyday words, no topic")
-        : decide(features, tuning.decision);
+        ? noMatch("none: only everyday words, no topic")
+        : features === undefined
+          ? noMatch()
+          : decide(features, tuning.decision);
     return {
       query,
       results,
-      confident: decision.tier === "answer",
       decision,
       ...(truncated && { truncated }),
     };

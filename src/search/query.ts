@@ -10,6 +10,7 @@ import {
   stopWords,
   type Token,
 } from "./text.js";
+import { PARTICLES } from "./words/english.js";
 
 /**
  * Query understanding: a question becomes the list of things it asks about ("concepts"), each
@@ -104,12 +105,15 @@ export function asksForAmount(query: string): boolean {
   );
 }
 
-/** Content words of a question: stop words and amount words after "how" removed. */
 /** A question word; `part` is a compound's content word ("call" of "on call" read "oncall"). */
 interface QuestionToken extends Token {
   part?: string;
 }
 
+/**
+ * Content words of a question: stop words and amount words after "how" removed, a word and a
+ * particle the handbook writes as one word joined.
+ */
 function questionTokens(query: string, joined: (word: string) => boolean): QuestionToken[] {
   const words = splitWords(digitPairsAsRatios(query));
   const tokens: QuestionToken[] = [];
@@ -146,19 +150,6 @@ const MIN_COMPOUND_SECTIONS = 2;
 /** Share of a match earned by a compound's content word alone ("call" for "on call"). */
 const COMPOUND_PART_FACTOR = 0.5;
 
-/** English phrasal-verb particles: the stop words that form compounds ("setup", "oncall"). */
-const PARTICLES: ReadonlySet<string> = new Set([
-  "up",
-  "down",
-  "in",
-  "out",
-  "on",
-  "off",
-  "over",
-  "back",
-  "away",
-]);
-
 /** "1-1" is written for "1:1" as often as not: read both as the ratio, as the index does. */
 export function digitPairsAsRatios(text: string): string {
   return text.replace(DIGIT_PAIR, "$1:$2");
@@ -166,9 +157,6 @@ export function digitPairsAsRatios(text: string): string {
 
 /** Two short numbers joined by a hyphen ("1-1", "2-3"), not a date or range of years. */
 export const DIGIT_PAIR = /\b(\d{1,2})-(\d{1,2})\b/g;
-
-/** Words shorter than this reach no derivational family: "us" is not "use". */
-const MIN_FAMILY_LENGTH = 4;
 
 /**
  * Misspelled filler words this long are recognised ("actualy", "realy", "shoud"): one edit from
@@ -243,10 +231,9 @@ export function understandQuery(
       form.terms.every((term) => vocabulary.has(term)),
     );
     if (vocabulary.has(token.term) || isShort(token.term) || relatedKnown) return [exact];
-    const short = token.surface.length < MIN_FAMILY_LENGTH;
     const derived = [
       ...new Set([
-        ...(short ? [] : family(token.surface)),
+        ...family(token.surface),
         ...derivedTerms(token.surface).filter((term) => vocabulary.has(term)),
       ]),
     ].filter((term) => term !== token.term);
@@ -287,8 +274,7 @@ export function understandQuery(
       synonyms.push({ terms: [token.part], factor: COMPOUND_PART_FACTOR });
     if (factor === 1) {
       // The rest of the word's family ("manager" for "manage"): related, not the same word.
-      const surface = token?.surface ?? "";
-      for (const other of surface.length < MIN_FAMILY_LENGTH ? [] : family(surface)) {
+      for (const other of family(token?.surface ?? "")) {
         if (other !== term) synonyms.push({ terms: [other], factor: DERIVED_FACTOR });
       }
       // WordNet stands in only for words the handbook never uses ("gym" → "gymnasium"): for

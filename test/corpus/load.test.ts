@@ -253,6 +253,6 @@ describe("loadKnowledgeBase: content stays inside the content folder", () => {
       .map((section) => `${section.text} ${section.blocks.map((b) => b.mrkdwn).join(" ")}`)
       .join(" ");
     expect(text).not.toMatch(/xoxb-1|xapp-1/);
-    expect(text).toContain("xoxb-[redacted]");
+    expect(text).toContain("xoxb-[REDACTED]");
   });
 });

@@ -24,8 +24,8 @@ let knowledge: KnowledgeSource;
 beforeAll(async () => {
   knowledge = await loadStaticKnowledge();
   // The questions must mean what the tests say they mean, whatever the content becomes.
-  expect(knowledge.current().index.search(CONFIDENT_QUESTION).confident).toBe(true);
-  expect(knowledge.current().index.search(UNKNOWN_QUESTION).confident).toBe(false);
+  expect(knowledge.current().index.search(CONFIDENT_QUESTION).decision.tier).toBe("answer");
+  expect(knowledge.current().index.search(UNKNOWN_QUESTION).decision.tier).toBe("none");
 });
 
 /** Every string a Slack client would render from a payload: `text` at any depth. */

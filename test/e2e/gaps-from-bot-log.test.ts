@@ -27,8 +27,8 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "gaps-e2e-"));
   logFile = join(dir, "bot.log");
   knowledge = await loadStaticKnowledge();
-  expect(knowledge.current().index.search(UNANSWERED).confident).toBe(false);
-  expect(knowledge.current().index.search(ANSWERED).confident).toBe(true);
+  expect(knowledge.current().index.search(UNANSWERED).decision.tier).toBe("none");
+  expect(knowledge.current().index.search(ANSWERED).decision.tier).toBe("answer");
   slack = await startLocalSlack();
 });
 

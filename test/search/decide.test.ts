@@ -5,6 +5,7 @@ import {
   type DecisionModel,
   decide,
   FEATURE_NAMES,
+  noMatch,
 } from "../../src/search/decide.js";
 import { DEFAULT_TUNING } from "../../src/search/tuning.js";
 
@@ -51,10 +52,9 @@ describe("decide", () => {
   });
 
   it("has no answer when nothing matched, with the given reason", () => {
-    expect(decide(undefined, model).tier).toBe("none");
-    expect(decide(undefined, model, "none: only everyday words").reason).toBe(
-      "none: only everyday words",
-    );
+    expect(noMatch().tier).toBe("none");
+    expect(noMatch().reason).toMatch(/no section contains/);
+    expect(noMatch("none: only everyday words").reason).toBe("none: only everyday words");
   });
 
   it("rises with every feature the fitted model weighs positively", () => {

@@ -94,14 +94,14 @@ describe("createSearchIndex", () => {
     );
     const response = abbreviated.search("does the delivery manager book the retrospective");
     expect(response.results[0]?.section.id).toBe("a.md");
-    expect(response.confident).toBe(true);
+    expect(response.decision.tier).toBe("answer");
   });
 
   it("finds a section through a misspelled question", () => {
     expect(topId("retrospectves")).toBe("ceremonies.md#retrospectives");
     const response = index.search("when to escalte a problem");
     expect(response.results[0]?.section.id).toBe("escalation.md#when-to-escalate");
-    expect(response.confident).toBe(true);
+    expect(response.decision.tier).toBe("answer");
     expect(response.results[0]?.matchedTerms).toContain("escalate");
   });
 
@@ -123,7 +123,7 @@ describe("createSearchIndex", () => {
       ]),
     );
     expect(training.search("is it going to rain").results[0]?.matchedTerms).not.toContain("train");
-    expect(training.search("is it going to rain").confident).toBe(false);
+    expect(training.search("is it going to rain").decision.tier).not.toBe("answer");
   });
 
   it("ignores the amount word of a how-question", () => {
@@ -153,10 +153,10 @@ describe("createSearchIndex", () => {
       "deploy to kubernetes",
       "football scores",
     ]) {
-      expect(index.search(query).confident, query).toBe(false);
+      expect(index.search(query).decision.tier, query).not.toBe("answer");
     }
     const partial = index.search("delivery manager kubernetes cluster upgrade");
-    expect(partial.confident).toBe(false);
+    expect(partial.decision.tier).not.toBe("answer");
     expect(partial.results.length).toBeGreaterThan(0);
   });
 
@@ -167,7 +167,7 @@ describe("createSearchIndex", () => {
       "when is the retro",
       "project manager vs delivery manager",
     ]) {
-      expect(index.search(query).confident, query).toBe(true);
+      expect(index.search(query).decision.tier, query).toBe("answer");
     }
   });
 
@@ -176,7 +176,7 @@ describe("createSearchIndex", () => {
     const response = index.search("what is a pod actualy");
     expect(response.results[0]?.section.id).toBe("pods.md#pod");
     expect(response.results[0]?.coverage).toBe(1);
-    expect(response.confident).toBe(true);
+    expect(response.decision.tier).toBe("answer");
   });
 
   it("gives no confident answer to a question made only of everyday wrapper words", () => {
@@ -196,11 +196,11 @@ describe("createSearchIndex", () => {
       ]),
     );
     expect(helping.search("help").results[0]?.section.id).toBe("improve.md#helping-teams-improve");
-    expect(helping.search("help").confident).toBe(false);
-    expect(helping.search("I need help").confident).toBe(false);
+    expect(helping.search("help").decision.tier).not.toBe("answer");
+    expect(helping.search("I need help").decision.tier).not.toBe("answer");
     expect(helping.search("help").decision.reason).toMatch(/only everyday words/);
     // Wrapper words that together name a section outright still find it.
-    expect(helping.search("getting started").confident).toBe(true);
+    expect(helping.search("getting started").decision.tier).toBe("answer");
   });
 
   it("finds a word through its agent noun when the text only has that", () => {
@@ -227,7 +227,7 @@ describe("createSearchIndex", () => {
     expect(mentioned.results[0]?.topicality).toBe(0);
     expect(asked.results[0]?.topicality).toBeGreaterThan(0.5);
     expect(mentioned.decision.probability).toBeLessThan(asked.decision.probability);
-    expect(asked.confident).toBe(true);
+    expect(asked.decision.tier).toBe("answer");
   });
 
   it("counts a word's derivation as related, not the same word (manager ≠ managing)", () => {
@@ -386,13 +386,13 @@ describe("createSearchIndex", () => {
     );
     const response = ceremonies.search("standups");
     expect(response.results[0]?.section.id).toBe("ceremonies.md#daily-stand-ups");
-    expect(response.confident).toBe(true);
+    expect(response.decision.tier).toBe("answer");
   });
 
   it("returns nothing for a question made only of stop words", () => {
     const response = index.search("what is it?");
     expect(response.results).toEqual([]);
-    expect(response.confident).toBe(false);
+    expect(response.decision.tier).not.toBe("answer");
     expect(response.decision.tier).toBe("none");
     expect(response.decision.reason).toMatch(/no section contains/);
   });
@@ -407,6 +407,17 @@ describe("createSearchIndex", () => {
     expect(early.truncated).toBe(true);
     expect(early.results[0]?.section.document.path).toBe("pods.md");
     expect(index.search("pods").truncated).toBeUndefined();
+  });
+
+  it("decides the same whatever number of results is asked for", () => {
+    for (const query of ["what is velocity", "how many specialists in a pod", "risk log"]) {
+      const full = index.search(query);
+      for (const limit of [1, 2, 10]) {
+        expect(index.search(query, { limit }).decision, `${query} @${limit}`).toEqual(
+          full.decision,
+        );
+      }
+    }
   });
 
   it("respects the limit", () => {

@@ -63,7 +63,7 @@ describe("search with related words", () => {
   it("answers a question in other words than the text's", () => {
     const response = index.search("delivery manager salary");
     expect(response.results[0]?.section.id).toBe("pay.md#how-delivery-managers-are-paid");
-    expect(response.confident).toBe(true);
+    expect(response.decision.tier).toBe("answer");
   });
 
   it("matches digits with number words and the reverse", () => {
@@ -78,7 +78,7 @@ describe("search with related words", () => {
   it("does not count a number the text never mentions as a missing topic", () => {
     const response = index.search("our pod has fifteen specialists, does it need sub-DMs");
     expect(response.results[0]?.section.id).toBe("pods.md#large-pods");
-    expect(response.confident).toBe(true);
+    expect(response.decision.tier).toBe("answer");
   });
 });
 

@@ -104,3 +104,16 @@ export const IRREGULAR_FORMS: ReadonlyMap<string, string> = new Map(
     women: "woman",
   }),
 );
+
+/** English phrasal-verb particles: the stop words that form compounds ("setup", "oncall"). */
+export const PARTICLES: ReadonlySet<string> = new Set([
+  "up",
+  "down",
+  "in",
+  "out",
+  "on",
+  "off",
+  "over",
+  "back",
+  "away",
+]);

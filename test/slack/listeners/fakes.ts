@@ -82,18 +82,7 @@ export function confidentResponse(query: string): SearchResponse {
   return {
     query,
     results: [result(retroSection, 0.9), result(retroActions, 0.5), result(riskSection, 0.2)],
-    confident: true,
     decision: decisionOf("answer"),
-  };
-}
-
-/** Middling evidence: the best section is offered as a possible match. */
-export function bestMatchResponse(query: string): SearchResponse {
-  return {
-    query,
-    results: [result(retroSection, 0.5), result(retroActions, 0.4), result(riskSection, 0.2)],
-    confident: false,
-    decision: decisionOf("best-match"),
   };
 }
 
@@ -101,7 +90,6 @@ export function unsureResponse(query: string): SearchResponse {
   return {
     query,
     results: [result(riskSection, 0.1), result(retroSection, 0.05)],
-    confident: false,
     decision: decisionOf("none"),
   };
 }

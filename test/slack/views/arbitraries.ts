@@ -115,7 +115,6 @@ export function baseAndResponse(
         base,
         response: {
           query,
-          confident: tier === "answer",
           decision: decisionOf(tier),
           results: picks.flatMap((i) => {
             const section = base.sections[i];

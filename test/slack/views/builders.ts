@@ -53,7 +53,6 @@ export function makeResponse(
   const tier: Tier = confident === true ? "answer" : confident === false ? "none" : confident;
   return {
     query,
-    confident: tier === "answer",
     decision: decisionOf(tier),
     results: sections.map((s) => makeResult(s)),
   };

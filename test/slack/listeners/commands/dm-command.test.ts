@@ -90,7 +90,7 @@ describe("/dm", () => {
     const { args } = commandArgs(long);
     await createDmCommandListener(deps)(args);
     const line = log.events("query")[0];
-    expect(String(line?.query).length).toBeLessThanOrEqual(LOGGED_QUESTION_CHARS + 1);
+    expect(String(line?.query).length).toBeLessThanOrEqual(LOGGED_QUESTION_CHARS);
     expect(line?.queryChars).toBe(long.trim().length);
   });
 
