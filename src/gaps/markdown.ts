@@ -86,30 +86,18 @@ export function renderGapsMarkdown(report: GapsReport, options: MarkdownOptions 
   }
 
   lines.push("", "## Answers marked not helpful", "");
-  if (report.unhelpful.length === 0) {
-    lines.push("None.");
-  } else {
-    report.unhelpful.slice(0, maxGroups).forEach((section, i) => {
-      lines.push(
-        `${i + 1}. ${inlineCode(section.sectionId)} — ${section.unhelpful} not helpful, ${section.helpful} helpful`,
-      );
-      lines.push(...exampleLines(section.examples));
-    });
-    lines.push(...moreLine(report.unhelpful.length - maxGroups, "section"));
-  }
+  lines.push(
+    ...sectionList(
+      report.unhelpful,
+      maxGroups,
+      (section) => `${section.unhelpful} not helpful, ${section.helpful} helpful`,
+    ),
+  );
 
   lines.push("", "## Uncertain answers (shown as a best match)", "");
-  if (report.uncertain.length === 0) {
-    lines.push("None.");
-  } else {
-    report.uncertain.slice(0, maxGroups).forEach((section, i) => {
-      lines.push(
-        `${i + 1}. ${inlineCode(section.sectionId)} — ${plural(section.count, "question")}`,
-      );
-      lines.push(...exampleLines(section.examples));
-    });
-    lines.push(...moreLine(report.uncertain.length - maxGroups, "section"));
-  }
+  lines.push(
+    ...sectionList(report.uncertain, maxGroups, (section) => plural(section.count, "question")),
+  );
 
   lines.push("", "## Most asked sections", "");
   if (report.mostAsked.length === 0) {
@@ -122,4 +110,20 @@ export function renderGapsMarkdown(report: GapsReport, options: MarkdownOptions 
     });
   }
   return `${lines.join("\n")}\n`;
+}
+
+/** A numbered list of sections, each with what was said of it and example questions. */
+function sectionList<T extends { sectionId: string; examples: ExampleQuestion[] }>(
+  sections: readonly T[],
+  maxGroups: number,
+  describe: (section: T) => string,
+): string[] {
+  if (sections.length === 0) return ["None."];
+  const lines: string[] = [];
+  sections.slice(0, maxGroups).forEach((section, i) => {
+    lines.push(`${i + 1}. ${inlineCode(section.sectionId)} — ${describe(section)}`);
+    lines.push(...exampleLines(section.examples));
+  });
+  lines.push(...moreLine(sections.length - maxGroups, "section"));
+  return lines;
 }

@@ -208,10 +208,11 @@ describe("renderGapsMarkdown", () => {
       query("booking rooms", false),
       query("What is a DM?", true, { sectionId: "overview.md#what" }),
       vote("overview.md#what", "What is a DM?", false),
+      query("who runs the DM pod", true, { sectionId: "pods.md", tier: "best-match" }),
     ]);
     const markdown = renderGapsMarkdown(report, { files: ["bot.log"] });
     expect(markdown).toContain("# Knowledge gaps report");
-    expect(markdown).toContain("**Answer rate: 33%** — 1 of 3 questions answered, 2 unanswered");
+    expect(markdown).toContain("**Answer rate: 50%** — 2 of 4 questions answered, 2 unanswered");
     expect(markdown).toContain(
       "1. **book room** — 2 questions\n   - `How do I book a room?`\n   - `booking rooms`",
     );
@@ -219,7 +220,10 @@ describe("renderGapsMarkdown", () => {
       "1. `overview.md#what` — 1 not helpful, 0 helpful\n   - `What is a DM?`",
     );
     expect(markdown).toContain(
-      "## Most asked sections\n\n1. `overview.md#what` — 1 question (100%)",
+      "## Uncertain answers (shown as a best match)\n\n1. `pods.md` — 1 question\n   - `who runs the DM pod`",
+    );
+    expect(markdown).toContain(
+      "## Most asked sections\n\n1. `overview.md#what` — 1 question (50%)",
     );
     expect(markdown).toContain("from 1 log file");
   });
