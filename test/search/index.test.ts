@@ -409,6 +409,55 @@ describe("createSearchIndex", () => {
     expect(index.search("pods").truncated).toBeUndefined();
   });
 
+  it("never answers with a heading that has no text of its own", () => {
+    const nested = createSearchIndex(
+      buildSections([
+        { doc: "leave.md", title: "Time away", heading: "Parental leave", body: [] },
+        {
+          doc: "leave.md",
+          title: "Time away",
+          heading: "How to apply",
+          breadcrumb: ["Parental leave", "How to apply"],
+          body: "Tell your manager a month ahead and fill in the form.",
+        },
+      ]),
+    );
+    const ids = nested.search("parental leave").results.map((r) => r.section.id);
+    expect(ids).toEqual(["leave.md#how-to-apply"]);
+  });
+
+  it("puts a section that is mostly links below one that says something", () => {
+    const sections = buildSections([
+      {
+        doc: "values.md",
+        title: "Values",
+        heading: "Further reading",
+        body: "Company values, Values in practice, Values and hiring",
+      },
+      {
+        doc: "culture.md",
+        title: "Culture",
+        heading: "How we work",
+        body: "Our company values are openness and care; we hire for them.",
+      },
+    ]);
+    const links = sections[0];
+    if (links === undefined) throw new Error("no section");
+    links.blocks = [
+      {
+        text: links.text,
+        mrkdwn:
+          "<https://a.example|Company values>, <https://b.example|Values in practice>, <https://c.example|Values and hiring>",
+      },
+    ];
+    const ranked = createSearchIndex(sections).search("company values");
+    expect(ranked.results[0]?.section.id).toBe("culture.md#how-we-work");
+    const without = createSearchIndex(sections, { disable: new Set(["link-list-demotion"]) });
+    expect(without.search("company values").results[0]?.section.id).toBe(
+      "values.md#further-reading",
+    );
+  });
+
   it("decides the same whatever number of results is asked for", () => {
     for (const query of ["what is velocity", "how many specialists in a pod", "risk log"]) {
       const full = index.search(query);

@@ -1,0 +1,93 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  ablate,
+  createSuiteContext,
+  formatSuite,
+  labelledExamples,
+  loadSuite,
+  runSuite,
+  type SuiteSet,
+} from "../../src/cli/eval-suite.js";
+import { RULES } from "../../src/search/tuning.js";
+
+let dir: string;
+const repository = process.cwd();
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), "eval-suite-"));
+  await writeFile(
+    path.join(dir, "suite.json"),
+    JSON.stringify({
+      sets: [
+        {
+          name: "fixture",
+          corpus: "test/fixtures/search-handbook",
+          split: "dev",
+          questions: "test/eval/fixture-questions.json",
+        },
+        {
+          name: "fixture",
+          corpus: "test/fixtures/search-handbook",
+          split: "dev",
+          questions: "test/eval/fixture-questions.json",
+        },
+        { name: "gone", corpus: "no/such/corpus", split: "test", questions: "x.json" },
+      ],
+    }),
+  );
+});
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe("loadSuite", () => {
+  it("joins files of one set and split, and skips, saying why, a set whose corpus is missing", async () => {
+    const { sets, skipped } = await loadSuite(path.join(dir, "suite.json"), repository);
+    expect(sets.map((set) => [set.name, set.split, set.questions.length])).toEqual([
+      ["fixture", "dev", 36],
+    ]);
+    expect(skipped).toEqual([expect.stringMatching(/^gone \(test\): no\/such\/corpus/)]);
+  });
+
+  it("rejects an entry without a split", async () => {
+    const bad = path.join(dir, "bad.json");
+    await writeFile(bad, JSON.stringify({ sets: [{ name: "x", corpus: "c", questions: "q" }] }));
+    await expect(loadSuite(bad, repository)).rejects.toThrow(/sets\[0\] needs/);
+  });
+});
+
+describe("runSuite, labelledExamples, ablate", () => {
+  let sets: SuiteSet[];
+  const context = createSuiteContext();
+  beforeAll(async () => {
+    ({ sets } = await loadSuite(path.join(dir, "suite.json"), repository));
+  });
+
+  it("scores every set next to both baselines, in one table", async () => {
+    const results = await runSuite(sets, context);
+    const [header, row] = formatSuite(results);
+    expect(header).toMatch(/index t1 t3 abst.*fuse-default.*minisearch/);
+    expect(row).toMatch(/^fixture\s+dev\s+28\s+8\s+\d\.\d\d \d\.\d\d \d\.\d\d/);
+  });
+
+  it("labels each decision: 1 when the first result is right, 0 out of scope", async () => {
+    const [result] = await runSuite(sets, context, { baselines: false });
+    const examples = labelledExamples(result ? [result] : []);
+    expect(examples).toHaveLength(36);
+    expect(examples.filter((e) => e.outOfScope).every((e) => e.label === 0)).toBe(true);
+    // One corpus: its weights sum to the same total every corpus gets.
+    expect(examples.reduce((sum, e) => sum + e.weight, 0)).toBeCloseTo(100);
+  });
+
+  it("prints one line per rule, with the change it makes on each dev set", async () => {
+    const results = await runSuite(sets, context, { baselines: false });
+    const lines = await ablate(results, context);
+    for (const rule of RULES) {
+      expect(lines.some((line) => line.startsWith(rule))).toBe(true);
+    }
+  });
+});
