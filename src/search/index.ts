@@ -2,20 +2,11 @@ import type { Section } from "../corpus/types.js";
 import { ABBREVIATIONS, learnAbbreviations, mergeAbbreviations } from "./abbreviations.js";
 import { type DecisionFeatures, decide, noMatch } from "./decide.js";
 import { createVocabularyMatcher } from "./fuzzy.js";
-import {
-  ASKED,
-  buildFieldIndex,
-  frequencyOf,
-  idfOf,
-  NAMED,
-  type PostingTable,
-  positionOf,
-} from "./postings.js";
+import { buildFieldIndex, frequencyOf } from "./postings.js";
 import {
   AMOUNT_TEXT,
   abbreviationTerms,
   asksForAmount,
-  type Concept,
   type Form,
   type QueryLexicon,
   type QueryVocabulary,
@@ -23,6 +14,14 @@ import {
 } from "./query.js";
 import { type Candidate, type CandidateFacts, insertTop, rerank } from "./rank.js";
 import { RELATED_WORDS, relatedTerms } from "./related.js";
+import {
+  addPhraseBonus,
+  bigramIdOf,
+  coverageOf,
+  locate,
+  type ScoredConcept,
+  scoreConcept,
+} from "./score.js";
 import { analyze, derivationFamily } from "./text.js";
 import { DEFAULT_TUNING, type Rule, type SearchTuning } from "./tuning.js";
 import {
@@ -80,29 +79,6 @@ function typoFactor(distance: number, length: number): number {
   return Math.max(0, 1 - (2 * distance) / Math.max(length, 1));
 }
 
-/** Where a form (a term, or a phrase of adjacent terms) is found: postings keys to check. */
-interface Located {
-  table: PostingTable;
-  /** The key whose postings drive iteration. */
-  driver: number;
-  /** Further keys that must all be present (the other bigrams of a longer phrase). */
-  others: number[];
-}
-
-interface ScoredConcept {
-  concept: Concept;
-  /** Weight of the concept in the question: its rarity, or the maximum when unknown. */
-  weight: number;
-  /** Whether the concept is rare enough to count as evidence on its own. */
-  informative: boolean;
-  /** Section → score of the concept in it. */
-  scores: Map<number, number>;
-  /** Per form, the share of the concept's score it earns where found (its factor, or less). */
-  shares: number[];
-  /** Per form, where it is found; undefined when the index never has it. */
-  located: (Located | undefined)[];
-}
-
 export function createSearchIndex(
   sections: readonly Section[],
   options: SearchIndexOptions = {},
@@ -113,9 +89,7 @@ export function createSearchIndex(
   // Section order decides ties, so index in the corpus's reading order.
   const ordered = [...sections].sort((a, b) => a.order - b.order);
   const index = buildFieldIndex(ordered);
-  const { total, terms, termPostings, bigrams, bigramPostings, surfaceTerm, display } = index;
-  const unknownIdf = idfOf(0, total);
-  const ubiquitousIdf = idfOf(tuning.ubiquity * total, total);
+  const { total, terms, termPostings, surfaceTerm, display } = index;
 
   const matcher = createVocabularyMatcher(surfaceTerm.keys());
   const documents = new Map(ordered.map((section) => [section.document.path, section.document]));
@@ -158,11 +132,7 @@ export function createSearchIndex(
     };
   }
 
-  const bigramId = (first: string, second: string): number | undefined => {
-    const a = terms.get(first);
-    const b = terms.get(second);
-    return a === undefined || b === undefined ? undefined : bigrams.get(a, b);
-  };
+  const bigramId = (first: string, second: string) => bigramIdOf(index, first, second);
 
   const vocabulary: QueryVocabulary = {
     has: (term) => terms.has(term),
@@ -201,7 +171,7 @@ export function createSearchIndex(
         const terms = entry.words.flatMap((word) => analyze(word).map((token) => token.term));
         // A lemma with a stop word ("time off" → "time") would match far more than it means.
         if (terms.length !== entry.words.length || terms.length > 3) continue;
-        if (locate({ terms, factor: 1 }) === undefined) continue;
+        if (locate(index, { terms, factor: 1 }) === undefined) continue;
         const factor = tuning.lexicon[entry.relation] * tuning.lexicon.senseDecay ** entry.sense;
         if (factor <= 0) continue;
         forms.push({ terms, factor });
@@ -210,43 +180,6 @@ export function createSearchIndex(
       return forms;
     },
   };
-
-  function locate(form: Form): Located | undefined {
-    if (form.terms.length === 1) {
-      const id = terms.get(form.terms[0] ?? "");
-      return id === undefined ? undefined : { table: termPostings, driver: id, others: [] };
-    }
-    const keys: number[] = [];
-    for (let k = 0; k + 1 < form.terms.length; k++) {
-      const id = bigramId(form.terms[k] ?? "", form.terms[k + 1] ?? "");
-      if (id === undefined) return undefined;
-      keys.push(id);
-    }
-    const [driver, ...others] = keys;
-    return driver === undefined ? undefined : { table: bigramPostings, driver, others };
-  }
-
-  /** A form's weight in one section (a phrase counts as its weakest bigram), 0 when absent. */
-  function weightIn(located: Located, section: number): number {
-    const { table } = located;
-    let weight = Number.POSITIVE_INFINITY;
-    for (const key of [located.driver, ...located.others]) {
-      const position = positionOf(table, key, section);
-      if (position < 0) return 0;
-      weight = Math.min(weight, table.weights[position] ?? 0);
-    }
-    return weight;
-  }
-
-  /** Whether every key of the form names the section's topic (`asked`: author questions count). */
-  function topicalIn(located: Located, section: number, asked: boolean): boolean {
-    const mask = asked ? NAMED | ASKED : NAMED;
-    for (const key of [located.driver, ...located.others]) {
-      const position = positionOf(located.table, key, section);
-      if (position < 0 || ((located.table.topical[position] ?? 0) & mask) === 0) return false;
-    }
-    return true;
-  }
 
   /** Whether each section states an amount (a number, a number word, a frequency). */
   const statesAmount = perSection((section) => AMOUNT_TEXT.test(section.text));
@@ -316,129 +249,6 @@ export function createSearchIndex(
     return false;
   }
 
-  /** Calls `visit` for each section where the form is present, with its weight there. */
-  function eachPosting(located: Located, visit: (section: number, weight: number) => void): void {
-    const { table, driver, others } = located;
-    const end = table.start[driver + 1] ?? 0;
-    for (let p = table.start[driver] ?? 0; p < end; p++) {
-      const section = table.sections[p] ?? 0;
-      const weight = others.length === 0 ? (table.weights[p] ?? 0) : weightIn(located, section);
-      if (weight > 0) visit(section, weight);
-    }
-  }
-
-  function termIdf(term: string): number | undefined {
-    const id = terms.get(term);
-    return id === undefined ? undefined : termPostings.idf[id];
-  }
-
-  function scoreConcept(concept: Concept): ScoredConcept {
-    const scores = new Map<number, number>();
-    const shares = concept.forms.map((form) => form.factor);
-    const located = concept.forms.map(locate);
-    const raise = (section: number, value: number) => {
-      if (value > (scores.get(section) ?? 0)) scores.set(section, value);
-    };
-    let weight: number;
-    if (concept.corrected) {
-      // Rival corrections of one typo: each is weighed by its own rarity.
-      weight = 0;
-      concept.forms.forEach((form, f) => {
-        const idf = termIdf(form.terms[0] ?? "") ?? 0;
-        weight = Math.max(weight, idf);
-        const where = located[f];
-        if (where !== undefined) {
-          eachPosting(where, (section, w) => raise(section, form.factor * idf * w));
-        }
-      });
-    } else {
-      // Synonyms: one concept, whose rarity is that of all its forms together.
-      let present = 0;
-      if (located.length === 1) {
-        const only = located[0];
-        if (only !== undefined) {
-          present = only.others.length === 0 ? frequencyOf(only.table, only.driver) : 0;
-          if (present === 0) eachPosting(only, () => present++);
-        }
-      } else {
-        // Rarity of what the question said: exact forms (a word, its abbreviation, a number's
-        // digits). Related words widen where the concept is found, not how common it is; only
-        // when the text never uses an exact form do they stand in for it.
-        const union = new Set<number>();
-        const exactOnly = concept.forms.some((form, f) => form.factor === 1 && located[f]);
-        located.forEach((form, f) => {
-          if (form === undefined) return;
-          if (exactOnly && concept.forms[f]?.factor !== 1) return;
-          eachPosting(form, (s) => union.add(s));
-        });
-        present = union.size;
-      }
-      weight = present > 0 ? idfOf(present, total) : unknownIdf;
-      // A related word weighs by its own rarity, at most the concept's: "laptop" found as
-      // "computer" counts as much as "computer" is rare, not as "laptop" is.
-      located.forEach((form, f) => {
-        const factor = concept.forms[f]?.factor ?? 1;
-        if (form === undefined || factor === 1) return;
-        const own = form.table.idf[form.driver] ?? 0;
-        shares[f] = factor * Math.min(1, weight > 0 ? own / weight : 1);
-      });
-      located.forEach((form, f) => {
-        if (form === undefined) return;
-        const scale = (shares[f] ?? 1) * weight;
-        eachPosting(form, (section, w) => raise(section, scale * w));
-      });
-    }
-    if (concept.emphasis !== 1) {
-      for (const [section, value] of scores) scores.set(section, value * concept.emphasis);
-    }
-    return {
-      concept,
-      shares,
-      located,
-      weight: weight * concept.emphasis,
-      informative: concept.emphasis === 1 && weight > ubiquitousIdf,
-      scores,
-    };
-  }
-
-  /** How much of a concept a section covers (0–1), how topically, and its terms found there. */
-  function coverageOf(
-    { concept, located: where }: ScoredConcept,
-    section: number,
-    asked: boolean,
-  ): { share: number; topical: number; matched: string[] } {
-    let share = 0;
-    let topical = 0;
-    const matched: string[] = [];
-    for (const [f, form] of concept.forms.entries()) {
-      const located = where[f];
-      if (located !== undefined && weightIn(located, section) > 0) {
-        share = Math.max(share, form.factor);
-        if (topicalIn(located, section, asked)) topical = Math.max(topical, form.factor);
-        matched.push(...form.terms);
-      }
-    }
-    return { share, topical, matched };
-  }
-
-  /** Bonus for neighbouring concepts found side by side ("service value" + "value chain"). */
-  function addPhraseBonus(concepts: readonly Concept[], scores: Float64Array): void {
-    for (let c = 0; c + 1 < concepts.length; c++) {
-      const left = concepts[c]?.forms[0];
-      const right = concepts[c + 1]?.forms[0];
-      if (left === undefined || right === undefined) continue;
-      const id = bigramId(left.terms[left.terms.length - 1] ?? "", right.terms[0] ?? "");
-      if (id === undefined) continue;
-      const weight =
-        (bigramPostings.idf[id] ?? 0) * tuning.phraseWeight * Math.min(left.factor, right.factor);
-      const end = bigramPostings.start[id + 1] ?? 0;
-      for (let p = bigramPostings.start[id] ?? 0; p < end; p++) {
-        const section = bigramPostings.sections[p] ?? 0;
-        scores[section] = (scores[section] ?? 0) + weight * (bigramPostings.weights[p] ?? 0);
-      }
-    }
-  }
-
   function search(query: string, options: SearchOptions = {}): SearchResponse {
     const limit = Math.max(0, Math.floor(options.limit ?? 5));
     const truncated = query.length > MAX_QUESTION_CHARS;
@@ -459,14 +269,14 @@ export function createSearchIndex(
         ...(truncated && { truncated }),
       };
     }
-    const scored = concepts.map(scoreConcept);
+    const scored = concepts.map((concept) => scoreConcept(index, concept, tuning.ubiquity));
     const scores = new Float64Array(total);
     for (const { scores: conceptScores } of scored) {
       for (const [section, value] of conceptScores) {
         scores[section] = (scores[section] ?? 0) + value;
       }
     }
-    if (on("phrase-bonus")) addPhraseBonus(concepts, scores);
+    if (on("phrase-bonus")) addPhraseBonus(index, concepts, scores, tuning.phraseWeight);
 
     // The best candidates by score, then adjusted by what kind of section each is.
     const pool: Candidate[] = [];
