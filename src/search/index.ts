@@ -2,6 +2,7 @@ import type { Section } from "../corpus/types.js";
 import { ABBREVIATIONS, learnAbbreviations, mergeAbbreviations } from "./abbreviations.js";
 import { type DecisionFeatures, decide, noMatch } from "./decide.js";
 import { createVocabularyMatcher } from "./fuzzy.js";
+import { isPersonalPage } from "./personal.js";
 import { buildFieldIndex, frequencyOf } from "./postings.js";
 import {
   AMOUNT_TEXT,
@@ -200,6 +201,9 @@ export function createSearchIndex(
     return links >= 3 && linked >= LINK_LIST_SHARE * section.text.length;
   });
 
+  /** Whether a section is on one person's page (personal.ts). */
+  const isPersonal = perSection((section) => isPersonalPage(section.document));
+
   const headingTerms = perSection((section) => analyze(section.heading).map((token) => token.term));
   /** Share of a section's heading terms the question uses (0 for a section without heading). */
   function headingPrecision(index: number, questionTerms: ReadonlySet<string>): number {
@@ -335,6 +339,7 @@ export function createSearchIndex(
         coverage: assessment.coverage,
         statesFigure: statesAmount(candidate.index),
         isLinkList: isLinkList(candidate.index),
+        isPersonal: isPersonal(candidate.index),
         pageShare: poolEvidence > 0 ? (pageEvidence.get(page) ?? 0) / poolEvidence : 0,
         headingPrecision: headingPrecision(candidate.index, questionTerms),
       };

@@ -18,6 +18,8 @@ export interface CandidateFacts {
   statesFigure: boolean;
   /** Most of the section's text is link labels. */
   isLinkList: boolean;
+  /** The section is on one person's page (a README or profile: personal.ts). */
+  isPersonal: boolean;
   /** The section's page's share of the candidates' informative evidence (0–1). */
   pageShare: number;
   /** Share of the section's heading words the question uses (0–1). */
@@ -41,11 +43,13 @@ export interface Candidate {
 }
 
 /**
- * final = score · coverage^coordination · figure · links · page · heading — each factor 1 when
+ * final = score · coverage^coordination · figure · links · personal · page · heading — each factor 1 when
  * its rule is off or does not apply:
  * - coordination: a section covering more of the question beats one strong on fewer words;
  * - figure (1 + amountBonus): "how long / how many" prefers a section stating a figure;
  * - links (pointerFactor): a list of links points elsewhere, it does not answer;
+ * - personal (pointerFactor): one person's page mentions topics in passing; it is not the
+ *   policy, unless the question names the page (heading precision ½ or more);
  * - page (1 + pageContext · pageShare): the right page tends to match in several sections;
  * - heading: a question made only of ubiquitous words ("what is a DM") asks about the thing
  *   itself: prefer the section whose heading is just its words, then the earlier one.
@@ -56,6 +60,10 @@ export function rerankScore(facts: CandidateFacts, context: RerankContext): numb
   const figure =
     on("amount-bonus") && context.asksForFigure && facts.statesFigure ? 1 + tuning.amountBonus : 1;
   const links = on("link-list-demotion") && facts.isLinkList ? tuning.pointerFactor : 1;
+  const personal =
+    on("personal-page-demotion") && facts.isPersonal && facts.headingPrecision < 0.5
+      ? tuning.pointerFactor
+      : 1;
   const page = on("page-context") ? 1 + tuning.pageContext * facts.pageShare : 1;
   const heading =
     on("heading-precision") && context.ubiquitous && !context.asksForFigure
@@ -63,7 +71,7 @@ export function rerankScore(facts: CandidateFacts, context: RerankContext): numb
         tuning.headingPrecisionBonus * facts.headingPrecision -
         (tuning.headingPrecisionBonus * facts.index) / Math.max(1, context.total)
       : 1;
-  return facts.score * coordination * figure * links * page * heading;
+  return facts.score * coordination * figure * links * personal * page * heading;
 }
 
 /** Keep the `limit` best candidates: higher score first, then earlier section. */

@@ -20,7 +20,11 @@ export interface SearchTuning {
   coordination: number;
   /** Score bonus of a section stating a figure when the question asks for one (0.1). */
   amountBonus: number;
-  /** Score factor of a section that is mostly links (a "Further reading" list) (0.6). */
+  /**
+   * Score factor of a section that is mostly links (a "Further reading" list), and of one on a
+   * person's own page (0.6). The personal-page use is not fitted: no dev corpus has such pages
+   * (the held-out report of issue 9 found them ranked first on a large company handbook).
+   */
   pointerFactor: number;
   /** Largest boost, for a ubiquitous question, of a section whose heading is just its words (0.1). */
   headingPrecisionBonus: number;
@@ -98,6 +102,7 @@ export const RULES = [
   "heading-precision",
   "skip-empty-sections",
   "link-list-demotion",
+  "personal-page-demotion",
   "page-context",
   "wrapper-only",
   "wordnet",

@@ -458,6 +458,34 @@ describe("createSearchIndex", () => {
     );
   });
 
+  it("puts one person's README below the policy it mentions in passing", () => {
+    // The README is short and says "vacation days" as a phrase, so BM25F alone ranks it first.
+    const sections = buildSections([
+      {
+        doc: "team/readmes/jane-doe.md",
+        title: "Jane Doe's README",
+        heading: "How I work",
+        body: "I take my vacation days in August; ping me before them. I reply within a day.",
+      },
+      {
+        doc: "people/time-off.md",
+        title: "Time off",
+        heading: "Paid time off",
+        body:
+          "Everyone gets 25 days of paid vacation a year, plus public holidays. Book time off " +
+          "in the HR system and tell your team in the planning channel a week ahead. Unused " +
+          "days carry over to the first quarter of the next year; after that they lapse.",
+      },
+    ]);
+    const question = "how many vacation days do we get";
+    const ranked = createSearchIndex(sections).search(question);
+    expect(ranked.results[0]?.section.document.path).toBe("people/time-off.md");
+    const without = createSearchIndex(sections, { disable: new Set(["personal-page-demotion"]) });
+    expect(without.search(question).results[0]?.section.document.path).toBe(
+      "team/readmes/jane-doe.md",
+    );
+  });
+
   it("decides the same whatever number of results is asked for", () => {
     for (const query of ["what is velocity", "how many specialists in a pod", "risk log"]) {
       const full = index.search(query);

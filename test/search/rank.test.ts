@@ -13,6 +13,7 @@ const base: CandidateFacts = {
   coverage: 1,
   statesFigure: false,
   isLinkList: false,
+  isPersonal: false,
   pageShare: 0,
   headingPrecision: 0,
 };
@@ -58,6 +59,13 @@ describe("rerankScore", () => {
     expect(rerankScore({ ...base, pageShare: 1 }, context())).toBeCloseTo(
       10 * (1 + DEFAULT_TUNING.pageContext),
     );
+  });
+
+  it("demotes a person's page unless the question names it (its heading words)", () => {
+    const personal = { ...base, isPersonal: true };
+    expect(rerankScore(personal, context())).toBeCloseTo(10 * DEFAULT_TUNING.pointerFactor);
+    expect(rerankScore({ ...personal, headingPrecision: 0.5 }, context())).toBe(10);
+    expect(rerankScore(personal, context({}, ["personal-page-demotion"]))).toBe(10);
   });
 
   it("for a question of ubiquitous words, prefers the heading that is just its words, then the earlier", () => {
