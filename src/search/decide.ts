@@ -17,6 +17,10 @@ export type Tier = "answer" | "best-match" | "none";
  * 2026-11-29): the coverage of the question's rarest concept (fitted weight negative, collinear
  * with coverage) and the share of the question the handbook never uses (fitted weight −0.01);
  * without them the fitted decision's dev top1 and abstain moved by at most 0.05, either way.
+ * Three more were tried on the same dev splits and dropped on 2026-11-29 (refitted with each
+ * added; every blind dev set's top1 and abstain within ±0.05, no consistent direction): a
+ * how-much / how-many question whose best section states no figure (weight −0.9), the
+ * question's length (3 / words, weight −1.5), and the section's length.
  */
 export interface DecisionFeatures {
   /** Rarity-weighted share of the question's concepts the section contains. */

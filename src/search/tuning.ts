@@ -74,16 +74,16 @@ export const DEFAULT_TUNING: SearchTuning = {
   // Leave-one-corpus-out figures for these weights are in src/search/README.md.
   decision: {
     weights: {
-      coverage: 3.425,
-      topicality: 2.206,
-      blockCoverage: 0.714,
-      margin: 1.889,
-      pageAgreement: 0.847,
-      headingMatch: 1.949,
+      coverage: 3.437,
+      topicality: 2.291,
+      blockCoverage: 0.664,
+      margin: 1.971,
+      pageAgreement: 0.823,
+      headingMatch: 1.957,
     },
-    bias: -4.273,
-    answerAt: 0.823,
-    bestMatchAt: 0.587,
+    bias: -4.323,
+    answerAt: 0.826,
+    bestMatchAt: 0.579,
   },
 };
 
