@@ -234,10 +234,12 @@ export async function ablate(
   context: SuiteContext,
 ): Promise<string[]> {
   const dev = results.filter((r) => r.set.split === "dev");
-  const header = `${"rule switched off".padEnd(20)}${dev.map((r) => r.set.name.padStart(16)).join("")}`;
+  // The rule column is as wide as the longest rule name, so the figures stay aligned.
+  const width = Math.max("rule switched off".length, ...RULES.map((rule) => rule.length)) + 2;
+  const header = `${"rule switched off".padEnd(width)}${dev.map((r) => r.set.name.padStart(16)).join("")}`;
   const lines = [
     header,
-    `${"".padEnd(20)}${dev.map(() => "Δt1  Δt3 Δabst".padStart(16)).join("")}`,
+    `${"".padEnd(width)}${dev.map(() => "Δt1  Δt3 Δabst".padStart(16)).join("")}`,
   ];
   for (const rule of RULES) {
     const without = await runSuite(
@@ -255,7 +257,7 @@ export async function ablate(
         16,
       );
     });
-    lines.push(`${rule.padEnd(20)}${deltas.join("")}`);
+    lines.push(`${rule.padEnd(width)}${deltas.join("")}`);
   }
   lines.push("(points: −5 means removing the rule lowers that figure by 0.05)");
   return lines;
