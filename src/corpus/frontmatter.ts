@@ -60,11 +60,10 @@ export function readFrontmatter(source: string): Frontmatter {
     parsed = source.startsWith("+++") ? matter(source, TOML_OPTIONS) : matter(source, {});
   } catch (error) {
     if (error instanceof TomlError) {
-      // smol-toml counts lines from the text after the opening `+++`, 1-based.
-      throw new DocumentParseError(
-        `invalid frontmatter TOML: ${error.message.split("\n")[0]}`,
-        error.line + 1,
-      );
+      // gray-matter hands smol-toml the text from the end of the opening `+++`, so its 1-based
+      // line 1 is the delimiter line itself: the same numbering as the file.
+      const reason = error.message.split("\n")[0];
+      throw new DocumentParseError(`invalid frontmatter TOML: ${reason}`, error.line);
     }
     const mark = (error as { mark?: YamlMark }).mark;
     const reason = (error as { reason?: string }).reason ?? (error as Error).message;
