@@ -316,7 +316,10 @@ export function checkContent(input: CheckInput, options: CheckOptions = {}): Con
   });
   const files = new Set(input.files);
   const anchorsByFile = new Map(
-    input.documents.map((parsed) => [parsed.document.path, new Set(parsed.anchors)] as const),
+    input.documents.map(
+      (parsed) =>
+        [parsed.document.path, new Set([...parsed.anchors, ...parsed.anchorAliases])] as const,
+    ),
   );
   const titles = new Map<string, string>();
 

@@ -80,6 +80,11 @@ export interface ParsedDocument {
   anchors: string[];
   /** True when the document has a first-level heading to take its title from. */
   hasHeadingTitle: boolean;
+  /**
+   * The same headings' anchors as other site generators write them, for link checking: links
+   * in a handbook follow its own generator's convention, not GitHub's.
+   */
+  anchorAliases: string[];
   /** Headings with no text of their own, folded away (see parseDocument). */
   emptyHeadings: EmptyHeading[];
   /** Pages whose titles this document prints (Hugo `ref`): it must be parsed after them. */
@@ -121,7 +126,7 @@ const mdxParser = unified()
   .freeze();
 
 /** Docusaurus-style explicit heading ids: `## Heading {#custom-id}`. */
-const EXPLICIT_ID = /\s*\{#([\w-]+)\}\s*$/;
+const EXPLICIT_ID = /\s*\{#([^\s{}]+)\}\s*$/;
 
 function normaliseSource(source: string): string {
   const withoutBom = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
@@ -140,6 +145,20 @@ function readSitePath(path: string, data: Record<string, unknown>): string | und
   if (slug) return slug.startsWith("/") ? slug.replace(/^\/+/, "") : beside(slug);
   if (id && !id.includes("/")) return beside(id);
   return undefined;
+}
+
+/**
+ * A heading's anchor in the two other common conventions: every run of non-alphanumerics as one
+ * hyphen (Eleventy's slugify, GitBook: "cloud.gov" → `cloud-gov`), and spaces as
+ * hyphens with punctuation kept (markdown-it-anchor's default: `x-(y)`).
+ */
+function otherSlugs(heading: string): string[] {
+  const lower = heading.toLowerCase().trim();
+  const hyphenate = (value: string) =>
+    value.replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-+|-+$/g, "");
+  const spaced = lower.replace(/\s+/g, "-");
+  // @sindresorhus/slugify (Eleventy) also spells `&` out: "M&IE" → `m-and-ie`.
+  return [hyphenate(lower), hyphenate(lower.replace(/&/g, " and ")), spaced];
 }
 
 /** A readable title from a file name: `travel-policy.md` → "Travel policy". */
@@ -309,6 +328,7 @@ export function parseDocument(
   const slugger = new GithubSlugger();
   const sections: Section[] = [];
   const anchors: string[] = [];
+  const anchorAliases: string[] = [];
   const trail: { depth: number; text: string }[] = [];
   // The text before the first heading, or a redirect's pointer: titled by the document.
   const leadSection = (blocks: ContentBlock[], line: number): Section => ({
@@ -358,6 +378,7 @@ export function parseDocument(
     const depth = group.heading.depth;
     const slug = slugger.slug(group.explicitId ?? group.headingText);
     anchors.push(slug);
+    anchorAliases.push(...otherSlugs(group.explicitId ?? group.headingText));
     while (trail.length > 0 && (trail[trail.length - 1]?.depth ?? 0) >= depth) trail.pop();
     trail.push({ depth, text: group.headingText });
     const breadcrumb = trail.map((entry) => entry.text);
@@ -430,6 +451,7 @@ export function parseDocument(
     hasHeadingTitle: firstH1 !== undefined,
     references,
     emptyHeadings,
+    anchorAliases,
   };
 }
 

@@ -119,6 +119,17 @@ describe("checkContent", () => {
     expect(problems).toEqual([]);
   });
 
+  it("accepts anchors as other site generators spell them, and explicit ids with punctuation", () => {
+    const problems = checkSources({
+      "a.md":
+        "# A\n\nSee [1](#cloud-gov), [2](#m-and-ie-card), [3](#508-accessibility), [4](#x-(y)), [5](#no-such).\n\n" +
+        "## cloud.gov\n\nt\n\n## M&IE card\n\nt\n\n## 508 - Accessibility\n\nt\n\n## Other {#x-(y)}\n\nt\n",
+    });
+    expect(problems.map((problem) => problem.message)).toEqual([
+      "broken link: no heading #no-such in this document",
+    ]);
+  });
+
   it("treats a link outside the content root as broken", () => {
     const problems = checkSources({ "a.md": `${FRONTMATTER}See [up](../elsewhere.md).\n` });
     expect(problems.map((problem) => problem.message)).toEqual([
