@@ -251,6 +251,14 @@ function checkLinks(
   anchorsByFile: ReadonlyMap<string, ReadonlySet<string>>,
   report: Report,
 ): void {
+  for (const missing of parsed.missingPages) {
+    report(
+      missing.line,
+      "warning",
+      "wiki link to a missing page",
+      `wiki link [[${missing.url}]]: no such page in the handbook (its words are kept)`,
+    );
+  }
   const ownAnchors = anchorsByFile.get(parsed.document.path);
   for (const link of parsed.links) {
     const url = link.url.trim();

@@ -85,6 +85,8 @@ export interface ParsedDocument {
    * in a handbook follow its own generator's convention, not GitHub's.
    */
   anchorAliases: string[];
+  /** Wiki links (`[[Page]]`) naming a page the handbook does not have: they read as words. */
+  missingPages: DocumentLink[];
   /** Headings with no text of their own, folded away (see parseDocument). */
   emptyHeadings: EmptyHeading[];
   /** Pages whose titles this document prints (Hugo `ref`): it must be parsed after them. */
@@ -244,7 +246,19 @@ export function parseDocument(
     tree = markdownParser.parse(stripped.text) as Root;
   }
   restoreLiteralDirectives(tree, stripped.text);
-  replaceWikiLinks(tree, (target) => options.resolvePage?.(target, path));
+  const missingPages: DocumentLink[] = [];
+  replaceWikiLinks(
+    tree,
+    (target) => options.resolvePage?.(target, path),
+    (target, line) => {
+      // Only a loader that knows the handbook's pages can tell a page is missing.
+      if (options.resolvePage)
+        missingPages.push({
+          url: target,
+          line: fileLine(line === undefined ? undefined : { line }),
+        });
+    },
+  );
 
   const definitions = new Map<string, string>();
   const footnoteDefinitions = new Map<string, FootnoteDefinition>();
@@ -452,6 +466,7 @@ export function parseDocument(
     references,
     emptyHeadings,
     anchorAliases,
+    missingPages,
   };
 }
 

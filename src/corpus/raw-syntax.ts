@@ -39,24 +39,31 @@ export const RAW_SYNTAX: readonly RawSyntax[] = [
  * What a reader sees of a section, without code: code blocks and spans show code as written
  * (template syntax included, when that is the subject), so they are left out.
  */
-export function sectionProse(section: Pick<Section, "blocks">): string {
-  return section.blocks
-    .filter((block) => !block.mrkdwn.trimStart().startsWith("```"))
-    .map((block) =>
-      block.mrkdwn
-        .replace(/```[\s\S]*?```/g, "")
-        .replace(/`[^`\n]*`/g, "")
-        .replace(/^(?:> ?)+/gm, "")
-        .replace(/<((?:https?|mailto):[^|>]*)\|([^>]*)>/g, "$2")
-        .replace(/&lt;/g, "<")
-        .replace(/&gt;/g, ">")
-        .replace(/&amp;/g, "&"),
+export function sectionProse(section: Pick<Section, "blocks"> & { heading?: string }): string {
+  // The heading is shown too (in the breadcrumb and the section's title).
+  const heading = section.heading === undefined ? [] : [section.heading];
+  return heading
+    .concat(
+      section.blocks
+        .filter((block) => !block.mrkdwn.trimStart().startsWith("```"))
+        .map((block) =>
+          block.mrkdwn
+            .replace(/```[\s\S]*?```/g, "")
+            .replace(/`[^`\n]*`/g, "")
+            .replace(/^(?:> ?)+/gm, "")
+            .replace(/<((?:https?|mailto):[^|>]*)\|([^>]*)>/g, "$2")
+            .replace(/&lt;/g, "<")
+            .replace(/&gt;/g, ">")
+            .replace(/&amp;/g, "&"),
+        ),
     )
     .join("\n\n");
 }
 
 /** The raw syntax a section would show, if any. */
-export function findRawSyntax(section: Pick<Section, "blocks">): RawSyntax | undefined {
+export function findRawSyntax(
+  section: Pick<Section, "blocks"> & { heading?: string },
+): RawSyntax | undefined {
   const prose = sectionProse(section);
   return RAW_SYNTAX.find((entry) => entry.pattern.test(prose));
 }

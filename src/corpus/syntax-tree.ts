@@ -39,6 +39,7 @@ const WIKI_LINK = /\[\[([^[\]|\n]+?)(?:\|([^[\]\n]*))?\]\]/g;
 export function replaceWikiLinks(
   tree: Root,
   resolve: (target: string) => string | undefined,
+  onMissing: (target: string, line: number | undefined) => void = () => {},
 ): void {
   visit(tree, "text", (node, index, parent: Parent | undefined) => {
     if (!parent || index === undefined || !node.value.includes("[[")) return;
@@ -63,6 +64,7 @@ export function replaceWikiLinks(
         if (node.position) link.position = node.position;
         parts.push(link);
       } else {
+        if (page) onMissing(page, node.position?.start.line);
         parts.push({ type: "text", value: words });
       }
       last = match.index + whole.length;

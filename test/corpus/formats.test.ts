@@ -3,7 +3,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { loadKnowledgeBase } from "../../src/corpus/load.js";
+import { checkContent } from "../../src/corpus/check.js";
+import { loadKnowledgeBase, loadParsedDocuments } from "../../src/corpus/load.js";
 import { parseDocument } from "../../src/corpus/parse.js";
 import { findRawSyntax, RAW_SYNTAX, sectionProse } from "../../src/corpus/raw-syntax.js";
 import type { Section } from "../../src/corpus/types.js";
@@ -111,6 +112,13 @@ describe("handbook formats: fixtures", () => {
     ]);
     expect(text(gitbook)).toContain("Warning: Do not plan more");
     expect(text(gitbook)).toContain("works (and why)");
+  });
+
+  it("passes content:check, links between pages included, naming the one missing wiki page", async () => {
+    const problems = checkContent(await loadParsedDocuments(formatsRoot));
+    expect(problems.map((p) => `${p.file}:${p.line}: ${p.severity}: ${p.message}`)).toEqual([
+      "obsidian/Incident-Response.md:15: warning: wiki link [[Archived runbook]]: no such page in the handbook (its words are kept)",
+    ]);
   });
 
   it("loads every format together as one mixed handbook with no raw syntax", async () => {
