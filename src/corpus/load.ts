@@ -7,7 +7,7 @@ import { readdir, readFile, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { scrubSecrets } from "../secrets.js";
 import { DOCUMENT_FILE as MARKDOWN_FILE } from "./file-types.js";
-import { createPageResolver, readSummaryOrder, SUMMARY_FILE } from "./navigation.js";
+import { createPageResolver, isSummaryFile, readSummaryOrder } from "./navigation.js";
 import {
   DocumentParseError,
   type ParsedDocument,
@@ -192,7 +192,7 @@ export async function loadParsedDocuments(
   const read = options.readFile ?? ((file: string) => readFile(file));
   const files = await listDocumentFiles(absoluteRoot);
   // GitBook's SUMMARY.md is the handbook's navigation, not a page: it gives pages their order.
-  const pages = files.filter((file) => file !== SUMMARY_FILE);
+  const pages = files.filter((file) => !isSummaryFile(file));
   const resolvePage = createPageResolver(files);
   const loadAll = async (
     list: readonly string[],
@@ -231,9 +231,7 @@ export async function loadParsedDocuments(
     });
   }
 
-  const summaryOrder = files.includes(SUMMARY_FILE)
-    ? await readSummaryOrder(absoluteRoot, files, read)
-    : new Map<string, number>();
+  const summaryOrder = await readSummaryOrder(absoluteRoot, files, read);
   const documents: ParsedDocument[] = [];
   const warnings: LoadWarning[] = [];
   for (const outcome of outcomes) {

@@ -5,8 +5,13 @@
 import path from "node:path";
 import { DOCUMENT_FILE, withoutDocumentExtension } from "./file-types.js";
 
-/** GitBook's navigation file, at the content root. */
+/** GitBook's (and mdBook's) navigation file, at the root of the book, wherever that is. */
 export const SUMMARY_FILE = "SUMMARY.md";
+
+/** True for a navigation file: `SUMMARY.md` in any folder. */
+export function isSummaryFile(file: string): boolean {
+  return file === SUMMARY_FILE || file.endsWith(`/${SUMMARY_FILE}`);
+}
 
 function key(value: string): string {
   return value.toLowerCase();
@@ -53,24 +58,31 @@ export function createPageResolver(
   };
 }
 
-/** Page → position in SUMMARY.md's list of links, for pages without an `order` of their own. */
+/**
+ * Page → position in the SUMMARY.md files' lists of links (each relative to its own folder), for
+ * pages without an `order` of their own.
+ */
 export async function readSummaryOrder(
   root: string,
   files: readonly string[],
   read: (absolutePath: string) => Promise<Uint8Array>,
 ): Promise<Map<string, number>> {
   const order = new Map<string, number>();
-  let text: string;
-  try {
-    text = new TextDecoder().decode(await read(path.join(root, SUMMARY_FILE)));
-  } catch {
-    return order; // an unreadable SUMMARY.md leaves pages in title order
-  }
   const known = new Set(files);
-  for (const match of text.matchAll(/\]\(\s*<?([^)\s>]+)>?\s*\)/g)) {
-    const target = path.posix.normalize(safeDecode((match[1] ?? "").replace(/[#?].*$/, "")));
-    if (DOCUMENT_FILE.test(target) && known.has(target) && !order.has(target)) {
-      order.set(target, order.size);
+  for (const summary of files.filter(isSummaryFile)) {
+    let text: string;
+    try {
+      text = new TextDecoder().decode(await read(path.join(root, summary)));
+    } catch {
+      continue; // an unreadable SUMMARY.md leaves its pages in title order
+    }
+    const folder = path.posix.dirname(summary);
+    for (const match of text.matchAll(/\]\(\s*<?([^)\s>]+)>?\s*\)/g)) {
+      const link = safeDecode((match[1] ?? "").replace(/[#?].*$/, ""));
+      const target = path.posix.normalize(path.posix.join(folder, link));
+      if (DOCUMENT_FILE.test(target) && known.has(target) && !order.has(target)) {
+        order.set(target, order.size);
+      }
     }
   }
   return order;

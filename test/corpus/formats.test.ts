@@ -129,6 +129,13 @@ describe("handbook formats: fixtures", () => {
       new Set(formats),
     );
     for (const section of base.sections) assertNoRawSyntax(section);
+    // A GitBook folder keeps its SUMMARY.md as navigation (its pages' order), never as a page.
+    expect(base.documents.filter((document) => document.path.endsWith("SUMMARY.md"))).toEqual([]);
+    expect(
+      base.documents
+        .filter((document) => document.path.startsWith("gitbook/"))
+        .map((document) => document.title),
+    ).toEqual(["Welcome", "Stand-ups", "Planning"]);
   });
 });
 
