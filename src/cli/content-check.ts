@@ -1,11 +1,13 @@
 /**
- * `npm run content:check [-- DIR] [--stats]`: validates a knowledge base before it ships.
- * Prints every problem as `file:line: severity: message` (file relative to the current
- * directory, so editors and terminals can jump to it), then a summary; exits 1 on any error.
+ * `npm run content:check [-- DIR] [--strict] [--all] [--stats]`: validates a knowledge base
+ * before it ships. Prints problems as `file:line: severity: message` (file relative to the
+ * current directory, so editors and terminals can jump to it) — every one when there are few or
+ * with --all — then one line per kind of problem with a few examples, then a summary; exits 1
+ * on any error.
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { checkContent } from "../corpus/check.js";
+import { type ContentProblem, checkContent } from "../corpus/check.js";
 import { assembleKnowledgeBase, loadParsedDocuments } from "../corpus/load.js";
 import { runIfMain } from "./run-main.js";
 
@@ -18,12 +20,16 @@ export interface ContentCheckIo {
   now(): number;
 }
 
-const USAGE = `Usage: npm run content:check -- [DIR] [--stats]
+const USAGE = `Usage: npm run content:check -- [DIR] [--strict] [--all] [--stats]
 
-Checks every .md/.mdx file under DIR (default ./content): frontmatter fields and types,
-empty or over-long sections, duplicate titles, broken links between documents, and files
-that could not be loaded. Problems print as file:line: severity: message.
+Checks what the bot needs from the handbook under DIR (default ./content): every file loads,
+every page has a title, links and anchors between pages resolve, no section is too long for
+Slack, and no markup (wiki links, admonitions, template tags, JSX…) would reach an answer.
+Problems print as file:line: severity: message, then one line per kind of problem.
 
+  --strict     also require this project's authoring fields (tags, order, sources), an
+               absolute url, and unique titles
+  --all        print every problem, however many (default: all when there are at most 20)
   --stats      also load the content 5 times and print section counts and the median time
   -h, --help   show this message
 `;
@@ -32,6 +38,10 @@ const EXIT_OK = 0;
 const EXIT_FAILURE = 1;
 const EXIT_USAGE = 2;
 const STATS_RUNS = 5;
+/** Problems printed one by one without --all; past this, only the summary per kind. */
+const DETAIL_LIMIT = 20;
+/** Examples named on each kind's summary line. */
+const EXAMPLES_PER_KIND = 3;
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -49,8 +59,43 @@ function median(values: readonly number[]): number {
     : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
 
+/**
+ * One line per kind of problem, errors first, then by count: "error: broken link ×12, e.g.
+ * a.md:8 (broken link: x.md …); b.md:3; c.md:9".
+ */
+export function summariseByKind(
+  problems: readonly ContentProblem[],
+  where: (problem: ContentProblem) => string,
+  withExamples = true,
+): string[] {
+  const groups = new Map<string, ContentProblem[]>();
+  for (const problem of problems) {
+    const key = `${problem.severity}\u0000${problem.kind}`;
+    const group = groups.get(key);
+    if (group) group.push(problem);
+    else groups.set(key, [problem]);
+  }
+  return [...groups.values()]
+    .sort(
+      (a, b) =>
+        Number(a[0]?.severity === "warning") - Number(b[0]?.severity === "warning") ||
+        b.length - a.length,
+    )
+    .map((group) => {
+      const [first, ...rest] = group;
+      if (!first) return "";
+      if (!withExamples) return `${first.severity}: ${first.kind} ×${group.length}`;
+      const examples = [
+        `${where(first)} (${first.message})`,
+        ...rest.slice(0, EXAMPLES_PER_KIND - 1).map(where),
+      ];
+      const more = group.length > EXAMPLES_PER_KIND ? "; …" : "";
+      return `${first.severity}: ${first.kind} ×${group.length}, e.g. ${examples.join("; ")}${more}`;
+    });
+}
+
 export async function main(argv: readonly string[], io: ContentCheckIo): Promise<number> {
-  let values: { stats: boolean; help: boolean };
+  let values: { stats: boolean; help: boolean; strict: boolean; all: boolean };
   let positionals: string[];
   try {
     ({ values, positionals } = parseArgs({
@@ -58,6 +103,8 @@ export async function main(argv: readonly string[], io: ContentCheckIo): Promise
       allowPositionals: true,
       options: {
         stats: { type: "boolean", default: false },
+        strict: { type: "boolean", default: false },
+        all: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
     }));
@@ -86,11 +133,16 @@ export async function main(argv: readonly string[], io: ContentCheckIo): Promise
   const firstLoadMs = io.now() - started;
   const base = assembleKnowledgeBase(parsed);
 
-  const problems = checkContent(parsed);
-  for (const problem of problems) {
-    const file = path.relative(io.cwd, path.join(root, problem.file)) || problem.file;
-    io.out(`${file}:${problem.line}: ${problem.severity}: ${problem.message}\n`);
+  const problems = checkContent(parsed, { strict: values.strict });
+  const where = (problem: ContentProblem) =>
+    `${path.relative(io.cwd, path.join(root, problem.file)) || problem.file}:${problem.line}`;
+  const detailed = values.all || problems.length <= DETAIL_LIMIT;
+  if (detailed) {
+    for (const problem of problems) {
+      io.out(`${where(problem)}: ${problem.severity}: ${problem.message}\n`);
+    }
   }
+  for (const line of summariseByKind(problems, where, !detailed)) io.out(`${line}\n`);
   const errors = problems.filter((problem) => problem.severity === "error").length;
   const warnings = problems.length - errors;
   if (base.sections.length === 0) {

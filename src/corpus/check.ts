@@ -5,6 +5,7 @@
 import path from "node:path";
 import { isHttpUrl, isRecord } from "./frontmatter.js";
 import { LEAD_KEY, type ParsedDocument } from "./parse.js";
+import { findRawSyntax } from "./raw-syntax.js";
 import type { LoadWarning, Section } from "./types.js";
 
 export type Severity = "error" | "warning";
@@ -15,6 +16,8 @@ export interface ContentProblem {
   /** 1-based line in the file. */
   line: number;
   severity: Severity;
+  /** The kind of problem, for the summary: "broken link", "section too long", … */
+  kind: string;
   message: string;
 }
 
@@ -23,6 +26,15 @@ export interface CheckInput {
   warnings: readonly LoadWarning[];
   /** Every markdown file under the root (relative paths), loaded or not. */
   files: readonly string[];
+}
+
+export interface CheckOptions {
+  /**
+   * Also check this project's authoring fields: `tags`, `order` and `sources` must be present
+   * and well-formed, `url` absolute, titles unique. Off by default: a handbook written for
+   * another site works without them.
+   */
+  strict?: boolean;
 }
 
 /**
@@ -40,10 +52,10 @@ export const SECTION_LIMITS = {
   singleBlockChars: 3000,
 } as const;
 
+/** Load warnings for files that read fine but hold no text (see loadDocumentFile). */
+const EMPTY_PAGE = /^(?:empty file|no content after the frontmatter)/;
 const OWNER_ID = /^[UCWG][A-Z0-9]+$/;
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
-/** Markup that should never reach section text; seeing it means the parser missed a case. */
-const LEAKED_MARKUP = ["{%", "{{", "<div", "<a ", "[[toc]]", "]("];
 
 function isStringArray(value: unknown): value is string[] {
   return Array.isArray(value) && value.every((item) => typeof item === "string");
@@ -62,56 +74,74 @@ function describe(value: unknown): string {
   return typeof value === "object" ? "a map" : `${typeof value} ${JSON.stringify(value)}`;
 }
 
-function checkFrontmatter(parsed: ParsedDocument, report: Report): void {
+function checkFrontmatter(parsed: ParsedDocument, report: Report, strict: boolean): void {
   const data = parsed.frontmatter;
   const lineOf = (key: string) => parsed.frontmatterLines[key] ?? 1;
-  const error = (key: string, message: string) => report(lineOf(key), "error", message);
+  const error = (key: string, message: string, kind = "invalid frontmatter field") =>
+    report(lineOf(key), "error", kind, message);
 
-  // Optional fields are checked only when present: real handbooks rarely carry tags, order or
-  // sources, and the bot does well without them. A title is needed only when neither the
-  // frontmatter nor a first heading gives one (the file name is a poor title for an answer).
+  // A title is needed only when neither the frontmatter nor a first heading gives one (the file
+  // name is a poor title for an answer).
   if (!("title" in data)) {
     if (!parsed.hasHeadingTitle) {
-      report(1, "warning", "no `title` in frontmatter and no `# heading`: the file name is used");
+      report(
+        1,
+        "warning",
+        "no title",
+        "no `title` in frontmatter and no `# heading`: the file name is used",
+      );
     }
   } else if (typeof data.title !== "string" || !data.title.trim()) {
     error("title", `\`title\` must be a non-empty string, not ${describe(data.title)}`);
   }
 
-  if ("tags" in data && !isStringArray(data.tags)) {
-    error("tags", `\`tags\` must be a list of strings, not ${describe(data.tags)}`);
-  }
-
-  const orderKey = "order" in data ? "order" : "sidebar_position" in data ? "sidebar_position" : "";
-  if (orderKey && (typeof data[orderKey] !== "number" || !Number.isFinite(data[orderKey]))) {
-    error(orderKey, `\`${orderKey}\` must be a number, not ${describe(data[orderKey])}`);
-  }
-
-  if ("sources" in data && !Array.isArray(data.sources)) {
-    error("sources", `\`sources\` must be a list, not ${describe(data.sources)}`);
-  } else if (Array.isArray(data.sources)) {
-    data.sources.forEach((source: unknown, index) => {
-      if (typeof source === "string" && source.trim()) return;
-      if (!isRecord(source) || typeof source.title !== "string" || !source.title.trim()) {
-        error("sources", `\`sources[${index}]\` needs a \`title\` (or be a plain string)`);
-      } else if (
-        source.url !== undefined &&
-        (typeof source.url !== "string" || !isHttpUrl(source.url))
-      ) {
-        error("sources", `\`sources[${index}].url\` must be an absolute http(s) URL`);
+  // This project's authoring fields: required and checked with --strict only. Real handbooks
+  // rarely carry them, and the bot does well without them.
+  if (strict) {
+    for (const key of ["tags", "order", "sources"]) {
+      if (!(key in data) && !(key === "order" && "sidebar_position" in data)) {
+        report(1, "error", "missing authoring field", `no \`${key}\` in frontmatter (--strict)`);
       }
-    });
+    }
+    if ("tags" in data && !isStringArray(data.tags)) {
+      error("tags", `\`tags\` must be a list of strings, not ${describe(data.tags)}`);
+    }
+    const orderKey =
+      "order" in data ? "order" : "sidebar_position" in data ? "sidebar_position" : "";
+    if (orderKey && (typeof data[orderKey] !== "number" || !Number.isFinite(data[orderKey]))) {
+      error(orderKey, `\`${orderKey}\` must be a number, not ${describe(data[orderKey])}`);
+    }
+    if ("sources" in data && !Array.isArray(data.sources)) {
+      error("sources", `\`sources\` must be a list, not ${describe(data.sources)}`);
+    } else if (Array.isArray(data.sources)) {
+      data.sources.forEach((source: unknown, index) => {
+        if (typeof source === "string" && source.trim()) return;
+        if (!isRecord(source) || typeof source.title !== "string" || !source.title.trim()) {
+          error("sources", `\`sources[${index}]\` needs a \`title\` (or be a plain string)`);
+        } else if (
+          source.url !== undefined &&
+          (typeof source.url !== "string" || !isHttpUrl(source.url))
+        ) {
+          error("sources", `\`sources[${index}].url\` must be an absolute http(s) URL`);
+        }
+      });
+    }
   }
 
+  // A comma-separated string reads as a list when loading; only --strict asks for a list.
   for (const field of ["aliases", "keywords"]) {
-    if (field in data && !isStringArray(data[field])) {
+    const value = data[field];
+    if (field in data && !isStringArray(value) && (strict || typeof value !== "string")) {
       error(field, `\`${field}\` must be a list of strings, not ${describe(data[field])}`);
     }
   }
 
+  // Other sites use `questions` for their own lists: only a map is ours (or any, with --strict).
   if ("questions" in data) {
     if (!isRecord(data.questions)) {
-      error("questions", "`questions` must map heading slugs (or `_lead`) to lists of questions");
+      if (strict) {
+        error("questions", "`questions` must map heading slugs (or `_lead`) to lists of questions");
+      }
     } else {
       const anchors = new Set(parsed.anchors);
       for (const [key, list] of Object.entries(data.questions)) {
@@ -125,8 +155,11 @@ function checkFrontmatter(parsed: ParsedDocument, report: Report): void {
     }
   }
 
+  // Static-site generators use `url` for a site path (`/about/`): only an absolute one is a
+  // link the bot can use, so anything else is ignored unless --strict.
   if ("url" in data && (typeof data.url !== "string" || !isHttpUrl(data.url))) {
-    error("url", "`url` must be an absolute http(s) URL");
+    if (strict || typeof data.url !== "string")
+      error("url", "`url` must be an absolute http(s) URL");
   }
 
   if ("owner" in data && (typeof data.owner !== "string" || !OWNER_ID.test(data.owner))) {
@@ -151,38 +184,50 @@ function mrkdwnLength(section: Section): number {
 }
 
 function checkSections(parsed: ParsedDocument, report: Report): void {
-  const { sections } = parsed;
-  sections.forEach((section, index) => {
-    const next = sections[index + 1];
-    const hasSubsections = next !== undefined && next.depth > section.depth;
-    if (section.blocks.length === 0 && !hasSubsections) {
-      report(section.line, "error", `section "${section.heading}" is empty`);
+  for (const empty of parsed.emptyHeadings) {
+    if (!empty.hasSubsections) {
+      report(
+        empty.line,
+        "warning",
+        "empty heading",
+        `heading "${empty.heading}" has no text and no subsections: it is left out`,
+      );
     }
+  }
+  for (const section of parsed.sections) {
     const length = mrkdwnLength(section);
     if (length > SECTION_LIMITS.slackMessageChars) {
       report(
         section.line,
         "error",
+        "section too long",
         `section "${section.heading}" is ${length} characters: more than one Slack message can hold (${SECTION_LIMITS.slackMessageChars}); split it`,
       );
     } else if (length > SECTION_LIMITS.readableChars) {
       report(
         section.line,
         "error",
+        "section too long",
         `section "${section.heading}" is ${length} characters: too long to read in Slack (limit ${SECTION_LIMITS.readableChars}); split it under more headings`,
       );
     } else if (length > SECTION_LIMITS.singleBlockChars) {
       report(
         section.line,
         "warning",
+        "long section",
         `section "${section.heading}" is ${length} characters: over ${SECTION_LIMITS.singleBlockChars}, Slack will fold it; consider splitting`,
       );
     }
-    const leaked = LEAKED_MARKUP.find((marker) => section.text.includes(marker));
-    if (leaked) {
-      report(section.line, "warning", `section "${section.heading}" still contains \`${leaked}\``);
+    const raw = findRawSyntax(section);
+    if (raw) {
+      report(
+        section.line,
+        "error",
+        "raw syntax in an answer",
+        `section "${section.heading}" would show ${raw.name}`,
+      );
     }
-  });
+  }
 }
 
 function splitLink(url: string): { target: string; anchor: string } {
@@ -206,6 +251,14 @@ function checkLinks(
   anchorsByFile: ReadonlyMap<string, ReadonlySet<string>>,
   report: Report,
 ): void {
+  for (const missing of parsed.missingPages) {
+    report(
+      missing.line,
+      "warning",
+      "wiki link to a missing page",
+      `wiki link [[${missing.url}]]: no such page in the handbook (its words are kept)`,
+    );
+  }
   const ownAnchors = anchorsByFile.get(parsed.document.path);
   for (const link of parsed.links) {
     const url = link.url.trim();
@@ -214,7 +267,12 @@ function checkLinks(
     const decodedAnchor = safeDecode(anchor);
     if (!target) {
       if (decodedAnchor && ownAnchors && !ownAnchors.has(decodedAnchor)) {
-        report(link.line, "error", `broken link: no heading #${decodedAnchor} in this document`);
+        report(
+          link.line,
+          "error",
+          "broken link",
+          `broken link: no heading #${decodedAnchor} in this document`,
+        );
       }
       continue;
     }
@@ -224,7 +282,12 @@ function checkLinks(
       ? path.posix.normalize(decoded.slice(1))
       : path.posix.join(path.posix.dirname(parsed.document.path), decoded);
     if (resolved.startsWith("../") || !files.has(resolved)) {
-      report(link.line, "error", `broken link: ${url} (no file ${resolved} in the content root)`);
+      report(
+        link.line,
+        "error",
+        "broken link",
+        `broken link: ${url} (no file ${resolved} in the content root)`,
+      );
       continue;
     }
     const anchors = anchorsByFile.get(resolved);
@@ -232,45 +295,59 @@ function checkLinks(
       report(
         link.line,
         "error",
+        "broken link",
         `broken link: ${url} (no heading #${decodedAnchor} in ${resolved})`,
       );
     }
   }
 }
 
-type Report = (line: number, severity: Severity, message: string) => void;
+type Report = (line: number, severity: Severity, kind: string, message: string) => void;
 
 function compareProblems(a: ContentProblem, b: ContentProblem): number {
   return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line;
 }
 
-export function checkContent(input: CheckInput): ContentProblem[] {
-  const problems: ContentProblem[] = input.warnings.map((warning) => ({
-    file: warning.file,
-    line: warning.line ?? 1,
-    severity: "error",
-    message: `not loaded: ${warning.reason}`,
-  }));
+export function checkContent(input: CheckInput, options: CheckOptions = {}): ContentProblem[] {
+  const strict = options.strict === true;
+  // A page with nothing to say (a GitBook folder page that is only a heading) loses the bot
+  // nothing: a warning. A file that cannot be read or parsed is an error.
+  const problems: ContentProblem[] = input.warnings.map((warning) => {
+    const empty = EMPTY_PAGE.test(warning.reason);
+    return {
+      file: warning.file,
+      line: warning.line ?? 1,
+      severity: empty ? "warning" : "error",
+      kind: empty ? "page with no text" : "file not loaded",
+      message: `not loaded: ${warning.reason}`,
+    };
+  });
   const files = new Set(input.files);
   const anchorsByFile = new Map(
-    input.documents.map((parsed) => [parsed.document.path, new Set(parsed.anchors)] as const),
+    input.documents.map(
+      (parsed) =>
+        [parsed.document.path, new Set([...parsed.anchors, ...parsed.anchorAliases])] as const,
+    ),
   );
   const titles = new Map<string, string>();
 
   for (const parsed of input.documents) {
     const file = parsed.document.path;
-    const report: Report = (line, severity, message) =>
-      problems.push({ file, line, severity, message });
-    checkFrontmatter(parsed, report);
+    const report: Report = (line, severity, kind, message) =>
+      problems.push({ file, line, severity, kind, message });
+    checkFrontmatter(parsed, report, strict);
     checkSections(parsed, report);
     checkLinks(parsed, files, anchorsByFile, report);
     const key = parsed.document.title.toLowerCase().replace(/\s+/g, " ").trim();
     const first = titles.get(key);
     if (first === undefined) titles.set(key, file);
     else {
+      // Answers still show the breadcrumb and path, so this hurts only a reader choosing by
+      // title: an error for this project's own content, a warning for anyone's handbook.
       report(
         parsed.frontmatterLines.title ?? 1,
-        "error",
+        strict ? "error" : "warning",
+        "duplicate title",
         `duplicate title "${parsed.document.title}" (also ${first}); answers could not tell them apart`,
       );
     }

@@ -4,6 +4,7 @@
  * only YAML that cannot be parsed at all stops a file from loading.
  */
 import matter from "gray-matter";
+import { parse as parseToml, TomlError } from "smol-toml";
 import type { SourceRef } from "./types.js";
 
 /** A file that cannot be turned into a document; the loader reports it as a LoadWarning. */
@@ -43,14 +44,27 @@ function countNewlines(value: string): number {
   return count;
 }
 
+const TOML_OPTIONS = {
+  delimiters: "+++",
+  language: "toml",
+  engines: { toml: (text: string) => parseToml(text) as object },
+};
+
 /** Reads frontmatter from a source with LF line endings and no BOM. */
 export function readFrontmatter(source: string): Frontmatter {
   let parsed: matter.GrayMatterFile<string>;
   try {
     // Passing options turns off gray-matter's module-level cache, which would otherwise keep
-    // every file ever loaded alive across reloads.
-    parsed = matter(source, {});
+    // every file ever loaded alive across reloads. Hugo's `+++` blocks are TOML: gray-matter
+    // takes custom delimiters and engines, so TOML gets a real TOML parser.
+    parsed = source.startsWith("+++") ? matter(source, TOML_OPTIONS) : matter(source, {});
   } catch (error) {
+    if (error instanceof TomlError) {
+      // gray-matter hands smol-toml the text from the end of the opening `+++`, so its 1-based
+      // line 1 is the delimiter line itself: the same numbering as the file.
+      const reason = error.message.split("\n")[0];
+      throw new DocumentParseError(`invalid frontmatter TOML: ${reason}`, error.line);
+    }
     const mark = (error as { mark?: YamlMark }).mark;
     const reason = (error as { reason?: string }).reason ?? (error as Error).message;
     // gray-matter hands js-yaml the text from the end of the opening `---`, so js-yaml's
@@ -67,7 +81,7 @@ export function readFrontmatter(source: string): Frontmatter {
   const keyLines: Record<string, number> = {};
   if (head.length > 0) {
     head.split("\n").forEach((line, index) => {
-      const key = /^([A-Za-z_][\w-]*)\s*:/.exec(line)?.[1];
+      const key = /^([A-Za-z_][\w-]*)\s*[:=]/.exec(line)?.[1];
       if (key && !(key in keyLines)) keyLines[key] = index + 1;
     });
   }

@@ -7,7 +7,14 @@ import { readdir, readFile, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { scrubSecrets } from "../secrets.js";
 import { DOCUMENT_FILE as MARKDOWN_FILE } from "./file-types.js";
-import { DocumentParseError, type ParsedDocument, parseDocument } from "./parse.js";
+import { createPageResolver, isSummaryFile, readSummaryOrder } from "./navigation.js";
+import {
+  DocumentParseError,
+  type ParsedDocument,
+  type ParseOptions,
+  parseDocument,
+  UNORDERED,
+} from "./parse.js";
 import type { Document, KnowledgeBase, LoadWarning, Section } from "./types.js";
 
 export interface LoadOptions {
@@ -140,6 +147,7 @@ export async function loadDocumentFile(
   root: string,
   file: string,
   read: (absolutePath: string) => Promise<Uint8Array> = (file) => readFile(file),
+  parseOptions: ParseOptions = {},
 ): Promise<DocumentFileOutcome> {
   const refused = await refuseOutside(root, file);
   if (refused !== undefined) return { warning: { file, reason: refused } };
@@ -157,7 +165,7 @@ export async function loadDocumentFile(
   }
   try {
     // Slack tokens in content are masked before parsing: no reply can ever quote one.
-    const document = parseDocument(file, scrubSecrets(source));
+    const document = parseDocument(file, scrubSecrets(source), parseOptions);
     if (document.sections.length === 0) {
       const reason = !source.trim()
         ? "empty file"
@@ -183,21 +191,56 @@ export async function loadParsedDocuments(
   const absoluteRoot = path.resolve(root);
   const read = options.readFile ?? ((file: string) => readFile(file));
   const files = await listDocumentFiles(absoluteRoot);
-  const outcomes: DocumentFileOutcome[] = new Array(files.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < files.length) {
-      const index = next++;
-      outcomes[index] = await loadDocumentFile(absoluteRoot, files[index] ?? "", read);
-    }
+  // GitBook's SUMMARY.md is the handbook's navigation, not a page: it gives pages their order.
+  const pages = files.filter((file) => !isSummaryFile(file));
+  const resolvePage = createPageResolver(files);
+  const loadAll = async (
+    list: readonly string[],
+    options: ParseOptions,
+  ): Promise<DocumentFileOutcome[]> => {
+    const outcomes: DocumentFileOutcome[] = new Array(list.length);
+    let next = 0;
+    const worker = async () => {
+      while (next < list.length) {
+        const index = next++;
+        outcomes[index] = await loadDocumentFile(absoluteRoot, list[index] ?? "", read, options);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, list.length) }, worker));
+    return outcomes;
   };
-  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, files.length) }, worker));
+  const outcomes = await loadAll(pages, { resolvePage });
 
+  // Pages that print other pages' titles (Hugo `ref`) are parsed again once every title is known.
+  const titles = new Map<string, string>();
+  for (const outcome of outcomes) {
+    if ("document" in outcome)
+      titles.set(outcome.document.document.path, outcome.document.document.title);
+  }
+  const referring = outcomes.flatMap((outcome, index) =>
+    "document" in outcome && outcome.document.references.length > 0 ? [index] : [],
+  );
+  if (referring.length > 0) {
+    const again = await loadAll(
+      referring.map((index) => pages[index] ?? ""),
+      { resolvePage, titleOf: (page) => titles.get(page) },
+    );
+    referring.forEach((index, i) => {
+      const outcome = again[i];
+      if (outcome) outcomes[index] = outcome;
+    });
+  }
+
+  const summaryOrder = await readSummaryOrder(absoluteRoot, files, read);
   const documents: ParsedDocument[] = [];
   const warnings: LoadWarning[] = [];
   for (const outcome of outcomes) {
-    if ("document" in outcome) documents.push(outcome.document);
-    else warnings.push(outcome.warning);
+    if ("document" in outcome) {
+      const { document } = outcome.document;
+      const position = summaryOrder.get(document.path);
+      if (position !== undefined && document.order === UNORDERED) document.order = position;
+      documents.push(outcome.document);
+    } else warnings.push(outcome.warning);
   }
   return { root: absoluteRoot, files, documents, warnings };
 }

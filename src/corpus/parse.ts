@@ -4,21 +4,28 @@
  * A section is a heading and the blocks up to the next heading (of any depth); text before the
  * first heading is the document's lead section.
  */
+import { posix } from "node:path";
 import GithubSlugger from "github-slugger";
 import type { FootnoteDefinition, Heading, Root, RootContent } from "mdast";
+import { directiveFromMarkdown } from "mdast-util-directive";
 import { gfmFootnoteFromMarkdown } from "mdast-util-gfm-footnote";
 import { gfmStrikethroughFromMarkdown } from "mdast-util-gfm-strikethrough";
 import { gfmTableFromMarkdown } from "mdast-util-gfm-table";
 import { gfmTaskListItemFromMarkdown } from "mdast-util-gfm-task-list-item";
+import { mdxFromMarkdown } from "mdast-util-mdx";
+import { directive } from "micromark-extension-directive";
 import { gfmFootnote } from "micromark-extension-gfm-footnote";
 import { gfmStrikethrough } from "micromark-extension-gfm-strikethrough";
 import { gfmTable } from "micromark-extension-gfm-table";
 import { gfmTaskListItem } from "micromark-extension-gfm-task-list-item";
+import { mdxjs } from "micromark-extension-mdxjs";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { visit } from "unist-util-visit";
+import { rewriteDialects } from "./dialects.js";
 import { withoutDocumentExtension } from "./file-types.js";
 import {
+  DocumentParseError,
   readDate,
   readFrontmatter,
   readNumber,
@@ -35,10 +42,11 @@ import {
   type RenderContext,
   renderBlocks,
 } from "./render.js";
+import { replaceWikiLinks, restoreLiteralDirectives } from "./syntax-tree.js";
 import { stripTemplateTags } from "./template-tags.js";
 import type { ContentBlock, Document, Section } from "./types.js";
 
-export { DocumentParseError } from "./frontmatter.js";
+export { DocumentParseError };
 
 /** Sort key for documents without `order`: after every ordered one. */
 export const UNORDERED = Number.MAX_SAFE_INTEGER;
@@ -53,6 +61,13 @@ export interface DocumentLink {
   line: number;
 }
 
+export interface EmptyHeading {
+  heading: string;
+  line: number;
+  /** True when subsections follow it (it heads them); false when it heads nothing at all. */
+  hasSubsections: boolean;
+}
+
 export interface ParsedDocument {
   document: Document;
   sections: Section[];
@@ -65,6 +80,17 @@ export interface ParsedDocument {
   anchors: string[];
   /** True when the document has a first-level heading to take its title from. */
   hasHeadingTitle: boolean;
+  /**
+   * The same headings' anchors as other site generators write them, for link checking: links
+   * in a handbook follow its own generator's convention, not GitHub's.
+   */
+  anchorAliases: string[];
+  /** Wiki links (`[[Page]]`) naming a page the handbook does not have: they read as words. */
+  missingPages: DocumentLink[];
+  /** Headings with no text of their own, folded away (see parseDocument). */
+  emptyHeadings: EmptyHeading[];
+  /** Pages whose titles this document prints (Hugo `ref`): it must be parsed after them. */
+  references: string[];
 }
 
 /**
@@ -72,43 +98,74 @@ export interface ParsedDocument {
  * extension tries to match at the start of every word and nearly doubles parse time; Slack
  * links bare URLs and addresses by itself, so nothing is lost. Everything else of GFM —
  * tables, footnotes, strike-through, task lists — is kept. Same packages remark-gfm uses.
+ *
+ * Directives (`:::note[Title]`) are Docusaurus' admonition syntax, and the form MkDocs
+ * admonitions are rewritten to (dialects.ts). Text and leaf directives (`:name`) are rarely
+ * meant in a handbook (`10:30` would be one), so they are put back as the text they were.
  */
+const gfmExtensions = [gfmTable(), gfmFootnote(), gfmStrikethrough(), gfmTaskListItem()];
+const gfmFromMarkdown = [
+  gfmTableFromMarkdown(),
+  gfmFootnoteFromMarkdown(),
+  gfmStrikethroughFromMarkdown(),
+  gfmTaskListItemFromMarkdown(),
+];
 const markdownParser = unified()
   .use(remarkParse)
-  .data("micromarkExtensions", [gfmTable(), gfmFootnote(), gfmStrikethrough(), gfmTaskListItem()])
-  .data("fromMarkdownExtensions", [
-    gfmTableFromMarkdown(),
-    gfmFootnoteFromMarkdown(),
-    gfmStrikethroughFromMarkdown(),
-    gfmTaskListItemFromMarkdown(),
-  ])
+  .data("micromarkExtensions", [...gfmExtensions, directive()])
+  .data("fromMarkdownExtensions", [...gfmFromMarkdown, directiveFromMarkdown()])
+  .freeze();
+
+/**
+ * MDX (`.mdx` only: MDX is strict, and ordinary markdown — HTML comments, a stray `{` — is not
+ * valid MDX). ESM, expressions and JSX become syntax-tree nodes, so imports are dropped and
+ * components keep their text by meaning, not by pattern.
+ */
+const mdxParser = unified()
+  .use(remarkParse)
+  .data("micromarkExtensions", [...gfmExtensions, directive(), mdxjs()])
+  .data("fromMarkdownExtensions", [...gfmFromMarkdown, directiveFromMarkdown(), mdxFromMarkdown()])
   .freeze();
 
 /** Docusaurus-style explicit heading ids: `## Heading {#custom-id}`. */
-const EXPLICIT_ID = /\s*\{#([\w-]+)\}\s*$/;
+const EXPLICIT_ID = /\s*\{#([^\s{}]+)\}\s*$/;
 
 function normaliseSource(source: string): string {
   const withoutBom = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
   return withoutBom.includes("\r") ? withoutBom.replace(/\r\n?/g, "\n") : withoutBom;
 }
 
-/** MDX: ESM lines and `{/* comments *\/}` are code, not text. Line breaks are kept. */
-function stripMdxSyntax(body: string): string {
-  const blank = (chunk: string) => chunk.replace(/[^\n]/g, "");
-  return body
-    .replace(/^(?:import|export)\s[^\n]*(?:\n(?![ \t]*\n)[^\n]*)*/gm, blank)
-    .replace(/\{\/\*[\s\S]*?\*\/\}/g, blank);
+/**
+ * Where Docusaurus or Hugo publish a page whose frontmatter moves it: `slug: /x` from the site
+ * root, `slug: x` or `id: x` beside the file.
+ */
+function readSitePath(path: string, data: Record<string, unknown>): string | undefined {
+  const slug = readString(data.slug);
+  const id = readString(data.id);
+  const directory = posix.dirname(path);
+  const beside = (name: string) => (directory === "." ? name : `${directory}/${name}`);
+  if (slug) return slug.startsWith("/") ? slug.replace(/^\/+/, "") : beside(slug);
+  if (id && !id.includes("/")) return beside(id);
+  return undefined;
 }
 
 /**
- * Docusaurus admonitions (`:::tip Title` … `:::`): the fences go, a title stays as a bold lead.
- * Line breaks are kept so line numbers stay true.
+ * A heading's anchor in the two other common conventions: every run of non-alphanumerics as one
+ * hyphen (Eleventy's slugify, GitBook: "cloud.gov" → `cloud-gov`), and spaces as
+ * hyphens with punctuation kept (markdown-it-anchor's default: `x-(y)`).
  */
-function stripAdmonitionFences(body: string): string {
-  if (!body.includes(":::")) return body;
-  return body.replace(/^[ \t]*:::+[ \t]*([A-Za-z]*)[ \t]*(.*)$/gm, (_line, _kind, title: string) =>
-    title.trim() ? `**${title.trim()}${/[.!?:]$/.test(title.trim()) ? "" : ":"}**` : "",
-  );
+function otherSlugs(heading: string): string[] {
+  const lower = heading.toLowerCase().trim();
+  const hyphenate = (value: string) =>
+    value.replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-+|-+$/g, "");
+  const spaced = lower.replace(/\s+/g, "-");
+  // @sindresorhus/slugify (Eleventy) also spells `&` out: "M&IE" → `m-and-ie`.
+  return [hyphenate(lower), hyphenate(lower.replace(/&/g, " and ")), spaced];
+}
+
+/** A readable title from a file name: `travel-policy.md` → "Travel policy". */
+function fileNameTitle(target: string): string {
+  return titleFromPath(target.replace(/[#?].*$/, "").replace(/\/+$/, "") || target);
 }
 
 function titleFromPath(path: string): string {
@@ -137,20 +194,71 @@ interface Group {
   nodes: RootContent[];
 }
 
-export function parseDocument(path: string, source: string): ParsedDocument {
+export interface ParseOptions {
+  /**
+   * The handbook path of the page a wiki link or Hugo `ref` names (`Oncall-Rotation`,
+   * `travel-policy.md`), or undefined when no such page exists. Without it, links are taken as
+   * written.
+   */
+  resolvePage?: (target: string, from: string) => string | undefined;
+  /** A handbook page's title, by path: what a Hugo `ref` reads as. */
+  titleOf?: (path: string) => string | undefined;
+}
+
+export function parseDocument(
+  path: string,
+  source: string,
+  options: ParseOptions = {},
+): ParsedDocument {
   const normalised = normaliseSource(source);
   const frontmatter = readFrontmatter(normalised);
   const data = frontmatter.data;
-  let body = frontmatter.body;
-  if (/\.mdx$/i.test(path)) body = stripMdxSyntax(body);
-  body = stripAdmonitionFences(body);
-  const stripped = stripTemplateTags(body);
-  const tree = markdownParser.parse(stripped.text) as Root;
-
+  const rewritten = rewriteDialects(frontmatter.body);
+  const references: string[] = [];
+  const stripped = stripTemplateTags(rewritten.text, {
+    pageTitle(target) {
+      const resolved = options.resolvePage?.(target, path);
+      if (resolved) references.push(resolved);
+      return (resolved && options.titleOf?.(resolved)) || fileNameTitle(resolved ?? target);
+    },
+  });
   const fileLine = (point: Point | undefined): number => {
     if (!point) return frontmatter.bodyLineOffset + 1;
-    return frontmatter.bodyLineOffset + stripped.originalLine(point.line, point.offset ?? 0);
+    return (
+      frontmatter.bodyLineOffset +
+      rewritten.originalLine(stripped.originalLine(point.line, point.offset ?? 0))
+    );
   };
+
+  let tree: Root;
+  if (/\.mdx$/i.test(path)) {
+    try {
+      tree = mdxParser.parse(stripped.text) as Root;
+    } catch (error) {
+      const place = error as { line?: number; reason?: string; message?: string };
+      const line = typeof place.line === "number" ? fileLine({ line: place.line }) : undefined;
+      throw new DocumentParseError(
+        `not valid MDX: ${place.reason ?? place.message ?? String(error)}`,
+        line,
+      );
+    }
+  } else {
+    tree = markdownParser.parse(stripped.text) as Root;
+  }
+  restoreLiteralDirectives(tree, stripped.text);
+  const missingPages: DocumentLink[] = [];
+  replaceWikiLinks(
+    tree,
+    (target) => options.resolvePage?.(target, path),
+    (target, line) => {
+      // Only a loader that knows the handbook's pages can tell a page is missing.
+      if (options.resolvePage)
+        missingPages.push({
+          url: target,
+          line: fileLine(line === undefined ? undefined : { line }),
+        });
+    },
+  );
 
   const definitions = new Map<string, string>();
   const footnoteDefinitions = new Map<string, FootnoteDefinition>();
@@ -210,13 +318,20 @@ export function parseDocument(path: string, source: string): ParsedDocument {
     path,
     title,
     tags: readStringList(data.tags),
-    order: readNumber(data.order) ?? readNumber(data.sidebar_position) ?? UNORDERED,
+    // Docusaurus calls it `sidebar_position`, Hugo `weight`.
+    order:
+      readNumber(data.order) ??
+      readNumber(data.sidebar_position) ??
+      readNumber(data.weight) ??
+      UNORDERED,
     sources: readSources(data.sources),
     // `keywords` is the same lever under the name Jekyll, Hugo and MkDocs sites already use.
     aliases: [...new Set([...readStringList(data.aliases), ...readStringList(data.keywords)])],
   };
   const url = readString(data.url);
   if (url) document.url = url;
+  const sitePath = readSitePath(path, data);
+  if (sitePath !== undefined) document.sitePath = sitePath;
   const owner = readString(data.owner);
   if (owner) document.owner = owner;
   const updated =
@@ -227,6 +342,7 @@ export function parseDocument(path: string, source: string): ParsedDocument {
   const slugger = new GithubSlugger();
   const sections: Section[] = [];
   const anchors: string[] = [];
+  const anchorAliases: string[] = [];
   const trail: { depth: number; text: string }[] = [];
   // The text before the first heading, or a redirect's pointer: titled by the document.
   const leadSection = (blocks: ContentBlock[], line: number): Section => ({
@@ -276,6 +392,7 @@ export function parseDocument(path: string, source: string): ParsedDocument {
     const depth = group.heading.depth;
     const slug = slugger.slug(group.explicitId ?? group.headingText);
     anchors.push(slug);
+    anchorAliases.push(...otherSlugs(group.explicitId ?? group.headingText));
     while (trail.length > 0 && (trail[trail.length - 1]?.depth ?? 0) >= depth) trail.pop();
     trail.push({ depth, text: group.headingText });
     const breadcrumb = trail.map((entry) => entry.text);
@@ -294,6 +411,25 @@ export function parseDocument(path: string, source: string): ParsedDocument {
       questions: questions.get(slug) ?? [],
     });
   }
+
+  // A heading with no text of its own is folded into what follows: its subsections carry it in
+  // their breadcrumbs (and inherit its author questions), so it is never an answer or a Home
+  // entry by itself. A heading with neither text nor subsections is dropped (content:check
+  // reports it).
+  const emptyHeadings: EmptyHeading[] = [];
+  for (let i = 0; i < sections.length; i++) {
+    const section = sections[i] as Section;
+    if (section.depth === 0 || section.blocks.length > 0) continue;
+    const next = sections[i + 1];
+    const hasSubsections = next !== undefined && next.depth > section.depth;
+    if (hasSubsections && next.questions.length === 0) next.questions = section.questions;
+    emptyHeadings.push({ heading: section.heading, line: section.line, hasSubsections });
+    sections.splice(i, 1);
+    i--;
+  }
+  sections.forEach((section, index) => {
+    section.order = index;
+  });
 
   // A page that only redirects elsewhere (Jekyll `redirect_to`) still answers "where is X?".
   // A site path cannot be linked from here (the site's base URL is configuration), so it is
@@ -327,6 +463,10 @@ export function parseDocument(path: string, source: string): ParsedDocument {
     links,
     anchors,
     hasHeadingTitle: firstH1 !== undefined,
+    references,
+    emptyHeadings,
+    anchorAliases,
+    missingPages,
   };
 }
 

@@ -12,6 +12,8 @@ import type {
   RootContent,
   Table,
 } from "mdast";
+import type { ContainerDirective } from "mdast-util-directive";
+import type { MdxJsxFlowElement, MdxJsxTextElement } from "mdast-util-mdx";
 import { toString as mdastToString } from "mdast-util-to-string";
 import {
   decodeEntities,
@@ -230,6 +232,8 @@ function renderInline(node: PhrasingContent, context: RenderContext): Rendered {
       const marker = `[${context.footnote(node.identifier)}]`;
       return { text: marker, mrkdwn: marker };
     }
+    case "mdxJsxTextElement":
+      return renderInlineComponent(node, context);
     case "html": {
       // Only reached for HTML that foldInlineHtml kept as text (placeholders like `<name>`).
       const value = decodeEntities(node.value);
@@ -238,6 +242,196 @@ function renderInline(node: PhrasingContent, context: RenderContext): Rendered {
     default:
       return EMPTY;
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// MDX components
+
+function jsxAttribute(node: MdxJsxFlowElement | MdxJsxTextElement, name: string) {
+  for (const attribute of node.attributes) {
+    if (attribute.type === "mdxJsxAttribute" && attribute.name === name) {
+      return typeof attribute.value === "string" ? attribute.value.trim() : undefined;
+    }
+  }
+  return undefined;
+}
+
+/** Attributes that hold a component's words when it has no children (`<Owner name="…" />`). */
+const TEXT_ATTRIBUTES = ["label", "title", "name", "text", "alt", "value"];
+
+/** `SupportTeam` → "Support team": what a self-closing component stands for in a sentence. */
+function componentWords(name: string): string {
+  const last = name.split(".").pop() ?? name;
+  const words = last.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/**
+ * An inline component renders its children; HTML-named ones (`<a>`, `<strong>`) as markdown
+ * would. One with no children stands in a sentence for something ("Maintained by
+ * <Owner />."): it reads as its text attribute, else its name in words ("Maintained by
+ * Owner."), so the sentence keeps its shape.
+ */
+function renderInlineComponent(node: MdxJsxTextElement, context: RenderContext): Rendered {
+  const name = node.name ?? "";
+  const children = node.children;
+  switch (name) {
+    case "a":
+      return renderLink(
+        jsxAttribute(node, "href") ?? "",
+        renderPhrasing(children, context),
+        context,
+        node.position?.start,
+      );
+    case "strong":
+    case "b":
+      return renderInline({ type: "strong", children }, context);
+    case "em":
+    case "i":
+      return renderInline({ type: "emphasis", children }, context);
+    case "code":
+    case "kbd":
+      return renderInline({ type: "inlineCode", value: mdastToString(children) }, context);
+    case "br":
+      return { text: "\n", mrkdwn: "\n" };
+    case "img": {
+      const alt = jsxAttribute(node, "alt") ?? "";
+      return { text: alt, mrkdwn: escapeProse(alt) };
+    }
+    default:
+      break;
+  }
+  if (HIDDEN_INLINE.has(name)) return EMPTY;
+  if (children.length > 0) return renderPhrasing(children, context);
+  if (!/^[A-Z]/.test(name)) return EMPTY;
+  const words =
+    TEXT_ATTRIBUTES.map((key) => jsxAttribute(node, key)).find(Boolean) ?? componentWords(name);
+  return { text: words, mrkdwn: escapeProse(words) };
+}
+
+/** A `<details>` element's children without its `<summary>`. */
+function withoutSummary(node: MdxJsxFlowElement): RootContent[] {
+  const rest: RootContent[] = [];
+  for (const child of node.children) {
+    if (child.type === "mdxJsxFlowElement" && child.name === "summary") continue;
+    if (child.type === "paragraph") {
+      const others = child.children.filter(
+        (inner) => !(inner.type === "mdxJsxTextElement" && inner.name === "summary"),
+      );
+      if (others.length !== child.children.length) {
+        if (others.some((inner) => inner.type !== "text" || inner.value.trim())) {
+          rest.push({ ...child, children: others });
+        }
+        continue;
+      }
+    }
+    rest.push(child);
+  }
+  return rest;
+}
+
+/**
+ * MDX flow components. Tab items (`<TabItem label="macOS">`) and `<details>` lead with their
+ * label or summary, so the steps for each tab stay told apart; other components (`<Tabs>`,
+ * layout wrappers) are their children's blocks.
+ */
+function renderComponent(node: MdxJsxFlowElement, context: RenderContext): ContentBlock[] {
+  const name = node.name ?? "";
+  if (HIDDEN_INLINE.has(name) || name === "summary") return [];
+  if (name === "TabItem" || name === "Tab") {
+    const label =
+      jsxAttribute(node, "label") ?? jsxAttribute(node, "title") ?? jsxAttribute(node, "value");
+    return titled(
+      label ? { text: label, mrkdwn: escapeProse(label) } : undefined,
+      renderBlocks(node.children, context),
+    );
+  }
+  if (name === "details") {
+    const rest = withoutSummary(node);
+    const summaryNode = findSummary(node);
+    const summary = summaryNode ? tidy(renderPhrasing(summaryNode, context)) : undefined;
+    return titled(summary?.text ? summary : undefined, renderBlocks(rest, context));
+  }
+  if (name === "Admonition") {
+    const kind = jsxAttribute(node, "type") ?? "note";
+    return [
+      renderNote(kind, jsxAttribute(node, "title"), renderBlocks(node.children, context)),
+    ].filter((block): block is ContentBlock => block !== undefined);
+  }
+  return renderBlocks(node.children, context);
+}
+
+function findSummary(node: MdxJsxFlowElement): PhrasingContent[] | undefined {
+  for (const child of node.children) {
+    if (child.type === "mdxJsxFlowElement" && child.name === "summary") {
+      return child.children.flatMap((inner) => (inner.type === "paragraph" ? inner.children : []));
+    }
+    if (child.type === "paragraph") {
+      for (const inner of child.children) {
+        if (inner.type === "mdxJsxTextElement" && inner.name === "summary") return inner.children;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Blocks under a bold label, as one block: the label stays with what it labels. */
+function titled(label: Rendered | undefined, blocks: ContentBlock[]): ContentBlock[] {
+  if (!label) return blocks;
+  if (blocks.length === 0) return [{ text: label.text, mrkdwn: `*${label.mrkdwn}*` }];
+  return [
+    {
+      text: [label.text, ...blocks.map((block) => block.text)].join("\n"),
+      mrkdwn: [`*${label.mrkdwn}*`, ...blocks.map((block) => block.mrkdwn)].join("\n"),
+    },
+  ];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Notes: admonitions (Docusaurus, MkDocs), callouts (Obsidian), alerts (GitHub), hints (GitBook)
+
+function capitalise(value: string): string {
+  return value.charAt(0).toUpperCase() + value.slice(1).toLowerCase();
+}
+
+/**
+ * A titled note, quoted: `> *Freeze windows*` over its body. The title is the author's, else the
+ * kind ("Warning"). Without a title the kind leads the first line, as GitHub alerts read.
+ */
+function renderNote(
+  kind: string,
+  title: string | undefined,
+  blocks: ContentBlock[],
+): ContentBlock | undefined {
+  const label = title?.trim() || capitalise(kind.replace(/[-_]+/g, " "));
+  let text: string;
+  let mrkdwn: string;
+  if (blocks.length === 0) {
+    text = label;
+    mrkdwn = `*${escapeProse(label)}*`;
+  } else if (title?.trim()) {
+    text = [label, ...blocks.map((block) => block.text)].join("\n");
+    mrkdwn = [`*${escapeProse(label)}*`, ...blocks.map((block) => block.mrkdwn)].join("\n");
+  } else {
+    text = `${label}: ${blocks.map((block) => block.text).join("\n")}`;
+    mrkdwn = `*${escapeProse(label)}:* ${blocks.map((block) => block.mrkdwn).join("\n")}`;
+  }
+  return { text, mrkdwn: prefixLines(mrkdwn, "> ", "> ").join("\n") };
+}
+
+function renderDirective(
+  node: ContainerDirective,
+  context: RenderContext,
+): ContentBlock | undefined {
+  const [first, ...rest] = node.children;
+  const hasLabel = first?.type === "paragraph" && first.data?.directiveLabel === true;
+  const label = hasLabel ? tidy(renderPhrasing(first.children, context)).text : undefined;
+  const title = label || node.attributes?.title || undefined;
+  return renderNote(
+    node.name,
+    title ?? undefined,
+    renderBlocks(hasLabel ? rest : node.children, context),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -303,21 +497,31 @@ function renderList(list: List, depth: number, context: RenderContext): Lines {
   return { text: lines.text, mrkdwn: lines.mrkdwn.filter((line) => line.trim() !== "") };
 }
 
-function renderTable(table: Table, context: RenderContext): ContentBlock | undefined {
+/**
+ * Tables with more columns than this become one block per row. Slack has no tables: a row is
+ * its cells as `*Header*: value` lines, and past three columns a row no longer reads as one
+ * line, so each row is a record of its own and an excerpt starts at a row, labels included.
+ */
+export const WIDE_TABLE_COLUMNS = 3;
+
+/** One block per row, each cell labelled by its column header. */
+function tableRows(table: Table, context: RenderContext): ContentBlock[] {
   const [head, ...body] = table.children;
-  if (!head) return undefined;
+  if (!head) return [];
   const headers = head.children.map((cell) => renderPhrasing(cell.children, context).text.trim());
   const hasHeaders = headers.some((header) => header.length > 0);
   const rows = (hasHeaders ? body : table.children).map((row) =>
     row.children.map((cell) => tidy(renderPhrasing(cell.children, context))),
   );
-  const text: string[] = [];
-  const mrkdwn: string[] = [];
+  const records: ContentBlock[] = [];
   for (const cells of rows) {
     if (!hasHeaders) {
       const filled = cells.filter((cell) => cell.text || cell.mrkdwn);
-      text.push(filled.map((cell) => cell.text).join(" · "));
-      mrkdwn.push(filled.map((cell) => cell.mrkdwn).join(" · "));
+      if (filled.length === 0) continue;
+      records.push({
+        text: filled.map((cell) => cell.text).join(" · "),
+        mrkdwn: filled.map((cell) => cell.mrkdwn).join(" · "),
+      });
       continue;
     }
     const rowText: string[] = [];
@@ -329,31 +533,53 @@ function renderTable(table: Table, context: RenderContext): ContentBlock | undef
       rowMrkdwn.push(header ? `*${escapeProse(header)}*: ${cell.mrkdwn}` : cell.mrkdwn);
     });
     if (rowText.length === 0) continue;
-    text.push(rowText.join("\n"));
-    mrkdwn.push(rowMrkdwn.join("\n"));
+    records.push({ text: rowText.join("\n"), mrkdwn: rowMrkdwn.join("\n") });
   }
-  if (text.length === 0) {
+  if (records.length === 0) {
     // A table with only a header row still says something.
     const line = headers.filter(Boolean).join(" · ");
-    return line ? { text: line, mrkdwn: escapeProse(line) } : undefined;
+    return line ? [{ text: line, mrkdwn: escapeProse(line) }] : [];
   }
-  return { text: text.join("\n\n"), mrkdwn: mrkdwn.join("\n\n") };
+  return records;
 }
 
-/** GitHub alert syntax: `> [!NOTE]` becomes a bold label. */
-const ALERT_MARKER = /^\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]\s*/i;
+function renderTable(table: Table, context: RenderContext): ContentBlock | undefined {
+  const records = tableRows(table, context);
+  if (records.length === 0) return undefined;
+  return {
+    text: records.map((record) => record.text).join("\n\n"),
+    mrkdwn: records.map((record) => record.mrkdwn).join("\n\n"),
+  };
+}
+
+/**
+ * GitHub alerts (`> [!NOTE]`) and Obsidian callouts (`> [!warning] Severity matters`, any kind,
+ * `-`/`+` for folding): the marker goes, the rest of its line is the title.
+ */
+const CALLOUT_MARKER = /^\[!([A-Za-z][\w-]*)\][+-]?[ \t]*([^\n]*)\n?/;
 
 function renderBlockquote(node: Blockquote, context: RenderContext): ContentBlock | undefined {
+  const [first, ...others] = node.children;
+  const lead = first?.type === "paragraph" ? first.children[0] : undefined;
+  const marker = lead?.type === "text" ? CALLOUT_MARKER.exec(lead.value) : null;
+  if (first?.type === "paragraph" && lead?.type === "text" && marker) {
+    const remainder = lead.value.slice(marker[0].length);
+    const children = [
+      ...(remainder ? [{ ...lead, value: remainder }] : []),
+      ...first.children.slice(1),
+    ];
+    // The title is the marker line's text; anything after a line break is the body.
+    const title = (marker[2] ?? "").trim();
+    const body: RootContent[] = [
+      ...(children.length > 0 ? [{ ...first, children } as Paragraph] : []),
+      ...others,
+    ];
+    return renderNote(marker[1] ?? "note", title || undefined, renderBlocks(body, context));
+  }
   const blocks = renderBlocks(node.children, context);
   if (blocks.length === 0) return undefined;
-  let text = blocks.map((block) => block.text).join("\n");
-  let mrkdwn = blocks.map((block) => block.mrkdwn).join("\n");
-  const alert = ALERT_MARKER.exec(text);
-  if (alert?.[1]) {
-    const label = alert[1].charAt(0).toUpperCase() + alert[1].slice(1).toLowerCase();
-    text = `${label}: ${text.slice(alert[0].length)}`;
-    mrkdwn = `*${label}:* ${mrkdwn.replace(ALERT_MARKER, "")}`;
-  }
+  const text = blocks.map((block) => block.text).join("\n");
+  const mrkdwn = blocks.map((block) => block.mrkdwn).join("\n");
   return { text, mrkdwn: prefixLines(mrkdwn, "> ", "> ").join("\n") };
 }
 
@@ -386,6 +612,8 @@ export function renderBlock(node: RootContent, context: RenderContext): ContentB
       return renderBlockquote(node, context);
     case "html":
       return renderHtmlBlock(node.value);
+    case "containerDirective":
+      return renderDirective(node, context);
     default:
       // thematicBreak, definition, footnoteDefinition (rendered by the section), yaml, …
       return undefined;
@@ -398,6 +626,18 @@ export function renderBlocks(
 ): ContentBlock[] {
   const blocks: ContentBlock[] = [];
   for (const node of nodes) {
+    if (node.type === "mdxJsxFlowElement") {
+      blocks.push(...renderComponent(node, context).filter((block) => block.text || block.mrkdwn));
+      continue;
+    }
+    if (
+      node.type === "table" &&
+      node.children.length > 0 &&
+      (node.children[0]?.children.length ?? 0) > WIDE_TABLE_COLUMNS
+    ) {
+      blocks.push(...tableRows(node, context));
+      continue;
+    }
     const block = renderBlock(node, context);
     if (block && (block.text || block.mrkdwn)) blocks.push(block);
   }

@@ -39,7 +39,7 @@ function asDestination(value: string): string {
 }
 
 /** Replacement for one `{% … %}` tag; `inDestination` when it sits inside `](…)`. */
-function replaceBlockTag(tag: string, inDestination: boolean): string {
+function replaceBlockTag(tag: string, inDestination: boolean, atLineStart = false): string {
   const inner = tag.replace(/^\{%-?\s*/, "").replace(/\s*-?%\}$/, "");
   const name = /^[A-Za-z_][\w-]*/.exec(inner)?.[0]?.toLowerCase() ?? "";
   const args = quotedArguments(inner);
@@ -63,10 +63,69 @@ function replaceBlockTag(tag: string, inDestination: boolean): string {
     }
     case "alert":
       // The alert's title leads its body, which follows on the next lines.
-      return first.trim() ? `**${first.trim()}${/[.!?:]$/.test(first.trim()) ? "" : ":"}**` : "";
+      return boldLead(first);
+    // GitBook blocks. A hint's style names the kind of note; its body follows on the next lines.
+    case "hint": {
+      // On a line of its own a hint opens a directive container, parsed as every other note.
+      const style = attribute(inner, "style") ?? "info";
+      const kind = NOTE_STYLES[style.toLowerCase()] ?? capitalise(style);
+      return atLineStart ? `:::${kind.toLowerCase()}` : boldLead(kind);
+    }
+    case "endhint":
+      return atLineStart ? ":::" : "";
+    case "tab":
+      return boldLead(attribute(inner, "title") ?? "");
+    case "embed": {
+      // An embedded video or page is still worth pointing at: its address stays as text.
+      const url = attribute(inner, "url") ?? "";
+      if (inDestination) return asDestination(url);
+      return isAbsoluteUrl(url) ? url : "";
+    }
     default:
       return "";
   }
+}
+
+/** GitBook hint styles as the reader knows them. */
+const NOTE_STYLES: Record<string, string> = {
+  info: "Note",
+  success: "Tip",
+  warning: "Warning",
+  danger: "Danger",
+};
+
+function capitalise(value: string): string {
+  return value.charAt(0).toUpperCase() + value.slice(1);
+}
+
+/** A bold lead for the lines that follow: `**Title:**`. */
+function boldLead(title: string): string {
+  const value = title.trim();
+  return value ? `**${value}${/[.!?:]$/.test(value) ? "" : ":"}**` : "";
+}
+
+/** `name="value"` (or single quotes) inside a tag. */
+function attribute(tag: string, name: string): string | undefined {
+  const match = new RegExp(`\\b${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(tag);
+  return match ? (match[1] ?? match[2] ?? "") : undefined;
+}
+
+/**
+ * Hugo shortcodes (`{{< name args >}}`, `{{% name %}}`): `ref` and `relref` print a page's
+ * address, which in prose means the page, so they become its title (or, inside a link
+ * destination, the target path, so the link keeps its words). Every other shortcode is layout.
+ */
+function replaceShortcode(
+  tag: string,
+  inDestination: boolean,
+  pageTitle: (target: string) => string,
+): string {
+  const inner = tag.replace(/^\{\{[<%]-?\s*/, "").replace(/\s*-?[>%]\}\}$/, "");
+  const name = /^[A-Za-z_][\w-]*/.exec(inner)?.[0]?.toLowerCase() ?? "";
+  if (name !== "ref" && name !== "relref") return "";
+  const target = quotedArguments(inner)[0] ?? inner.slice(name.length).trim();
+  if (!target) return "";
+  return inDestination ? asDestination(target) : pageTitle(target);
 }
 
 /**
@@ -95,7 +154,28 @@ function countNewlines(value: string): number {
   return count;
 }
 
-export function stripTemplateTags(source: string): StrippedSource {
+export interface TemplateOptions {
+  /** The title of the page a Hugo `ref` names (a path as the author wrote it). */
+  pageTitle?: (target: string) => string;
+}
+
+/** Without a handbook to look in, a reference reads as the target's file name. */
+function fileNameTitle(target: string): string {
+  const name =
+    target
+      .replace(/[#?].*$/, "")
+      .replace(/\/+$/, "")
+      .split("/")
+      .pop() ?? target;
+  const words = name
+    .replace(/\.[a-z]+$/i, "")
+    .replace(/[-_]+/g, " ")
+    .trim();
+  return capitalise(words || name);
+}
+
+export function stripTemplateTags(source: string, options: TemplateOptions = {}): StrippedSource {
+  const pageTitle = options.pageTitle ?? fileNameTitle;
   if (
     !source.includes("{%") &&
     !source.includes("{{") &&
@@ -126,9 +206,16 @@ export function stripTemplateTags(source: string): StrippedSource {
       // Only the tail matters; testing all of `out` would make long documents quadratic.
       const before = out.slice(-32);
       const inDestination = /(?:\]\(\s*|\]:\s*|href=["'])$/.test(before);
+      const atLineStart =
+        /(?:^|\n)[ \t]*$/.test(out.slice(-8)) &&
+        /^[ \t]*(?:\n|$)/.test(source.slice(start + tag.length, start + tag.length + 8));
       replacement = /^\{%-?\s*(?:comment|endcomment)\b/.test(tag)
         ? ""
-        : replaceBlockTag(tag, inDestination);
+        : replaceBlockTag(tag, inDestination, atLineStart);
+    } else if (/^\{\{[<%]/.test(tag)) {
+      const before = out.slice(-32);
+      const inDestination = /(?:\]\(\s*|\]:\s*|href=["'])$/.test(before);
+      replacement = replaceShortcode(tag, inDestination, pageTitle);
     } else if (tag.startsWith("{{")) {
       replacement = replaceOutputTag(tag);
     } else if (tag.startsWith("<%")) {

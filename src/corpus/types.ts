@@ -21,6 +21,12 @@ export interface Document {
   aliases: string[];
   /** An explicit link for the document (`url` frontmatter); otherwise DOCS_BASE_URL + path. */
   url?: string;
+  /**
+   * The page's path on the published site when its frontmatter moves it (Docusaurus and Hugo
+   * `slug`, Docusaurus `id`), relative to the site root with no leading slash; otherwise the
+   * site path follows the file path.
+   */
+  sitePath?: string;
   /** Slack user (`U…`) or channel (`C…`) id responsible for the document. */
   owner?: string;
   /** `updated` or `last_reviewed`, as an ISO date (YYYY-MM-DD). */

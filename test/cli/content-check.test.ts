@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { main } from "../../src/cli/content-check.js";
+import { main, summariseByKind } from "../../src/cli/content-check.js";
 
 const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -36,17 +36,44 @@ describe("content:check main()", () => {
       "test/fixtures/check-broken/links.md:8: error: broken link: nowhere.md (no file nowhere.md in the content root)",
     );
     expect(lines).toContain(
-      'test/fixtures/check-broken/links.md:11: error: section "Empty heading" is empty',
+      'test/fixtures/check-broken/links.md:11: warning: heading "Empty heading" has no text and no subsections: it is left out',
     );
-    expect(lines).toContain(
+    // Then one line per kind of problem, errors first.
+    expect(lines.slice(-6)).toEqual([
+      "error: invalid frontmatter field ×3",
+      "error: broken link ×3",
+      "error: file not loaded ×1",
+      "warning: duplicate title ×1",
+      "warning: empty heading ×1",
+      "content:check failed: 7 errors, 2 warnings in 4 files (5 sections) under test/fixtures/check-broken",
+    ]);
+    expect(lines.slice(0, -6).every((line) => /^\S+:\d+: (?:error|warning): /.test(line))).toBe(
+      true,
+    );
+  });
+
+  it("checks authoring fields only with --strict", async () => {
+    const result = await run(["test/fixtures/check-broken", "--strict"]);
+    expect(result.code).toBe(1);
+    expect(result.out).toContain(
       'test/fixtures/check-broken/frontmatter.md:4: error: `order` must be a number, not string "first"',
     );
-    expect(
-      lines.every((line, index) => index === lines.length - 1 || /^\S+:\d+: /.test(line)),
-    ).toBe(true);
-    expect(lines.at(-1)).toBe(
-      "content:check failed: 14 errors, 0 warnings in 4 files (6 sections) under test/fixtures/check-broken",
+    expect(result.out.trimEnd().split("\n").at(-1)).toBe(
+      "content:check failed: 13 errors, 1 warning in 4 files (5 sections) under test/fixtures/check-broken",
     );
+  });
+
+  it("summarises many problems as one line per kind with a few examples", async () => {
+    const many = Array.from({ length: 30 }, (_, i) => ({
+      file: `p${i}.md`,
+      line: i + 1,
+      severity: "error" as const,
+      kind: "broken link",
+      message: `broken link: x${i}.md`,
+    }));
+    expect(summariseByKind(many, (problem) => `${problem.file}:${problem.line}`)).toEqual([
+      "error: broken link ×30, e.g. p0.md:1 (broken link: x0.md); p1.md:2; p2.md:3; …",
+    ]);
   });
 
   it("reports a missing directory with exit 1", async () => {

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { checkContent, SECTION_LIMITS } from "../../src/corpus/check.js";
+import { type CheckOptions, checkContent, SECTION_LIMITS } from "../../src/corpus/check.js";
 import { loadParsedDocuments } from "../../src/corpus/load.js";
 import { parseDocument } from "../../src/corpus/parse.js";
 
@@ -9,9 +9,9 @@ const fixtures = fileURLToPath(new URL("../fixtures/", import.meta.url));
 
 const FRONTMATTER = "---\ntitle: T\norder: 1\ntags: [a]\nsources: []\n---\n";
 
-function checkSources(files: Record<string, string>) {
+function checkSources(files: Record<string, string>, options: CheckOptions = {}) {
   const documents = Object.entries(files).map(([file, source]) => parseDocument(file, source));
-  return checkContent({ documents, warnings: [], files: Object.keys(files) });
+  return checkContent({ documents, warnings: [], files: Object.keys(files) }, options);
 }
 
 describe("checkContent", () => {
@@ -27,20 +27,61 @@ describe("checkContent", () => {
       (problem) => `${problem.file}:${problem.line}: ${problem.severity}: ${problem.message}`,
     );
     expect(lines).toEqual([
-      'frontmatter.md:3: error: `tags` must be a list of strings, not string "delivery, releases"',
-      'frontmatter.md:4: error: `order` must be a number, not string "first"',
-      'frontmatter.md:5: error: `sources` must be a list, not string "a single string"',
-      'frontmatter.md:6: error: `aliases` must be a list of strings, not string "nope"',
       "frontmatter.md:7: error: `owner` must be a Slack user or channel id such as U012AB3CD or C012AB3CD",
-      "frontmatter.md:8: error: `url` must be an absolute http(s) URL",
       "frontmatter.md:9: error: `updated` must be a date written YYYY-MM-DD",
       "frontmatter.md:10: error: `questions.missing-heading` matches no heading (slugs: real-heading)",
       expect.stringMatching(/^invalid-yaml\.md:4: error: not loaded: invalid frontmatter YAML/),
-      'links.md:2: error: duplicate title "Links" (also duplicate.md); answers could not tell them apart',
+      'links.md:2: warning: duplicate title "Links" (also duplicate.md); answers could not tell them apart',
       "links.md:8: error: broken link: nowhere.md (no file nowhere.md in the content root)",
       "links.md:8: error: broken link: frontmatter.md#no-such-heading (no heading #no-such-heading in frontmatter.md)",
       "links.md:9: error: broken link: no heading #not-here in this document",
-      'links.md:11: error: section "Empty heading" is empty',
+      'links.md:11: warning: heading "Empty heading" has no text and no subsections: it is left out',
+    ]);
+  });
+
+  it("checks this project's authoring fields, a site url and unique titles only with strict", async () => {
+    const parsed = await loadParsedDocuments(path.join(fixtures, "check-broken"));
+    const strictOnly = checkContent(parsed, { strict: true }).filter(
+      (problem) =>
+        !checkContent(parsed).some(
+          (other) => other.message === problem.message && other.severity === problem.severity,
+        ),
+    );
+    expect(
+      strictOnly.map((problem) => `${problem.file}:${problem.line}: ${problem.message}`),
+    ).toEqual([
+      'frontmatter.md:3: `tags` must be a list of strings, not string "delivery, releases"',
+      'frontmatter.md:4: `order` must be a number, not string "first"',
+      'frontmatter.md:5: `sources` must be a list, not string "a single string"',
+      'frontmatter.md:6: `aliases` must be a list of strings, not string "nope"',
+      "frontmatter.md:8: `url` must be an absolute http(s) URL",
+      'links.md:2: duplicate title "Links" (also duplicate.md); answers could not tell them apart',
+    ]);
+    const bare = checkSources({ "bare.md": "# Bare\n\nJust text.\n" }, { strict: true });
+    expect(bare.map((problem) => problem.message)).toEqual([
+      "no `tags` in frontmatter (--strict)",
+      "no `order` in frontmatter (--strict)",
+      "no `sources` in frontmatter (--strict)",
+    ]);
+  });
+
+  it("reports raw syntax that would reach an answer, and a page with no text as a warning", () => {
+    const problems = checkSources({
+      "a.md": "# A\n\n<b>bold</b> is fine, &lt;Owner /&gt; is not.\n",
+    });
+    expect(problems.map((problem) => [problem.file, problem.severity, problem.kind])).toEqual([
+      ["a.md", "error", "raw syntax in an answer"],
+    ]);
+    expect(problems[0]?.message).toBe('section "A" would show JSX or HTML tag');
+    const empty = checkContent({
+      documents: [],
+      warnings: [
+        { file: "b.md", reason: "no content after the frontmatter (nothing to answer from)" },
+      ],
+      files: ["b.md"],
+    });
+    expect(empty.map((problem) => [problem.severity, problem.kind])).toEqual([
+      ["warning", "page with no text"],
     ]);
   });
 
@@ -76,6 +117,17 @@ describe("checkContent", () => {
       "sub/b.md": `${FRONTMATTER.replace("title: T", "title: B")}## Part\n\nText and [back](../a.md).\n`,
     });
     expect(problems).toEqual([]);
+  });
+
+  it("accepts anchors as other site generators spell them, and explicit ids with punctuation", () => {
+    const problems = checkSources({
+      "a.md":
+        "# A\n\nSee [1](#cloud-gov), [2](#m-and-ie-card), [3](#508-accessibility), [4](#x-(y)), [5](#no-such).\n\n" +
+        "## cloud.gov\n\nt\n\n## M&IE card\n\nt\n\n## 508 - Accessibility\n\nt\n\n## Other {#x-(y)}\n\nt\n",
+    });
+    expect(problems.map((problem) => problem.message)).toEqual([
+      "broken link: no heading #no-such in this document",
+    ]);
   });
 
   it("treats a link outside the content root as broken", () => {

@@ -91,6 +91,16 @@ describe("loadKnowledgeBase: discovery and order", () => {
 });
 
 describe("loadKnowledgeBase: bad input loses nothing", () => {
+  it("skips a file that is not valid MDX with its line, and reads the same text as .md", async () => {
+    const page = "---\ntitle: Notes\n---\n\nIntro.\n\n<!-- an HTML comment -->\n\nMore.\n";
+    const root = await makeRoot({ "good.md": GOOD, "notes.mdx": page, "notes.md": page });
+    const base = await loadKnowledgeBase(root);
+    expect(base.documents.map((document) => document.path)).toEqual(["good.md", "notes.md"]);
+    expect(base.warnings).toHaveLength(1);
+    expect(base.warnings[0]).toMatchObject({ file: "notes.mdx", line: 7 });
+    expect(base.warnings[0]?.reason).toMatch(/^not valid MDX: /);
+  });
+
   it("skips invalid YAML with the file and line, and loads the rest", async () => {
     const root = await makeRoot({
       "good.md": GOOD,

@@ -4,7 +4,7 @@ import { escapeText } from "./escape.js";
 
 /**
  * Where a section can be read in full: the document's `url` frontmatter, otherwise
- * DOCS_BASE_URL joined with the document path minus `.md`/`.mdx`; plus the heading anchor
+ * DOCS_BASE_URL joined with the document's site path (`slug`/`id`) or its file path minus `.md`/`.mdx`; plus the heading anchor
  * (github-slugger, the same anchors GitHub and Docusaurus generate). Undefined when neither
  * is set or the URL is not http(s).
  */
@@ -19,7 +19,8 @@ export function sectionUrl(section: Section, docsBaseUrl?: string): string | und
 export function documentUrl(document: Document, docsBaseUrl?: string): string | undefined {
   if (document.url) return isHttpUrl(document.url) ? document.url : undefined;
   if (!docsBaseUrl || !isHttpUrl(docsBaseUrl)) return undefined;
-  const path = document.path
+  // A page its frontmatter moves (`slug`, `id`) is published there.
+  const path = (document.sitePath ?? document.path)
     .replace(/\\/g, "/")
     .replace(/^\/+/, "")
     // Middleman publishes `page.html.md.erb` as `page.html`.

@@ -65,6 +65,18 @@ describe("renderAnswer", () => {
     );
   });
 
+  it("links a page its frontmatter moves (Docusaurus slug or id) at its site path", () => {
+    const doc = makeDocument({ path: "docs/release-process.mdx", sitePath: "releases" });
+    const s = makeSection({ document: doc, id: "docs/release-process.mdx#rollbacks" });
+    const msg = renderAnswer(
+      { query: "q", result: makeResult(s), related: [] },
+      { docsBaseUrl: "https://handbook.example.com/" },
+    );
+    expect(mrkdwnOf(msg.blocks)).toContain(
+      "<https://handbook.example.com/releases#rollbacks|Retrospectives>",
+    );
+  });
+
   it("prefers the document's own url frontmatter", () => {
     const doc = makeDocument({ path: "guide.mdx", url: "https://wiki.example.com/guide" });
     const s = makeSection({ document: doc, id: "guide.mdx" });

@@ -1,0 +1,119 @@
+import { describe, expect, it } from "vitest";
+import { checkContent } from "../../src/corpus/check.js";
+import { DocumentParseError, parseDocument } from "../../src/corpus/parse.js";
+import { WIDE_TABLE_COLUMNS } from "../../src/corpus/render.js";
+
+describe("heading-only sections are folded", () => {
+  it("folds a heading with no text into its subsections, which keep it in their breadcrumb", () => {
+    const source =
+      "---\ntitle: Runbook\nquestions:\n  during: [What do I do during a release?]\n---\n" +
+      "# Runbook\n\n## During\n\n### Deploy\n\nRun the pipeline.\n\n### Watch\n\nWatch the graphs.\n\n## After\n\nWrite notes.\n";
+    const parsed = parseDocument("runbook.md", source);
+    expect(parsed.sections.map((section) => [section.id, section.breadcrumb])).toEqual([
+      ["runbook.md#deploy", ["During", "Deploy"]],
+      ["runbook.md#watch", ["During", "Watch"]],
+      ["runbook.md#after", ["After"]],
+    ]);
+    expect(parsed.sections.every((section) => section.blocks.length > 0)).toBe(true);
+    // An author's question for the folded heading goes to its first subsection.
+    expect(parsed.sections[0]?.questions).toEqual(["What do I do during a release?"]);
+    // Its anchor still exists: links to it stay valid.
+    expect(parsed.anchors).toEqual(["runbook", "during", "deploy", "watch", "after"]);
+    expect(parsed.sections.map((section) => section.order)).toEqual([0, 1, 2]);
+  });
+
+  it("drops a heading with neither text nor subsections, and content:check warns about it", () => {
+    const parsed = parseDocument("a.md", "# A\n\nText.\n\n## Later\n");
+    expect(parsed.sections.map((section) => section.heading)).toEqual(["A"]);
+    const problems = checkContent({ documents: [parsed], warnings: [], files: ["a.md"] });
+    expect(problems.map((problem) => [problem.line, problem.severity, problem.kind])).toEqual([
+      [5, "warning", "empty heading"],
+    ]);
+  });
+});
+
+describe("wide tables", () => {
+  const wide = [
+    "| Role | Owner | Cadence | Channel | Backup |",
+    "| --- | --- | --- | --- | --- |",
+    "| Release | Ana | Weekly | #releases | Ben |",
+    "| Incidents | Cal | On call | #incidents | Dee |",
+  ].join("\n");
+
+  it(`makes one block per row, each cell labelled, past ${WIDE_TABLE_COLUMNS} columns`, () => {
+    const [section] = parseDocument("t.md", `# T\n\n${wide}\n`).sections;
+    expect(section?.blocks.map((block) => block.text)).toEqual([
+      "Role: Release\nOwner: Ana\nCadence: Weekly\nChannel: #releases\nBackup: Ben",
+      "Role: Incidents\nOwner: Cal\nCadence: On call\nChannel: #incidents\nBackup: Dee",
+    ]);
+    expect(section?.blocks[1]?.mrkdwn).toBe(
+      "*Role*: Incidents\n*Owner*: Cal\n*Cadence*: On call\n*Channel*: #incidents\n*Backup*: Dee",
+    );
+  });
+
+  it("keeps a narrow table as one block, with the same text", () => {
+    const narrow = "| Role | Owner |\n| --- | --- |\n| Release | Ana |\n| Incidents | Cal |\n";
+    const [section] = parseDocument("t.md", `# T\n\n${narrow}`).sections;
+    expect(section?.blocks).toHaveLength(1);
+    expect(section?.text).toBe("Role: Release\nOwner: Ana\n\nRole: Incidents\nOwner: Cal");
+  });
+});
+
+describe("format details", () => {
+  it("keeps file lines true through MkDocs admonitions and tabs", () => {
+    const source =
+      '# T\n\n!!! note "A"\n    One.\n\n    Two.\n\n=== "Tab"\n\n    Three.\n\n## After\n\nText.\n';
+    const after = parseDocument("t.md", source).sections.find((s) => s.heading === "After");
+    expect(after?.line).toBe(12);
+  });
+
+  it("nests MkDocs admonitions", () => {
+    const source =
+      '# T\n\n!!! note "Outer"\n    Before.\n\n    !!! tip "Inner"\n        Deep.\n\n    After.\n';
+    const [section] = parseDocument("t.md", source).sections;
+    expect(section?.text).toBe("Outer\nBefore.\nInner\nDeep.\nAfter.");
+  });
+
+  it("leaves admonition-like text in fenced code alone", () => {
+    const source = '# T\n\n```\n!!! note "x"\n    y\n#tag\n```\n';
+    expect(parseDocument("t.md", source).sections[0]?.blocks[0]?.text).toBe(
+      '!!! note "x"\n    y\n#tag',
+    );
+  });
+
+  it("keeps text that only looks like a directive (10:30, a:b)", () => {
+    expect(parseDocument("t.md", "Meet at 10:30 in room a:b.\n").sections[0]?.text).toBe(
+      "Meet at 10:30 in room a:b.",
+    );
+  });
+
+  it("reads Hugo TOML frontmatter, and skips invalid TOML with its line", () => {
+    const parsed = parseDocument(
+      "p.md",
+      '+++\ntitle = "Leave"\nweight = 3\nslug = "time-off"\n+++\nBody.\n',
+    );
+    expect(parsed.document).toMatchObject({ title: "Leave", order: 3, sitePath: "time-off" });
+    expect(parsed.sections[0]?.line).toBe(6);
+    let caught: unknown;
+    try {
+      parseDocument("p.md", '+++\ntitle = "Leave"\nweight = = 3\n+++\nBody.\n');
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(DocumentParseError);
+    expect(caught).toMatchObject({ line: 3 });
+    expect((caught as DocumentParseError).reason).toMatch(/^invalid frontmatter TOML/);
+  });
+
+  it("links a wiki link to the page it names when the handbook has it, else keeps its words", () => {
+    const parsed = parseDocument(
+      "a.md",
+      "See [[Leave Policy|leave]], [[Missing]] and [[#Part]].\n\n## Part\n\nx\n",
+      {
+        resolvePage: (target) => (target === "Leave Policy" ? "people/Leave Policy.md" : undefined),
+      },
+    );
+    expect(parsed.sections[0]?.text).toBe("See leave, Missing and Part.");
+    expect(parsed.links.map((link) => link.url)).toEqual(["/people/Leave Policy.md", "#part"]);
+  });
+});
