@@ -23,6 +23,7 @@ import {
   readFrontmatter,
   readNumber,
   readQuestions,
+  readReviewFields,
   readSources,
   readString,
   readStringList,
@@ -222,6 +223,7 @@ export function parseDocument(path: string, source: string): ParsedDocument {
   const updated =
     readDate(data.updated) ?? readDate(data.last_reviewed) ?? readDate(data.last_reviewed_on);
   if (updated) document.updated = updated;
+  Object.assign(document, readReviewFields(data));
 
   const questions = readQuestions(data.questions);
   const slugger = new GithubSlugger();
