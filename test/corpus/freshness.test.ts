@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { readReviewFields } from "../../src/corpus/frontmatter.js";
 import {
   addInterval,
   documentFreshness,
   formatAge,
   parseReviewInterval,
 } from "../../src/corpus/freshness.js";
+import { readReviewFields } from "../../src/corpus/frontmatter.js";
 import { parseDocument } from "../../src/corpus/parse.js";
 import type { Document } from "../../src/corpus/types.js";
 
@@ -68,9 +68,12 @@ describe("documentFreshness", () => {
   const now = day("2026-11-29");
 
   it("counts from the last review when there is one, else the last update", () => {
-    expect(documentFreshness(doc({ updated: "2026-09-01", reviewed: "2026-05-01" }), now)).toEqual(
-      { date: "2026-05-01", kind: "reviewed", age: "6 months ago", overdue: false },
-    );
+    expect(documentFreshness(doc({ updated: "2026-09-01", reviewed: "2026-05-01" }), now)).toEqual({
+      date: "2026-05-01",
+      kind: "reviewed",
+      age: "6 months ago",
+      overdue: false,
+    });
     expect(documentFreshness(doc({ updated: "2026-09-01" }), now)).toMatchObject({
       kind: "updated",
       age: "2 months ago",
