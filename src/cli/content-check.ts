@@ -18,12 +18,13 @@ export interface ContentCheckIo {
   now(): number;
 }
 
-const USAGE = `Usage: npm run content:check -- [DIR] [--stats]
+const USAGE = `Usage: npm run content:check -- [DIR | --content DIR] [--stats]
 
 Checks every .md/.mdx file under DIR (default ./content): frontmatter fields and types,
 empty or over-long sections, duplicate titles, broken links between documents, and files
 that could not be loaded. Problems print as file:line: severity: message.
 
+  --content DIR  the folder to check, as in every other command (the same as DIR)
   --stats      also load the content 5 times and print section counts and the median time
   -h, --help   show this message
 `;
@@ -50,13 +51,14 @@ function median(values: readonly number[]): number {
 }
 
 export async function main(argv: readonly string[], io: ContentCheckIo): Promise<number> {
-  let values: { stats: boolean; help: boolean };
+  let values: { stats: boolean; help: boolean; content?: string };
   let positionals: string[];
   try {
     ({ values, positionals } = parseArgs({
       args: [...argv],
       allowPositionals: true,
       options: {
+        content: { type: "string" },
         stats: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
@@ -69,11 +71,12 @@ export async function main(argv: readonly string[], io: ContentCheckIo): Promise
     io.out(USAGE);
     return EXIT_OK;
   }
-  if (positionals.length > 1) {
-    io.err(`content:check: expected one directory, got ${positionals.length}\n\n${USAGE}`);
+  const dirs = [...(values.content === undefined ? [] : [values.content]), ...positionals];
+  if (dirs.length > 1) {
+    io.err(`content:check: expected one directory, got ${dirs.length}\n\n${USAGE}`);
     return EXIT_USAGE;
   }
-  const root = path.resolve(io.cwd, positionals[0] ?? "content");
+  const root = path.resolve(io.cwd, dirs[0] ?? "content");
 
   let parsed: Awaited<ReturnType<typeof loadParsedDocuments>>;
   const started = io.now();

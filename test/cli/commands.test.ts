@@ -185,3 +185,16 @@ describe("npm run bench's command line", () => {
     expect(err).toContain(message);
   });
 });
+
+describe("npm run content:check --content", () => {
+  it("checks the folder --content names, as the positional DIR does", async () => {
+    const byFlag = await commands["content:check"]?.(["--content", FIXTURE]);
+    const byPosition = await commands["content:check"]?.([FIXTURE]);
+    expect(byFlag?.code).toBe(byPosition?.code);
+    expect(byFlag?.out).toBe(byPosition?.out);
+    expect(byFlag?.out).toContain("test/fixtures/ask-kb");
+    const both = await commands["content:check"]?.(["--content", FIXTURE, SEARCH_FIXTURE]);
+    expect(both?.code).toBe(2);
+    expect(both?.err).toContain("expected one directory, got 2");
+  });
+});
