@@ -323,7 +323,7 @@ function checkReview(parsed: ParsedDocument, now: Date, report: Report): void {
     report(
       lineOf(key),
       "warning",
-      `review overdue: ${freshness.kind} ${freshness.date}, reviewed every ${formatInterval(freshness.reviewIn)}, due ${freshness.reviewDue}; answers from it say so`,
+      `review overdue since ${freshness.reviewDue}: last ${freshness.kind} ${freshness.date}, to be reviewed every ${formatInterval(freshness.reviewIn)}; answers from it say so`,
     );
   }
 }

@@ -105,7 +105,7 @@ describe("checkContent on review dates", () => {
         line: 3,
         severity: "warning",
         message:
-          "review overdue: reviewed 2026-01-10, reviewed every 6 months, due 2026-07-10; answers from it say so",
+          "review overdue since 2026-07-10: last reviewed 2026-01-10, to be reviewed every 6 months; answers from it say so",
       },
     ]);
   });
