@@ -21,6 +21,8 @@ interface CommonConfig {
   /** Absolute base URL where the handbook is published, for "open in docs" links. */
   docsBaseUrl?: string;
   logLevel: LogLevel;
+  /** The slash command the app declares in its manifest (`SLASH_COMMAND`, default `/dm`). */
+  slashCommand: string;
 }
 
 export interface SocketModeConfig extends CommonConfig {
@@ -70,6 +72,30 @@ function isHttpUrl(value: string): boolean {
   }
 }
 
+/** The slash command when `SLASH_COMMAND` is not set; manifest.yml declares the same. */
+export const DEFAULT_SLASH_COMMAND = "/dm";
+/** Slack's own limit on a slash command's name, the slash included. */
+const SLASH_COMMAND_MAX_CHARS = 32;
+
+/**
+ * Why a slash command name cannot be installed, or undefined when it can. Slack's rules: it
+ * starts with `/`, is lowercase, has no spaces, and is at most 32 characters long.
+ */
+export function slashCommandProblem(value: string): string | undefined {
+  if (!value.startsWith("/")) return `must start with / (got "${value}")`;
+  if (value.length < 2) return "must name a command after the /";
+  if (value.length > SLASH_COMMAND_MAX_CHARS)
+    return `must be at most ${SLASH_COMMAND_MAX_CHARS} characters (got ${value.length})`;
+  if (value !== value.toLowerCase()) return `must be lowercase (got "${value}")`;
+  if (/\s/.test(value)) return `must not contain spaces (got "${value}")`;
+  return undefined;
+}
+
+/** Why a docs base URL cannot be used (`DOCS_BASE_URL`, `ask --docs-base-url`), or undefined. */
+export function docsBaseUrlProblem(value: string): string | undefined {
+  return isHttpUrl(value) ? undefined : `must be an absolute http(s) URL (got "${value}")`;
+}
+
 function withTrailingSlash(url: string): string {
   return url.endsWith("/") ? url : `${url}/`;
 }
@@ -116,8 +142,13 @@ export function loadConfig(env: Env = process.env): Config {
   const contentDir = read(env, "CONTENT_DIR") ?? "./content";
 
   const docsBaseUrl = read(env, "DOCS_BASE_URL");
-  if (docsBaseUrl !== undefined && !isHttpUrl(docsBaseUrl))
-    problem("DOCS_BASE_URL", `must be an absolute http(s) URL (got "${docsBaseUrl}")`);
+  const docsBaseUrlInvalid =
+    docsBaseUrl === undefined ? undefined : docsBaseUrlProblem(docsBaseUrl);
+  if (docsBaseUrlInvalid !== undefined) problem("DOCS_BASE_URL", docsBaseUrlInvalid);
+
+  const slashCommand = read(env, "SLASH_COMMAND") ?? DEFAULT_SLASH_COMMAND;
+  const slashCommandInvalid = slashCommandProblem(slashCommand);
+  if (slashCommandInvalid !== undefined) problem("SLASH_COMMAND", slashCommandInvalid);
 
   const logLevelRaw = (read(env, "LOG_LEVEL") ?? "info").toLowerCase();
   const logLevel = LOG_LEVELS.find((level) => level === logLevelRaw);
@@ -134,6 +165,7 @@ export function loadConfig(env: Env = process.env): Config {
     host,
     contentDir,
     logLevel,
+    slashCommand,
     ...(slackApiUrl !== undefined && { slackApiUrl: withTrailingSlash(slackApiUrl) }),
     ...(docsBaseUrl !== undefined && { docsBaseUrl }),
   };
@@ -143,6 +175,26 @@ export function loadConfig(env: Env = process.env): Config {
   }
   if (signingSecret === undefined) throw new ConfigError(problems);
   return { ...common, mode, signingSecret };
+}
+
+/** What the local commands (playground, ask, eval, bench) take from the environment. */
+export interface LocalSettings {
+  /** `CONTENT_DIR`, when set; a command's `--content` wins over it. */
+  contentDir?: string;
+  slashCommand: string;
+}
+
+/**
+ * The part of the configuration the local commands use, which need no Slack tokens. Throws a
+ * `ConfigError` for an invalid `SLASH_COMMAND`, as `loadConfig` does.
+ */
+export function loadLocalSettings(env: Env = process.env): LocalSettings {
+  const slashCommand = read(env, "SLASH_COMMAND") ?? DEFAULT_SLASH_COMMAND;
+  const invalid = slashCommandProblem(slashCommand);
+  if (invalid !== undefined)
+    throw new ConfigError([{ variable: "SLASH_COMMAND", problem: invalid }]);
+  const contentDir = read(env, "CONTENT_DIR");
+  return { slashCommand, ...(contentDir !== undefined && { contentDir }) };
 }
 
 /**

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { ConfigError, loadConfig, loadDotEnv } from "../src/config.js";
+import { ConfigError, loadConfig, loadDotEnv, loadLocalSettings } from "../src/config.js";
 
 const socketEnv = { SLACK_BOT_TOKEN: "xoxb-1-abc", SLACK_APP_TOKEN: "xapp-1-def" };
 const httpEnv = {
@@ -31,6 +31,7 @@ describe("loadConfig", () => {
       host: "0.0.0.0",
       contentDir: "./content",
       logLevel: "info",
+      slashCommand: "/dm",
     });
   });
 
@@ -43,6 +44,7 @@ describe("loadConfig", () => {
       CONTENT_DIR: "/srv/handbook",
       DOCS_BASE_URL: "https://handbook.example.org/docs/",
       LOG_LEVEL: "DEBUG",
+      SLASH_COMMAND: "/handbook",
     });
     expect(config).toEqual({
       mode: "http",
@@ -54,6 +56,7 @@ describe("loadConfig", () => {
       contentDir: "/srv/handbook",
       docsBaseUrl: "https://handbook.example.org/docs/",
       logLevel: "debug",
+      slashCommand: "/handbook",
     });
   });
 
@@ -108,10 +111,40 @@ describe("loadConfig", () => {
     );
   });
 
+  it.each([
+    ["dm", "must start with /"],
+    ["/", "must name a command"],
+    ["/Handbook", "must be lowercase"],
+    ["/ask handbook", "must not contain spaces"],
+    [`/${"a".repeat(32)}`, "at most 32 characters"],
+  ])("rejects SLASH_COMMAND=%j (%s), as Slack would", (value, reason) => {
+    expect(problemsOf({ ...socketEnv, SLASH_COMMAND: value })).toEqual(["SLASH_COMMAND"]);
+    expect(() => loadConfig({ ...socketEnv, SLASH_COMMAND: value })).toThrow(reason);
+    expect(() => loadLocalSettings({ SLASH_COMMAND: value })).toThrow(reason);
+  });
+
+  it("accepts a renamed command up to Slack's 32 characters", () => {
+    const longest = `/${"a".repeat(31)}`;
+    expect(loadConfig({ ...socketEnv, SLASH_COMMAND: longest }).slashCommand).toBe(longest);
+    expect(loadConfig({ ...socketEnv, SLASH_COMMAND: " /handbook " }).slashCommand).toBe(
+      "/handbook",
+    );
+  });
+
   it("accepts every pino level", () => {
     for (const level of ["trace", "debug", "info", "warn", "error", "fatal", "silent"]) {
       expect(loadConfig({ ...socketEnv, LOG_LEVEL: level }).logLevel).toBe(level);
     }
+  });
+});
+
+describe("loadLocalSettings", () => {
+  it("needs no tokens: the content folder when set, and the command", () => {
+    expect(loadLocalSettings({})).toEqual({ slashCommand: "/dm" });
+    expect(loadLocalSettings({ CONTENT_DIR: "/srv/handbook", SLASH_COMMAND: "/hb" })).toEqual({
+      contentDir: "/srv/handbook",
+      slashCommand: "/hb",
+    });
   });
 });
 

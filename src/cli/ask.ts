@@ -1,10 +1,20 @@
-import { stat } from "node:fs/promises";
-import { resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { docsBaseUrlProblem, type LocalSettings } from "../config.js";
 import { loadKnowledgeBase } from "../corpus/load.js";
 import { createSearchIndex } from "../search/index.js";
 import { renderReply } from "../slack/views/reply.js";
 import { renderMessageAsText } from "../slack/views/text.js";
+import {
+  describeError,
+  EXIT_FAILURE,
+  EXIT_OK,
+  EXIT_USAGE,
+  isUsageError,
+  readLocalSettings,
+  resolveContentDir,
+  UsageError,
+  usageMessage,
+} from "./cli-common.js";
 import { runIfMain } from "./run-main.js";
 
 /**
@@ -16,6 +26,10 @@ export interface AskIo {
   stdout(text: string): void;
   stderr(text: string): void;
   cwd(): string;
+  /** Wall clock in ms, for the answer's age; `Date.now` by default. */
+  now?(): number;
+  /** `CONTENT_DIR` and `SLASH_COMMAND`; the process's own environment by default. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 const USAGE = `Usage: npm run ask -- [options] "question"
@@ -23,58 +37,55 @@ const USAGE = `Usage: npm run ask -- [options] "question"
 Asks the knowledge base one question and prints the answer the bot would give.
 
 Options:
-  --content DIR         knowledge base directory (default: ./content)
-  --docs-base-url URL   base URL of the published docs, for source links
+  --content DIR         knowledge base directory (default: $CONTENT_DIR, else ./content)
+  --docs-base-url URL   base URL of the published docs, for source links (absolute http(s))
   --json                print the Slack message payload ({ text, blocks }) as JSON
   -h, --help            show this help`;
 
-const EXIT_OK = 0;
-const EXIT_FAILURE = 1;
-const EXIT_USAGE = 2;
-
 export async function main(argv: readonly string[], io: AskIo = processIo()): Promise<number> {
   let parsed: ReturnType<typeof parse>;
+  let root: string;
+  let settings: LocalSettings;
   try {
     parsed = parse(argv);
+    if (parsed.values.help) {
+      io.stdout(`${USAGE}\n`);
+      return EXIT_OK;
+    }
+    if (parsed.positionals.join(" ").trim() === "") throw new UsageError("missing question");
+    const docsBaseUrl = parsed.values["docs-base-url"];
+    const invalidUrl = docsBaseUrl === undefined ? undefined : docsBaseUrlProblem(docsBaseUrl);
+    if (invalidUrl !== undefined) throw new UsageError(`--docs-base-url ${invalidUrl}`);
+    settings = readLocalSettings(io.env);
+    root = await resolveContentDir(parsed.values.content, settings, io.cwd());
   } catch (error) {
-    io.stderr(`${(error as Error).message}\n\n${USAGE}\n`);
+    if (!isUsageError(error)) throw error;
+    io.stderr(usageMessage("ask", error, USAGE));
     return EXIT_USAGE;
   }
   const { values, positionals } = parsed;
-  if (values.help) {
-    io.stdout(`${USAGE}\n`);
-    return EXIT_OK;
-  }
   const question = positionals.join(" ").trim();
-  if (!question) {
-    io.stderr(`Missing question.\n\n${USAGE}\n`);
-    return EXIT_USAGE;
-  }
-
-  const root = resolve(io.cwd(), values.content ?? "content");
-  if (!(await isDirectory(root))) {
-    io.stderr(`Content directory not found: ${root}\nPass another one with --content DIR.\n`);
-    return EXIT_FAILURE;
-  }
 
   let base: Awaited<ReturnType<typeof loadKnowledgeBase>>;
   try {
     base = await loadKnowledgeBase(root);
   } catch (error) {
-    io.stderr(`Could not load the knowledge base from ${root}: ${(error as Error).message}\n`);
+    io.stderr(`ask: could not load the knowledge base from ${root}: ${describeError(error)}\n`);
     return EXIT_FAILURE;
   }
-  if (base.warnings.length > 0) {
-    io.stderr(
-      `${base.warnings.length} file(s) skipped while loading; run \`npm run content:check\` for details.\n`,
-    );
+  for (const warning of base.warnings) {
+    const where = warning.line === undefined ? warning.file : `${warning.file}:${warning.line}`;
+    io.stderr(`ask: skipped ${where}: ${warning.reason}\n`);
   }
 
   const index = createSearchIndex(base.sections);
   const response = index.search(question);
-  const ctx = values["docs-base-url"]
-    ? { ephemeral: true, docsBaseUrl: values["docs-base-url"] }
-    : { ephemeral: true };
+  const ctx = {
+    ephemeral: true,
+    command: settings.slashCommand,
+    now: new Date((io.now ?? Date.now)()),
+    ...(values["docs-base-url"] ? { docsBaseUrl: values["docs-base-url"] } : {}),
+  };
   const message = renderReply(response, ctx);
 
   if (values.json) {
@@ -99,19 +110,12 @@ function parse(argv: readonly string[]) {
   });
 }
 
-async function isDirectory(path: string): Promise<boolean> {
-  try {
-    return (await stat(path)).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
 function processIo(): AskIo {
   return {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     cwd: () => process.cwd(),
+    now: () => Date.now(),
   };
 }
 

@@ -1,16 +1,16 @@
 /**
- * `npm run bench -- [--handbook DIR] [--content DIR] [--rounds N] [--no-e2e] [--json]`
+ * `npm run bench -- [--content DIR]… [--rounds N] [--no-e2e] [--json]` (usage: bench-args.ts)
  *
  * Index build time, query latency (p50/p95/p99) and memory for the knowledge base, the 18F
- * handbook and that handbook replicated ten times, each next to MiniSearch measured in the same
- * run; process start to a ready index for the knowledge base; and the end-to-end Slack round
+ * handbook (or any other folders given) and the largest of those replicated ten times, each next
+ * to MiniSearch measured in the same run; process start to a ready index for the knowledge base; and the end-to-end Slack round
  * trip (ack and answer time of slash commands through the local Slack, in both modes; skip it
  * with --no-e2e). With --json the last line of stdout is `{"corpora": [...], "endToEnd": [...]}`.
  */
-import { existsSync } from "node:fs";
-import { resolve } from "node:path";
-import { parseArgs } from "node:util";
+import path from "node:path";
 import { loadKnowledgeBase } from "../corpus/load.js";
+import type { Section } from "../corpus/types.js";
+import { BENCH_USAGE, type BenchArgs, parseBenchArgs } from "./bench-args.js";
 import { type Row as EndToEndRow, formatRows, measureEndToEnd } from "./bench-e2e.js";
 import { HANDBOOK_QUESTIONS, ROLE_QUESTIONS } from "./bench-queries.js";
 import {
@@ -22,60 +22,85 @@ import {
   measureReadyMs,
   replicateSections,
 } from "./bench-run.js";
+import { EXIT_OK, EXIT_USAGE, isUsageError, usageMessage } from "./cli-common.js";
+import { runIfMain } from "./run-main.js";
 
-const DEFAULT_HANDBOOK = "../shared/corpora/18f-handbook";
 const REPLICAS = 10;
 
-async function main(argv: string[]): Promise<void> {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      content: { type: "string", default: "content" },
-      handbook: { type: "string" },
-      rounds: { type: "string" },
-      json: { type: "boolean" },
-      "no-e2e": { type: "boolean" },
-    },
-  });
-  const rounds = values.rounds === undefined ? DEFAULT_LATENCY.rounds : Number(values.rounds);
-  if (!Number.isInteger(rounds) || rounds < 1)
-    throw new Error("--rounds must be a positive integer");
-  const latency = { ...DEFAULT_LATENCY, rounds };
-  const log = (line: string) => process.stderr.write(`${line}\n`);
+export interface BenchIo {
+  out(text: string): void;
+  err(text: string): void;
+  cwd(): string;
+}
+
+export async function main(argv: readonly string[], io: BenchIo = processIo()): Promise<number> {
+  let args: BenchArgs;
+  try {
+    args = await parseBenchArgs(argv, io.cwd());
+  } catch (error) {
+    if (!isUsageError(error)) throw error;
+    io.err(usageMessage("bench", error, BENCH_USAGE));
+    return EXIT_USAGE;
+  }
+  if (args.help) {
+    io.out(BENCH_USAGE);
+    return EXIT_OK;
+  }
+  for (const warning of args.warnings) io.err(`${warning}\n`);
+  await measure(args, io);
+  return EXIT_OK;
+}
+
+async function measure(args: BenchArgs, io: BenchIo): Promise<void> {
+  const latency = { ...DEFAULT_LATENCY, rounds: args.rounds };
+  const log = (line: string) => io.err(`${line}\n`);
   const rows: BenchRow[] = [];
 
-  const contentDir = resolve(values.content);
+  const contentDir = args.content.dir;
   const base = await loadKnowledgeBase(contentDir);
-  log(`content: ${base.sections.length} sections`);
-  const contentRow = benchCorpus("content", base.sections, ROLE_QUESTIONS, latency);
+  log(`${args.content.label}: ${base.sections.length} sections`);
+  const contentRow = benchCorpus(args.content.label, base.sections, ROLE_QUESTIONS, latency);
   contentRow.readyMs = await measureReadyMs(contentDir);
   rows.push(contentRow);
 
-  const handbookDir = resolve(values.handbook ?? DEFAULT_HANDBOOK);
-  if (existsSync(handbookDir)) {
-    const handbook = await loadKnowledgeBase(handbookDir);
-    log(`18f-handbook: ${handbook.sections.length} sections`);
-    rows.push(benchCorpus("18f-handbook", handbook.sections, HANDBOOK_QUESTIONS, latency));
-    const replicated = replicateSections(handbook.sections, REPLICAS);
-    log(`18f-handbook x${REPLICAS}: ${replicated.length} sections`);
-    rows.push(benchCorpus(`18f-handbook x${REPLICAS}`, replicated, HANDBOOK_QUESTIONS, latency));
-  } else {
-    const note = `skipped: ${handbookDir} not found (pass --handbook DIR)`;
-    rows.push({ name: "18f-handbook", note }, { name: `18f-handbook x${REPLICAS}`, note });
+  let largest: { label: string; sections: Section[] } | undefined;
+  for (const folder of args.others) {
+    const handbook = await loadKnowledgeBase(folder.dir);
+    log(`${folder.label}: ${handbook.sections.length} sections`);
+    rows.push(benchCorpus(folder.label, handbook.sections, HANDBOOK_QUESTIONS, latency));
+    if (!largest || handbook.sections.length > largest.sections.length) {
+      largest = { label: folder.label, sections: handbook.sections };
+    }
+  }
+  if (largest) {
+    const replicated = replicateSections(largest.sections, REPLICAS);
+    log(`${largest.label} x${REPLICAS}: ${replicated.length} sections`);
+    rows.push(
+      benchCorpus(`${largest.label} x${REPLICAS}`, replicated, HANDBOOK_QUESTIONS, latency),
+    );
+  } else if (args.missingDefault !== undefined) {
+    const name = path.basename(args.missingDefault);
+    const note = `skipped: ${args.missingDefault} not found (pass --content DIR)`;
+    rows.push({ name, note }, { name: `${name} x${REPLICAS}`, note });
   }
 
-  process.stdout.write(`${formatBenchTable(rows)}\n`);
+  io.out(`${formatBenchTable(rows)}\n`);
 
   let endToEnd: EndToEndRow[] = [];
-  if (!values["no-e2e"]) {
+  if (args.e2e) {
     log("end to end: 200 slash commands per mode through the local Slack");
     endToEnd = await measureEndToEnd({ contentDir });
-    process.stdout.write(`\n${formatRows(endToEnd)}\n`);
+    io.out(`\n${formatRows(endToEnd)}\n`);
   }
-  if (values.json) process.stdout.write(`${benchJson(rows, endToEnd)}\n`);
+  if (args.json) io.out(`${benchJson(rows, endToEnd)}\n`);
 }
 
-main(process.argv.slice(2)).catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-  process.exitCode = 1;
-});
+function processIo(): BenchIo {
+  return {
+    out: (text) => process.stdout.write(text),
+    err: (text) => process.stderr.write(text),
+    cwd: () => process.cwd(),
+  };
+}
+
+runIfMain(import.meta.url, "bench", () => main(process.argv.slice(2)));

@@ -20,13 +20,14 @@ export interface ContentCheckIo {
   now(): number;
 }
 
-const USAGE = `Usage: npm run content:check -- [DIR] [--strict] [--all] [--stats]
+const USAGE = `Usage: npm run content:check -- [DIR | --content DIR] [--strict] [--all] [--stats]
 
 Checks what the bot needs from the handbook under DIR (default ./content): every file loads,
 every page has a title, links and anchors between pages resolve, no section is too long for
 Slack, and no markup (wiki links, admonitions, template tags, JSX…) would reach an answer.
 Problems print as file:line: severity: message, then one line per kind of problem.
 
+  --content DIR  the folder to check, as in every other command (the same as DIR)
   --strict     also require this project's authoring fields (tags, order, sources), an
                absolute url, and unique titles
   --all        print every problem, however many (default: all when there are at most 20)
@@ -95,13 +96,14 @@ export function summariseByKind(
 }
 
 export async function main(argv: readonly string[], io: ContentCheckIo): Promise<number> {
-  let values: { stats: boolean; help: boolean; strict: boolean; all: boolean };
+  let values: { stats: boolean; help: boolean; strict: boolean; all: boolean; content?: string };
   let positionals: string[];
   try {
     ({ values, positionals } = parseArgs({
       args: [...argv],
       allowPositionals: true,
       options: {
+        content: { type: "string" },
         stats: { type: "boolean", default: false },
         strict: { type: "boolean", default: false },
         all: { type: "boolean", default: false },
@@ -116,11 +118,12 @@ export async function main(argv: readonly string[], io: ContentCheckIo): Promise
     io.out(USAGE);
     return EXIT_OK;
   }
-  if (positionals.length > 1) {
-    io.err(`content:check: expected one directory, got ${positionals.length}\n\n${USAGE}`);
+  const dirs = [...(values.content === undefined ? [] : [values.content]), ...positionals];
+  if (dirs.length > 1) {
+    io.err(`content:check: expected one directory, got ${dirs.length}\n\n${USAGE}`);
     return EXIT_USAGE;
   }
-  const root = path.resolve(io.cwd, positionals[0] ?? "content");
+  const root = path.resolve(io.cwd, dirs[0] ?? "content");
 
   let parsed: Awaited<ReturnType<typeof loadParsedDocuments>>;
   const started = io.now();

@@ -46,9 +46,21 @@ export function runEval(
   return { report, baselines };
 }
 
+/** A question set from a JSON file; any problem is reported with the file's path. */
 export async function loadQuestionSet(path: string): Promise<EvalQuestion[]> {
-  const text = await readFile(path, "utf8");
-  return parseQuestionSet(JSON.parse(text), path);
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (error) {
+    throw new Error(`${path}: cannot read the file (${(error as Error).message})`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`${path}: not valid JSON (${(error as Error).message})`);
+  }
+  return parseQuestionSet(data, path);
 }
 
 const fixed = (n: number) => n.toFixed(3);

@@ -38,7 +38,12 @@ export async function loadSuite(
   suitePath: string,
   root: string,
 ): Promise<{ sets: SuiteSet[]; skipped: string[] }> {
-  const data = JSON.parse(await readFile(suitePath, "utf8")) as { sets?: unknown };
+  let data: { sets?: unknown };
+  try {
+    data = JSON.parse(await readFile(suitePath, "utf8")) as { sets?: unknown };
+  } catch (error) {
+    throw new Error(`${suitePath}: not a readable JSON file (${(error as Error).message})`);
+  }
   if (!Array.isArray(data.sets)) throw new Error(`${suitePath}: expected {"sets": [...]}`);
   const groups = new Map<string, SuiteSet>();
   const skipped: string[] = [];

@@ -12,9 +12,21 @@
  * src/search/tuning.ts; --loco reports each corpus with the decision fitted on the others;
  * --ablate prints what switching off each rule costs on the dev splits.
  */
+import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { loadKnowledgeBase } from "../corpus/load.js";
+import {
+  describeError,
+  EXIT_FAILURE,
+  EXIT_OK,
+  EXIT_USAGE,
+  isUsageError,
+  readLocalSettings,
+  resolveContentDir,
+  UsageError,
+  usageMessage,
+} from "./cli-common.js";
 import { formatRun, loadQuestionSet, runEval, summaryJson } from "./eval-run.js";
 import {
   ablate,
@@ -25,17 +37,45 @@ import {
   loadSuite,
   runSuite,
 } from "./eval-suite.js";
+import { runIfMain } from "./run-main.js";
 
-const USAGE =
-  "usage: npm run eval -- <questions.json> [--content DIR] [--json]\n" +
-  "       npm run eval -- --suite [FILE] [--split dev|test|all] [--fit] [--loco] [--ablate] [--verbose]";
+const USAGE = `Usage: npm run eval -- <questions.json> [--content DIR] [--json]
+       npm run eval -- --suite [FILE] [--split dev|test|all] [--fit] [--loco] [--ablate] [--verbose]
 
-async function main(argv: string[]): Promise<void> {
-  const { values, positionals } = parseArgs({
-    args: argv,
+One question set: scores the answers on <questions.json> (a JSON array of
+{"q": "...", "expect": [["alt", "alt"], ["alt"]] | null}) against the knowledge base, next to
+two baselines, with the reason for each decision.
+
+  --content DIR   knowledge base directory (default: $CONTENT_DIR, else ./content)
+  --json          also print the summary as one JSON object on the last line
+
+The suite (default test/eval/suite.json): every set and split in one table.
+
+  --split S       dev (default), test or all
+  --fit           fit the answer decision on the dev splits and print it
+  --loco          report the decision fitted leave-one-corpus-out
+  --ablate        what switching off each rule costs on the dev splits
+  --verbose       list every miss
+  -h, --help      show this help
+`;
+
+const SPLITS = ["dev", "test", "all"];
+
+export interface EvalIo {
+  out(text: string): void;
+  err(text: string): void;
+  cwd(): string;
+  /** `CONTENT_DIR`; the process's own environment by default. */
+  env?: Readonly<Record<string, string | undefined>>;
+}
+
+function parse(argv: readonly string[]) {
+  return parseArgs({
+    args: [...argv],
     allowPositionals: true,
+    strict: true,
     options: {
-      content: { type: "string", default: "content" },
+      content: { type: "string" },
       json: { type: "boolean" },
       suite: { type: "boolean" },
       split: { type: "string", default: "dev" },
@@ -43,35 +83,84 @@ async function main(argv: string[]): Promise<void> {
       loco: { type: "boolean" },
       ablate: { type: "boolean" },
       verbose: { type: "boolean" },
+      help: { type: "boolean", short: "h" },
     },
   });
-  if (values.suite) return suite(positionals[0] ?? "test/eval/suite.json", values);
-  const questionsPath = positionals[0];
-  if (questionsPath === undefined) throw new Error(USAGE);
-  const questions = await loadQuestionSet(resolve(questionsPath));
-  const base = await loadKnowledgeBase(resolve(values.content));
-  const run = runEval(questions, base.sections);
-  process.stdout.write(
-    `${base.sections.length} sections from ${base.root}; ${questions.length} questions\n`,
+}
+
+export async function main(argv: readonly string[], io: EvalIo = processIo()): Promise<number> {
+  let parsed: ReturnType<typeof parse>;
+  let questionsPath = "";
+  let contentDir = "";
+  try {
+    parsed = parse(argv);
+    if (parsed.values.help) {
+      io.out(USAGE);
+      return EXIT_OK;
+    }
+    const { values, positionals } = parsed;
+    if (positionals.length > 1)
+      throw new UsageError(`expected one questions file, got ${positionals.length}`);
+    if (!SPLITS.includes(values.split))
+      throw new UsageError(`--split must be dev, test or all (got "${values.split}")`);
+    if (values.suite) {
+      questionsPath = resolve(io.cwd(), positionals[0] ?? "test/eval/suite.json");
+      await existingFile(questionsPath, "the suite file");
+    } else {
+      const given = positionals[0];
+      if (given === undefined) throw new UsageError("missing the questions file");
+      questionsPath = resolve(io.cwd(), given);
+      await existingFile(questionsPath, "the questions file");
+      contentDir = await resolveContentDir(values.content, readLocalSettings(io.env), io.cwd());
+    }
+  } catch (error) {
+    if (!isUsageError(error)) throw error;
+    io.err(usageMessage("eval", error, USAGE));
+    return EXIT_USAGE;
+  }
+  const { values } = parsed;
+  try {
+    if (values.suite) {
+      await suite(questionsPath, values, io);
+      return EXIT_OK;
+    }
+    const questions = await loadQuestionSet(questionsPath);
+    const base = await loadKnowledgeBase(contentDir);
+    for (const warning of base.warnings) {
+      const where = warning.line === undefined ? warning.file : `${warning.file}:${warning.line}`;
+      io.err(`eval: skipped ${where}: ${warning.reason}\n`);
+    }
+    const run = runEval(questions, base.sections);
+    io.out(`${base.sections.length} sections from ${base.root}; ${questions.length} questions\n`);
+    io.out(`${formatRun(run).join("\n")}\n`);
+    if (values.json) io.out(`${summaryJson(run)}\n`);
+    return EXIT_OK;
+  } catch (error) {
+    io.err(`eval: ${describeError(error)}\n`);
+    return EXIT_FAILURE;
+  }
+}
+
+async function existingFile(file: string, what: string): Promise<void> {
+  const isFile = await stat(file).then(
+    (info) => info.isFile(),
+    () => false,
   );
-  process.stdout.write(`${formatRun(run).join("\n")}\n`);
-  if (values.json) process.stdout.write(`${summaryJson(run)}\n`);
+  if (!isFile) throw new UsageError(`${what} does not exist: ${file}`);
 }
 
 async function suite(
-  file: string,
+  suitePath: string,
   options: { split?: string; fit?: boolean; loco?: boolean; ablate?: boolean; verbose?: boolean },
+  io: EvalIo,
 ): Promise<void> {
   const split = options.split ?? "dev";
-  if (!["dev", "test", "all"].includes(split)) throw new Error(USAGE);
-  const suitePath = resolve(file);
-  // Paths in the suite are relative to where npm runs: the repository root.
   // Paths in the suite are relative to where npm runs it: the repository root.
-  const { sets, skipped } = await loadSuite(suitePath, process.cwd());
-  for (const line of skipped) process.stderr.write(`skipped ${line}\n`);
+  const { sets, skipped } = await loadSuite(suitePath, io.cwd());
+  for (const line of skipped) io.err(`skipped ${line}\n`);
   const chosen = sets.filter((set) => split === "all" || set.split === split || options.fit);
   const context = createSuiteContext();
-  const out = (lines: string[]) => process.stdout.write(`${lines.join("\n")}\n`);
+  const out = (lines: string[]) => io.out(`${lines.join("\n")}\n`);
   let results = await runSuite(chosen, context);
   if (options.fit) {
     const model = fitOnDev(results);
@@ -106,7 +195,12 @@ async function suite(
   if (options.ablate) out(["", ...(await ablate(results, context))]);
 }
 
-main(process.argv.slice(2)).catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-  process.exitCode = 1;
-});
+function processIo(): EvalIo {
+  return {
+    out: (text) => process.stdout.write(text),
+    err: (text) => process.stderr.write(text),
+    cwd: () => process.cwd(),
+  };
+}
+
+runIfMain(import.meta.url, "eval", () => main(process.argv.slice(2)));

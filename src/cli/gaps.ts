@@ -74,8 +74,9 @@ export async function main(argv: readonly string[], io: GapsIo): Promise<number>
     }
   }
   if (missing.length > 0) {
+    // A path on the command line that does not exist is a wrong command line, as in every command.
     io.err(missing.map((file) => `gaps: cannot read log file ${file}: not found\n`).join(""));
-    return EXIT_FAILURE;
+    return EXIT_USAGE;
   }
 
   const events: GapEvent[] = [];

@@ -2,18 +2,32 @@
  * `npm run playground`: the real bot against a local Slack on loopback, driven from the
  * terminal. No tokens, no network: type `/dm …`, `@bot …`, a DM, `home`, or a button's number.
  * Works the same when stdin is a pipe: each line is answered before the next is read.
+ * The content is loaded, watched and reloaded by the same knowledge store as `npm start`.
  */
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import pino from "pino";
+import { DEFAULT_SLASH_COMMAND } from "../config.js";
+import type { KnowledgeBase } from "../corpus/types.js";
 import { type InFlight, trackInFlight } from "../dev/in-flight.js";
 import { DEFAULT_CONTENT_DIR, type LocalBot, startLocalBot } from "../dev/local-bot.js";
 import { type LocalSlack, startLocalSlack } from "../dev/local-slack/index.js";
 import { describeShown, formatShown, type Shown } from "../dev/transcript.js";
+import { createKnowledgeStore } from "../knowledge/store.js";
 // Slack escapes `&`, `<` and `>` in what a person types before any app sees it: the same escaping.
 import { escapeText } from "../slack/views/escape.js";
+import { countLabel } from "../slack/views/toc.js";
+import {
+  EXIT_FAILURE,
+  EXIT_OK,
+  EXIT_USAGE,
+  existingDirectory,
+  isUsageError,
+  readLocalSettings,
+  usageMessage,
+} from "./cli-common.js";
 import { runIfMain } from "./run-main.js";
 
 export interface PlaygroundOptions {
@@ -22,6 +36,10 @@ export interface PlaygroundOptions {
   /** Where the bot's log lines go: a file, or null to drop them. Default: a file in the OS temp dir. */
   logFile?: string | null;
   contentDir?: string;
+  /** The slash command the bot answers (`SLASH_COMMAND`); `/dm` by default. */
+  slashCommand?: string;
+  /** Reload the content when its files change (default true), as `npm start` does. */
+  watch?: boolean;
   /** How long to wait for the bot to finish a reply before giving up on it. */
   replyTimeoutMs?: number;
   /** Interactive prompt; by default when both streams are terminals. */
@@ -32,17 +50,18 @@ export interface PlaygroundOptions {
 
 export const DEFAULT_LOG_FILE = join(tmpdir(), "handbook-bot-playground.log");
 
-const EXIT_OK = 0;
-const EXIT_FAILURE = 1;
-const EXIT_USAGE = 2;
-
-const HELP = `Type:
-  /dm <question>     ask privately: the answer is only visible to you (/dm help, /dm topics)
-  @bot <question>    mention the bot in #general: it answers in a thread
-  <question>         anything else is a direct message to the bot
-  home               open the bot's Home tab; then  search <words>  searches from it
-  1, 2, …            press a numbered button (or pick a numbered option) of the last reply
-  help               this help;  Ctrl-D (or Ctrl-C) quits`;
+/** What can be typed, with the slash command the bot answers. */
+function helpText(command: string): string {
+  const ask = `${command} <question>`.padEnd(18);
+  const other = (text: string) => text.padEnd(ask.length);
+  return `Type:
+  ${ask} ask privately: the answer is only visible to you (${command} help, ${command} topics)
+  ${other("@bot <question>")} mention the bot in #general: it answers in a thread
+  ${other("<question>")} anything else is a direct message to the bot
+  ${other("home")} open the bot's Home tab; then  search <words>  searches from it
+  ${other("1, 2, …")} press a numbered button (or pick a numbered option) of the last reply
+  ${other("help")} this help;  Ctrl-D (or Ctrl-C) quits`;
+}
 
 function isTty(stream: NodeJS.ReadableStream | NodeJS.WritableStream): boolean {
   return (stream as { isTTY?: boolean }).isTTY === true;
@@ -54,6 +73,8 @@ interface Session {
   inFlight: InFlight;
   print(text: string): void;
   replyTimeoutMs: number;
+  /** The slash command the bot answers. */
+  slashCommand: string;
   /** The numbered buttons of the last reply that had any. */
   active?: Shown | undefined;
   /** The Home tab as last published, for `search`. */
@@ -94,7 +115,7 @@ async function handleLine(session: Session, line: string): Promise<"quit" | unde
   const text = line.trim();
   if (text === "") return undefined;
   if (text === "help" || text === "?") {
-    print(`${HELP}\n`);
+    print(`${helpText(session.slashCommand)}\n`);
     return undefined;
   }
   if (text === "quit" || text === "exit") return "quit";
@@ -117,7 +138,12 @@ async function handleLine(session: Session, line: string): Promise<"quit" | unde
     return undefined;
   }
   if (text.startsWith("/")) {
-    const [command = "/dm", ...rest] = text.split(/\s+/);
+    const [command = session.slashCommand, ...rest] = text.split(/\s+/);
+    if (command !== session.slashCommand) {
+      // What Slack itself says: the app declares one command, and nothing else reaches it.
+      print(`(${command} is not a command of this app; it answers ${session.slashCommand})\n`);
+      return undefined;
+    }
     await runTurn(session, () =>
       slack.sendSlashCommand({ command, text: escapeText(rest.join(" ")) }),
     );
@@ -149,6 +175,43 @@ async function handleLine(session: Session, line: string): Promise<"quit" | unde
   return undefined;
 }
 
+/** What was loaded: the folder, its counts, and every file skipped with its reason. */
+export function describeContent(root: string, base: KnowledgeBase, watching: boolean): string[] {
+  const lines = [
+    `Content: ${root}: ${countLabel(base.documents.length, "document")}, ${countLabel(base.sections.length, "section")}${watching ? " (reloaded on change)" : ""}.`,
+  ];
+  if (base.warnings.length > 0) {
+    lines.push(`Skipped ${countLabel(base.warnings.length, "file")}:`);
+    for (const warning of base.warnings) lines.push(`  ${describeWarning(warning)}`);
+  }
+  return lines;
+}
+
+function describeWarning(warning: { file: string; line?: number; reason: string }): string {
+  return `${warning.file}${warning.line === undefined ? "" : `:${warning.line}`}: ${warning.reason}`;
+}
+
+/** The terminal's line for a knowledge store log line worth showing there, if it is one. */
+function reloadNotice(line: string): string | undefined {
+  let entry: Record<string, unknown>;
+  try {
+    entry = JSON.parse(line) as Record<string, unknown>;
+  } catch {
+    return undefined;
+  }
+  if (entry.event === "reload" && entry.reason !== "start") {
+    return `(content reloaded: ${countLabel(Number(entry.documents), "document")}, ${countLabel(Number(entry.sections), "section")})`;
+  }
+  if (entry.event === "reload_file_failed") {
+    const where = `${entry.file}${typeof entry.line === "number" ? `:${entry.line}` : ""}`;
+    return `(${where}: ${String(entry.reason)}; ${entry.kept ? "serving its last good version" : "skipped"})`;
+  }
+  if (entry.event === "reload_failed") {
+    return `(content reload failed: ${String(entry.error)}; still serving the previous content)`;
+  }
+  return undefined;
+}
+
 /** Runs a playground session until EOF, `quit` or the signal; returns the exit code. */
 export async function runPlayground(options: PlaygroundOptions): Promise<number> {
   const { input, output } = options;
@@ -175,23 +238,39 @@ export async function runPlayground(options: PlaygroundOptions): Promise<number>
       ? { write: () => undefined }
       : pino.destination({ dest: logFile, sync: true, append: false, mkdir: true });
 
+  const slashCommand = options.slashCommand ?? DEFAULT_SLASH_COMMAND;
+  const contentDir = resolve(options.contentDir ?? DEFAULT_CONTENT_DIR);
   print("Starting a local Slack and the bot (no tokens, no network)…");
   let slack: LocalSlack | undefined;
   let local: LocalBot | undefined;
+  let started = false;
+  // The store logs through here: every line to the log file, and reloads to the terminal too.
+  const storeLogger = pino(
+    { level: "info", base: { component: "knowledge" } },
+    {
+      write(line: string) {
+        logDestination.write(line);
+        const notice = reloadNotice(line);
+        if (notice && started) print(notice);
+      },
+    },
+  );
+  const knowledge = createKnowledgeStore({
+    root: contentDir,
+    logger: storeLogger,
+    watch: options.watch ?? true,
+  });
   try {
-    slack = await startLocalSlack({ botName: "handbook" });
-    local = await startLocalBot({
-      slack,
-      mode: "socket",
-      contentDir: options.contentDir ?? DEFAULT_CONTENT_DIR,
-      logDestination,
-    });
+    await knowledge.start();
+    slack = await startLocalSlack({ botName: "handbook", slashCommand });
+    local = await startLocalBot({ slack, mode: "socket", knowledge, logDestination });
   } catch (error) {
     print(
       `Could not start the playground: ${error instanceof Error ? error.message : String(error)}`,
     );
     await local?.stop().catch(() => undefined);
     await slack?.close();
+    await knowledge.close();
     return EXIT_FAILURE;
   }
 
@@ -201,18 +280,21 @@ export async function runPlayground(options: PlaygroundOptions): Promise<number>
     inFlight: trackInFlight(local.bot.app),
     print,
     replyTimeoutMs: options.replyTimeoutMs ?? 10_000,
+    slashCommand,
   };
   const user = slack.workspace.users.get(slack.defaultUser)?.name ?? slack.defaultUser;
   const channel = slack.workspace.channels.get(slack.defaultChannel)?.name ?? slack.defaultChannel;
   print(
     [
       `Local Slack at ${slack.url}; the bot is connected over Socket Mode.`,
+      ...describeContent(contentDir, knowledge.current().base, options.watch ?? true),
       `Bot logs: ${logFile ?? "discarded"}`,
       `You are @${user}; mentions go to #${channel}.`,
-      HELP,
+      helpText(slashCommand),
       "",
     ].join("\n"),
   );
+  started = true;
 
   const rl = createInterface({ input, output, terminal, prompt: "you › " });
   rl.on("SIGINT", () => rl.close());
@@ -239,6 +321,7 @@ export async function runPlayground(options: PlaygroundOptions): Promise<number>
     ]);
     await local.stop();
     await slack.close();
+    await knowledge.close();
   }
   print("Bye.");
   return exitCode();
@@ -250,16 +333,32 @@ Starts a local Slack on 127.0.0.1 and the bot against it, then lets you talk to 
 Needs no tokens and no network. Reads lines from stdin (a terminal or a pipe).
 
 Options:
-  --content DIR      knowledge base directory (default: the repository's content/)
+  --content DIR      knowledge base directory (default: $CONTENT_DIR, else the repository's
+                     content/); reloaded whenever a file in it changes
   --log-file PATH    where the bot's log lines go (default: ${DEFAULT_LOG_FILE})
   -h, --help         show this help
 
-${HELP}`;
+The slash command is $SLASH_COMMAND (default ${DEFAULT_SLASH_COMMAND}), as for \`npm start\`.
 
-async function main(argv: readonly string[]): Promise<number> {
-  let values: { content?: string; "log-file"?: string; help?: boolean };
+${helpText(DEFAULT_SLASH_COMMAND)}`;
+
+export interface PlaygroundIo {
+  out(text: string): void;
+  err(text: string): void;
+  cwd(): string;
+  /** `CONTENT_DIR` and `SLASH_COMMAND`; the process's own environment by default. */
+  env?: Readonly<Record<string, string | undefined>>;
+}
+
+/** The command line and environment, checked: the session's options, or an exit code. */
+export async function parsePlaygroundArgs(
+  argv: readonly string[],
+  io: PlaygroundIo,
+): Promise<
+  { options: Pick<PlaygroundOptions, "contentDir" | "slashCommand" | "logFile"> } | { exit: number }
+> {
   try {
-    ({ values } = parseArgs({
+    const { values } = parseArgs({
       args: [...argv],
       options: {
         content: { type: "string" },
@@ -267,15 +366,40 @@ async function main(argv: readonly string[]): Promise<number> {
         help: { type: "boolean", short: "h" },
       },
       strict: true,
-    }));
+    });
+    if (values.help) {
+      io.out(`${USAGE}\n`);
+      return { exit: EXIT_OK };
+    }
+    const settings = readLocalSettings(io.env);
+    const [given, from] =
+      values.content !== undefined
+        ? [values.content, "--content"]
+        : settings.contentDir !== undefined
+          ? [settings.contentDir, "CONTENT_DIR"]
+          : [DEFAULT_CONTENT_DIR, "the default content folder"];
+    const contentDir = await existingDirectory(resolve(io.cwd(), given), from);
+    return {
+      options: {
+        contentDir,
+        slashCommand: settings.slashCommand,
+        ...(values["log-file"] ? { logFile: resolve(io.cwd(), values["log-file"]) } : {}),
+      },
+    };
   } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n\n${USAGE}\n`);
-    return EXIT_USAGE;
+    if (!isUsageError(error)) throw error;
+    io.err(usageMessage("playground", error, USAGE));
+    return { exit: EXIT_USAGE };
   }
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return EXIT_OK;
-  }
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const parsed = await parsePlaygroundArgs(argv, {
+    out: (text) => process.stdout.write(text),
+    err: (text) => process.stderr.write(text),
+    cwd: () => process.cwd(),
+  });
+  if ("exit" in parsed) return parsed.exit;
   const controller = new AbortController();
   process.once("SIGINT", () => {
     controller.abort();
@@ -286,8 +410,7 @@ async function main(argv: readonly string[]): Promise<number> {
     input: process.stdin,
     output: process.stdout,
     signal: controller.signal,
-    ...(values.content ? { contentDir: resolve(values.content) } : {}),
-    ...(values["log-file"] ? { logFile: resolve(values["log-file"]) } : {}),
+    ...parsed.options,
   });
 }
 

@@ -3,6 +3,7 @@
  * of markdown files, so it can run in tests, in CI and before a reload.
  */
 import path from "node:path";
+import { documentFreshness, formatInterval, parseReviewInterval } from "./freshness.js";
 import { isHttpUrl, isRecord } from "./frontmatter.js";
 import { LEAD_KEY, type ParsedDocument } from "./parse.js";
 import { findRawSyntax } from "./raw-syntax.js";
@@ -26,6 +27,8 @@ export interface CheckInput {
   warnings: readonly LoadWarning[];
   /** Every markdown file under the root (relative paths), loaded or not. */
   files: readonly string[];
+  /** Today, for pages past their review date; the current time when omitted. */
+  now?: Date;
 }
 
 export interface CheckOptions {
@@ -338,6 +341,7 @@ export function checkContent(input: CheckInput, options: CheckOptions = {}): Con
     checkFrontmatter(parsed, report, strict);
     checkSections(parsed, report);
     checkLinks(parsed, files, anchorsByFile, report);
+    checkReview(parsed, input.now ?? new Date(), report);
     const key = parsed.document.title.toLowerCase().replace(/\s+/g, " ").trim();
     const first = titles.get(key);
     if (first === undefined) titles.set(key, file);
@@ -353,4 +357,53 @@ export function checkContent(input: CheckInput, options: CheckOptions = {}): Con
     }
   }
   return problems.sort(compareProblems);
+}
+
+/**
+ * Review dates (freshness.ts): a `review_in` the bot cannot read, a `last_reviewed_on` that is
+ * not a date, and a page past its review date. All warnings: an old page still answers.
+ */
+function checkReview(parsed: ParsedDocument, now: Date, report: Report): void {
+  const data = parsed.frontmatter;
+  const lineOf = (key: string) => parsed.frontmatterLines[key] ?? 1;
+  if ("review_in" in data) {
+    const text = typeof data.review_in === "string" ? data.review_in : "";
+    if (!parseReviewInterval(text)) {
+      report(
+        lineOf("review_in"),
+        "warning",
+        "unreadable review period",
+        `\`review_in\` must be a period such as "6 months" or "1 year", not ${describe(data.review_in)}`,
+      );
+    }
+  }
+  if ("last_reviewed_on" in data) {
+    const value = data.last_reviewed_on;
+    const valid =
+      (value instanceof Date && !Number.isNaN(value.getTime())) ||
+      (typeof value === "string" && isValidDay(value.trim()));
+    if (!valid) {
+      report(
+        lineOf("last_reviewed_on"),
+        "warning",
+        "unreadable review date",
+        "`last_reviewed_on` must be a date written YYYY-MM-DD",
+      );
+    }
+  }
+  const freshness = documentFreshness(parsed.document, now);
+  if (freshness?.overdue && freshness.reviewIn && freshness.reviewDue) {
+    const key =
+      "last_reviewed_on" in data
+        ? "last_reviewed_on"
+        : "last_reviewed" in data
+          ? "last_reviewed"
+          : "updated";
+    report(
+      lineOf(key),
+      "warning",
+      "review overdue",
+      `review overdue since ${freshness.reviewDue}: last ${freshness.kind} ${freshness.date}, to be reviewed every ${formatInterval(freshness.reviewIn)}; answers from it say so`,
+    );
+  }
 }

@@ -5,7 +5,8 @@
  */
 import matter from "gray-matter";
 import { parse as parseToml, TomlError } from "smol-toml";
-import type { SourceRef } from "./types.js";
+import { parseReviewInterval } from "./freshness.js";
+import type { Document, SourceRef } from "./types.js";
 
 /** A file that cannot be turned into a document; the loader reports it as a LoadWarning. */
 export class DocumentParseError extends Error {
@@ -164,6 +165,22 @@ export function readQuestions(value: unknown): Map<string, string[]> {
     if (items.length > 0) questions.set(key, items);
   }
   return questions;
+}
+
+/**
+ * The review fields: `last_reviewed` (or tech docs' `last_reviewed_on`) and `review_in`.
+ * Lenient like every reader here: a value that cannot be read is left out (content:check says so).
+ */
+export function readReviewFields(
+  data: Record<string, unknown>,
+): Pick<Document, "reviewed" | "reviewIn"> {
+  const reviewed = readDate(data.last_reviewed) ?? readDate(data.last_reviewed_on);
+  const period = readString(data.review_in);
+  const reviewIn = period === undefined ? undefined : parseReviewInterval(period);
+  return {
+    ...(reviewed !== undefined && { reviewed }),
+    ...(reviewIn !== undefined && { reviewIn }),
+  };
 }
 
 export { isHttpUrl, isRecord };

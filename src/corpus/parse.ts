@@ -30,6 +30,7 @@ import {
   readFrontmatter,
   readNumber,
   readQuestions,
+  readReviewFields,
   readSources,
   readString,
   readStringList,
@@ -337,6 +338,7 @@ export function parseDocument(
   const updated =
     readDate(data.updated) ?? readDate(data.last_reviewed) ?? readDate(data.last_reviewed_on);
   if (updated) document.updated = updated;
+  Object.assign(document, readReviewFields(data));
 
   const questions = readQuestions(data.questions);
   const slugger = new GithubSlugger();

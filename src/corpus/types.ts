@@ -31,6 +31,18 @@ export interface Document {
   owner?: string;
   /** `updated` or `last_reviewed`, as an ISO date (YYYY-MM-DD). */
   updated?: string;
+  /** `last_reviewed` or tech docs' `last_reviewed_on`, as an ISO date: when a person last checked it. */
+  reviewed?: string;
+  /** How often the page is to be reviewed (tech docs' `review_in: 6 months`). */
+  reviewIn?: ReviewInterval;
+}
+
+export type ReviewUnit = "day" | "week" | "month" | "year";
+
+/** A review period as written in frontmatter: "6 months" is `{ count: 6, unit: "month" }`. */
+export interface ReviewInterval {
+  count: number;
+  unit: ReviewUnit;
 }
 
 /** One block of a section body (paragraph, list, table, code, quote), in two renderings. */

@@ -73,6 +73,8 @@ export interface LocalBotOptions {
   logDestination?: pino.DestinationStream;
   logLevel?: LogLevel;
   docsBaseUrl?: string;
+  /** `SLASH_COMMAND`; the local Slack's declared command by default, as a manifest and `.env` agree. */
+  slashCommand?: string;
   /** Other dependencies of `createApp` to replace (a dedupe, a clock). */
   appDeps?: Partial<Pick<CreateAppDeps, "dedupe" | "clock">>;
 }
@@ -104,6 +106,7 @@ export async function startLocalBot(options: LocalBotOptions): Promise<LocalBot>
     HOST: "127.0.0.1",
     CONTENT_DIR: contentDir,
     LOG_LEVEL: options.logLevel ?? "info",
+    SLASH_COMMAND: options.slashCommand ?? slack.slashCommand,
     ...(options.docsBaseUrl ? { DOCS_BASE_URL: options.docsBaseUrl } : {}),
   });
   const logs = options.logDestination ? undefined : createLogCapture();

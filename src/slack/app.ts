@@ -45,6 +45,8 @@ export interface CreateAppDeps {
   /** Remembers handled event deliveries; a fresh bounded one when omitted. */
   dedupe?: Dedupe;
   clock?: () => number;
+  /** Wall clock in ms, for the age of answers; `Date.now` by default. */
+  now?: () => number;
   /**
    * Socket Mode: how long `stop()` waits for Slack to answer the WebSocket close before it drops
    * the connection (default 2 s).
@@ -148,7 +150,9 @@ export function createApp(config: Config, deps: CreateAppDeps): BotApp {
     knowledge,
     dedupe: deps.dedupe ?? createDedupe({ ttlMs: DEDUPE_TTL_MS, max: DEDUPE_MAX_KEYS }),
     docsBaseUrl: config.docsBaseUrl,
+    command: config.slashCommand,
     clock: deps.clock,
+    now: deps.now,
   };
   // Learnt from auth.test at start, before any request can arrive.
   let installedTeam: string | undefined;

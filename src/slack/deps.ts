@@ -1,6 +1,7 @@
 import type { KnowledgeSource } from "../knowledge/types.js";
 import type { AppLogger } from "../logger.js";
 import type { Dedupe } from "./dedupe.js";
+import type { ReplyContext } from "./views/types.js";
 
 /** What every listener is given; nothing is read from module state. */
 export interface ListenerDeps {
@@ -10,6 +11,21 @@ export interface ListenerDeps {
   /** Remembers handled event deliveries, so a retried one is not answered twice. */
   dedupe: Dedupe;
   docsBaseUrl?: string;
+  /** The slash command as installed (`SLASH_COMMAND`), for help and hints; `/dm` by default. */
+  command?: string;
+  /** Wall clock in ms, for how long ago a page was reviewed; `Date.now` by default. */
+  now?: () => number;
   /** Monotonic clock in ms for the `ms` of query log lines; `performance.now` by default. */
   clock?: () => number;
+}
+
+/** What every reply is rendered with: where the docs live, the command's name, today's date. */
+export function replyContext(
+  deps: Pick<ListenerDeps, "docsBaseUrl" | "command" | "now">,
+): Pick<ReplyContext, "docsBaseUrl" | "command" | "now"> {
+  return {
+    docsBaseUrl: deps.docsBaseUrl,
+    command: deps.command,
+    now: new Date((deps.now ?? Date.now)()),
+  };
 }

@@ -1,5 +1,5 @@
 import { answerQuestion, type Surface } from "./answer-question.js";
-import type { ListenerDeps } from "./deps.js";
+import { type ListenerDeps, replyContext } from "./deps.js";
 import type { CommandIntent } from "./question-text.js";
 import { renderHelp } from "./views/help.js";
 import { renderTopics } from "./views/topics.js";
@@ -24,9 +24,10 @@ export function replyToIntent(
   intent: CommandIntent,
   asker: Asker,
 ): SlackMessage {
-  if (intent.kind === "help")
-    return renderHelp(asker.command === undefined ? {} : { command: asker.command });
-  if (intent.kind === "topics") return renderTopics(deps.knowledge.current().base);
+  // The command as typed when it was one, else as installed: mentions and DMs name it too.
+  const command = asker.command ?? deps.command;
+  if (intent.kind === "help") return renderHelp({ command });
+  if (intent.kind === "topics") return renderTopics(deps.knowledge.current().base, { command });
   return answerQuestion({
     knowledge: deps.knowledge.current(),
     question: intent.question,
@@ -35,7 +36,8 @@ export function replyToIntent(
     logger: deps.logger,
     clock: deps.clock,
     context: {
-      docsBaseUrl: deps.docsBaseUrl,
+      ...replyContext(deps),
+      command,
       ...(asker.ephemeral === true ? { ephemeral: true } : {}),
     },
   }).message;

@@ -15,6 +15,9 @@ function capture(): AskIo & { out: () => string; err: () => string } {
       err += t;
     },
     cwd: () => "/",
+    // The fixture was updated on 2025-02-14: 9 months before this.
+    now: () => Date.parse("2025-11-20T12:00:00Z"),
+    env: {},
     out: () => out,
     err: () => err,
   };
@@ -30,7 +33,7 @@ describe("npm run ask", () => {
     expect(lines).toContain("Declaring an incident");
     expect(io.out()).toContain("Anyone who sees customers affected can declare an incident.");
     expect(io.out()).toContain(
-      "Source: _Incident handling_ (incidents.md) · Owner: @U0INCIDENT · Updated 2025-02-14",
+      "Source: _Incident handling_ (incidents.md) · Owner: @U0INCIDENT · Updated 9 months ago",
     );
     expect(io.out()).toContain("[1] Share in channel");
   });
@@ -79,9 +82,36 @@ describe("npm run ask", () => {
     expect(io.out()).toContain("--content DIR");
   });
 
-  it("exits 1 with a clear message when the content directory is missing", async () => {
+  it("exits 2 naming the folder when the content directory is missing", async () => {
     const io = capture();
-    expect(await main(["--content", "/no/such/dir", "anything"], io)).toBe(1);
-    expect(io.err()).toContain("Content directory not found: /no/such/dir");
+    expect(await main(["--content", "/no/such/dir", "anything"], io)).toBe(2);
+    expect(io.err()).toContain("ask: --content: no such folder: /no/such/dir");
+    expect(io.out()).toBe("");
+  });
+
+  it("reads CONTENT_DIR when there is no --content, and names it when it is missing", async () => {
+    const io = { ...capture(), env: { CONTENT_DIR: FIXTURE } };
+    expect(await main(["how do I declare an incident?"], io)).toBe(0);
+    expect(io.out()).toContain("Declaring an incident");
+    const missing = { ...capture(), env: { CONTENT_DIR: "/no/such/handbook" } };
+    expect(await main(["anything"], missing)).toBe(2);
+    expect(missing.err()).toContain("CONTENT_DIR: no such folder: /no/such/handbook");
+  });
+
+  it.each(["notaurl", "ftp://handbook.example", "/docs"])(
+    "rejects --docs-base-url %s as npm start rejects DOCS_BASE_URL",
+    async (url) => {
+      const io = capture();
+      expect(await main(["--content", FIXTURE, "--docs-base-url", url, "incident"], io)).toBe(2);
+      expect(io.err()).toContain(`--docs-base-url must be an absolute http(s) URL (got "${url}")`);
+      expect(io.out()).toBe("");
+    },
+  );
+
+  it("names the installed command in its hints (SLASH_COMMAND)", async () => {
+    const io = { ...capture(), env: { SLASH_COMMAND: "/handbook" } };
+    expect(await main(["--content", FIXTURE, "what is the capital of peru?"], io)).toBe(0);
+    expect(io.out()).toContain("`/handbook topics`");
+    expect(io.out()).not.toContain("/dm");
   });
 });

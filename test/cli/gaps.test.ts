@@ -149,7 +149,7 @@ describe("npm run gaps", () => {
   it("fails naming each missing file and prints no report", async () => {
     const missing = join(dir, "nope.log");
     const { code, out, err } = await run([fixture, missing, "--json"]);
-    expect(code).toBe(1);
+    expect(code).toBe(2);
     expect(out).toBe("");
     expect(err).toContain(`cannot read log file ${missing}`);
   });

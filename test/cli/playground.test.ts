@@ -1,11 +1,11 @@
 import { spawn } from "node:child_process";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough, Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runPlayground } from "../../src/cli/playground.js";
+import { parsePlaygroundArgs, runPlayground } from "../../src/cli/playground.js";
 import { loadStaticKnowledge } from "../../src/dev/local-bot.js";
 import type { KnowledgeSource } from "../../src/knowledge/types.js";
 
@@ -26,7 +26,7 @@ function expectedHeading(question: string): string {
 }
 
 /** A playground session driven line by line, reading its output as a person would. */
-function startSession() {
+function startSession(options: Partial<Parameters<typeof runPlayground>[0]> = {}) {
   const input = new PassThrough();
   const output = new PassThrough();
   let text = "";
@@ -35,7 +35,7 @@ function startSession() {
     text += chunk.toString("utf8");
     for (const notify of [...waiters]) notify();
   });
-  const done = runPlayground({ input, output, logFile: null, terminal: false });
+  const done = runPlayground({ input, output, logFile: null, terminal: false, ...options });
   return {
     done,
     get text() {
@@ -207,6 +207,90 @@ describe("runPlayground", () => {
       },
     });
     await expect(runPlayground({ input, output, logFile: null, terminal: false })).resolves.toBe(1);
+  });
+});
+
+describe("the playground's content and command", () => {
+  let dir: string;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), "playground-content-"));
+    await cp(join(ROOT, "test/fixtures/reload-edge"), dir, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("says which folder it loaded, its counts and each skipped file, and reloads on change", async () => {
+    const session = startSession({ contentDir: dir });
+    const [, documents, sections] = await session.waitFor(
+      /Content: .+: (\d+) documents?, (\d+) sections? \(reloaded on change\)\./,
+    );
+    const intro = session.text;
+    expect(intro).toContain(`Content: ${dir}:`);
+    expect(Number(documents)).toBeGreaterThan(0);
+    expect(intro).toMatch(/Skipped 3 files:\n {2}guides\/broken\.md:\d+: invalid frontmatter YAML/);
+    expect(intro).toContain("  guides/empty.md: empty file");
+    await session.waitFor(/Type:/);
+
+    const mark = session.text.length;
+    await writeFile(
+      join(dir, "kettle.md"),
+      "---\ntitle: Office kettle\n---\n\n## Descaling the kettle\n\nDescale the office kettle every Friday with citric acid.\n",
+    );
+    const [, after] = await session.waitFor(
+      /\(content reloaded: (\d+) documents?, \d+ sections?\)/,
+      mark,
+      10_000,
+    );
+    expect(Number(after)).toBe(Number(documents) + 1);
+    expect(Number(sections)).toBeGreaterThan(0);
+    const asked = session.text.length;
+    session.send("/dm how do I descale the kettle");
+    await session.waitFor(/only visible to you/, asked);
+    await session.waitFor(/Descaling the kettle/, asked);
+    session.end();
+    await expect(session.done).resolves.toBe(0);
+  });
+
+  it("answers the command SLASH_COMMAND names, and only that one", async () => {
+    const session = startSession({ slashCommand: "/handbook" });
+    await session.waitFor(/Type:/);
+    expect(session.text).toContain("/handbook <question>");
+    const mark = session.text.length;
+    session.send(`/dm ${QUESTION}`);
+    session.send(`/handbook ${QUESTION}`);
+    session.end();
+    await expect(session.done).resolves.toBe(0);
+    const shown = session.text.slice(mark);
+    expect(shown).toContain("(/dm is not a command of this app; it answers /handbook)");
+    expect(shown).toContain(expectedHeading(QUESTION));
+  });
+
+  it("takes the folder from --content, else CONTENT_DIR, and the command from SLASH_COMMAND", async () => {
+    const io = { out: () => {}, err: () => {}, cwd: () => ROOT };
+    await expect(
+      parsePlaygroundArgs([], { ...io, env: { CONTENT_DIR: dir, SLASH_COMMAND: "/hb" } }),
+    ).resolves.toEqual({ options: { contentDir: dir, slashCommand: "/hb" } });
+    await expect(
+      parsePlaygroundArgs(["--content", "test/fixtures/ask-kb"], {
+        ...io,
+        env: { CONTENT_DIR: dir },
+      }),
+    ).resolves.toEqual({
+      options: { contentDir: join(ROOT, "test/fixtures/ask-kb"), slashCommand: "/dm" },
+    });
+    let err = "";
+    const bad = await parsePlaygroundArgs([], {
+      ...io,
+      err: (text) => {
+        err += text;
+      },
+      env: { SLASH_COMMAND: "/Handbook" },
+    });
+    expect(bad).toEqual({ exit: 2 });
+    expect(err).toContain("SLASH_COMMAND must be lowercase");
   });
 });
 

@@ -137,3 +137,42 @@ describe("checkContent", () => {
     ]);
   });
 });
+
+describe("checkContent on review dates", () => {
+  const now = new Date("2026-11-29T12:00:00Z");
+  const check = (frontmatter: string) =>
+    checkContent({
+      documents: [
+        parseDocument("page.md", `---\ntitle: Page\n${frontmatter}---\n\n## Why\n\nText.\n`),
+      ],
+      warnings: [],
+      files: ["page.md"],
+      now,
+    });
+
+  it("warns about a page past its review date, on the review line", () => {
+    expect(check("last_reviewed_on: 2026-01-10\nreview_in: 6 months\n")).toEqual([
+      {
+        file: "page.md",
+        line: 3,
+        severity: "warning",
+        kind: "review overdue",
+        message:
+          "review overdue since 2026-07-10: last reviewed 2026-01-10, to be reviewed every 6 months; answers from it say so",
+      },
+    ]);
+  });
+
+  it("says nothing about a page reviewed in time, or one without a review period", () => {
+    expect(check("last_reviewed_on: 2026-10-01\nreview_in: 6 months\n")).toEqual([]);
+    expect(check("updated: 2016-01-01\n")).toEqual([]);
+  });
+
+  it("warns about review fields it cannot read, without failing the check", () => {
+    const problems = check('last_reviewed_on: yyyy-mm-dd\nreview_in: "{period}"\n');
+    expect(problems.map((p) => [p.line, p.severity, p.message.split(" must")[0]])).toEqual([
+      [3, "warning", "`last_reviewed_on`"],
+      [4, "warning", "`review_in`"],
+    ]);
+  });
+});

@@ -131,6 +131,7 @@ describe("parseDocument: frontmatter", () => {
       url: "https://docs.example.org/roles",
       owner: "U0123ABC",
       updated: "2024-02-29",
+      reviewed: "2024-02-29",
     });
     expect(sections.map((section) => section.questions)).toEqual([
       ["What roles are there?"],

@@ -49,6 +49,8 @@ export interface LocalSlackOptions extends WorkspaceOptions {
   ackTimeoutMs?: number;
   /** The user who types, when a send does not name one. */
   defaultUser?: string;
+  /** The slash command the app declares (its manifest's), sent when a send names none; `/dm`. */
+  slashCommand?: string;
   /** The channel for commands and mentions, when a send does not name one. */
   defaultChannel?: string;
   /**
@@ -99,6 +101,8 @@ export interface LocalSlack {
   readonly workspace: Workspace;
   readonly defaultUser: string;
   readonly defaultChannel: string;
+  /** The slash command the app declares: what `sendSlashCommand` sends by default. */
+  readonly slashCommand: string;
   /** Every call since the last `reset()`, in arrival order. */
   readonly calls: readonly RecordedCall[];
   /** Every ack since the last `reset()`. */
@@ -318,6 +322,7 @@ export async function startLocalSlack(options: LocalSlackOptions = {}): Promise<
   const appToken = options.appToken ?? "xapp-local-app-token";
   const signingSecret = options.signingSecret ?? "local-signing-secret";
   const ackTimeoutMs = options.ackTimeoutMs ?? 3000;
+  const slashCommand = options.slashCommand ?? "/dm";
   const workspace = new Workspace(options);
   const defaultUser = options.defaultUser ?? [...workspace.users.keys()][0] ?? "U0DEV";
   const defaultChannel = options.defaultChannel ?? [...workspace.channels.keys()][0] ?? "C0GENERAL";
@@ -817,7 +822,7 @@ export async function startLocalSlack(options: LocalSlackOptions = {}): Promise<
     const responseUrl = `${baseUrl}/response/${target.id}`;
     const triggerId = workspace.newTrigger(user);
     const payload = buildSlashCommand(workspace, {
-      command: input.command ?? "/dm",
+      command: input.command ?? slashCommand,
       text: input.text,
       user,
       channel,
@@ -1081,6 +1086,7 @@ export async function startLocalSlack(options: LocalSlackOptions = {}): Promise<
     workspace,
     defaultUser,
     defaultChannel,
+    slashCommand,
     get calls() {
       return calls;
     },

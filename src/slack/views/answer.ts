@@ -12,7 +12,13 @@ import {
 import { escapeText } from "./escape.js";
 import { createExcerpt } from "./excerpt.js";
 import { SlackLimits, splitMrkdwn, truncate } from "./limits.js";
-import { breadcrumbText, ownerMention, sourceLine, titleAndBreadcrumb } from "./source.js";
+import {
+  breadcrumbText,
+  ownerMention,
+  reviewDueNote,
+  sourceLine,
+  titleAndBreadcrumb,
+} from "./source.js";
 import type { ActionsBlock, Button, KnownBlock, ReplyContext, SlackMessage } from "./types.js";
 
 /** `block_id` of the feedback buttons, so a listener can swap them for the thank-you. */
@@ -93,7 +99,9 @@ export function renderAnswerBlocks(answer: Answer, ctx: ReplyContext = {}): Know
   for (const chunk of chunks.slice(0, MAX_EXCERPT_BLOCKS)) blocks.push(mrkdwnSection(chunk));
   if (chunks.length === 0) blocks.push(mrkdwnSection("_This heading has no text of its own._"));
 
-  blocks.push(mrkdwnContext(sourceLine(section, ctx.docsBaseUrl)));
+  blocks.push(mrkdwnContext(sourceLine(section, ctx.docsBaseUrl, ctx.now)));
+  const reviewDue = reviewDueNote(section, ctx.now);
+  if (reviewDue) blocks.push(mrkdwnContext(reviewDue));
   blocks.push(...answerActions(answer, ctx));
   blocks.push(divider());
   blocks.push(feedbackBlock(section.id, query, picked));

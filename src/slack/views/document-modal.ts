@@ -2,6 +2,7 @@ import type { KnowledgeBase } from "../../corpus/types.js";
 import { ActionId, indexedActionId } from "./actions.js";
 import { actions, button, mrkdwnContext, mrkdwnSection, oneLine } from "./blocks.js";
 import { escapeText } from "./escape.js";
+import { commandName } from "./help.js";
 import { SlackLimits, truncate } from "./limits.js";
 import { countLabel, groupSectionsByDocument, sectionLabel } from "./toc.js";
 import type { ActionsBlock, KnownBlock, ModalView } from "./types.js";
@@ -14,7 +15,11 @@ const RESERVED_BLOCKS = 3;
  * "All n sections…". The buttons carry {@link ActionId.homeOpenSection}, so the same listener
  * opens the section (with `views.push`, since this is already a modal).
  */
-export function renderDocumentModal(base: KnowledgeBase, documentPath: string): ModalView {
+export function renderDocumentModal(
+  base: KnowledgeBase,
+  documentPath: string,
+  options: { command?: string | undefined } = {},
+): ModalView {
   const entry = groupSectionsByDocument(base).find((e) => e.document.path === documentPath);
   const view = (title: string, blocks: KnownBlock[]): ModalView => ({
     type: "modal",
@@ -57,7 +62,7 @@ export function renderDocumentModal(base: KnowledgeBase, documentPath: string): 
   if (shown < sections.length) {
     blocks.push(
       mrkdwnContext(
-        `${countLabel(sections.length - shown, "more section")} not listed here: ask about them with \`/dm\`.`,
+        `${countLabel(sections.length - shown, "more section")} not listed here: ask about them with \`${commandName(options)}\`.`,
       ),
     );
   }

@@ -1,10 +1,11 @@
+import { DEFAULT_SLASH_COMMAND } from "../../config.js";
 import { header, mrkdwnContext, mrkdwnSection } from "./blocks.js";
 import { escapeText } from "./escape.js";
 import type { SlackMessage } from "./types.js";
 
 export interface HelpOptions {
   /** The slash command as installed (default `/dm`). */
-  command?: string;
+  command?: string | undefined;
   /** Example questions; defaults suit the Delivery Manager handbook. Escaped before use. */
   examples?: readonly string[];
 }
@@ -16,9 +17,17 @@ const DEFAULT_EXAMPLES = [
   "Delivery manager vs scrum master",
 ];
 
+/**
+ * The slash command as people type it, escaped for mrkdwn: the installed name when known, so
+ * every hint names the command that works in this workspace.
+ */
+export function commandName(options: { command?: string | undefined } = {}): string {
+  return escapeText(options.command?.trim() || DEFAULT_SLASH_COMMAND);
+}
+
 /** How to ask: the command, a mention, a DM, the Home tab; with a few example questions. */
 export function renderHelp(options: HelpOptions = {}): SlackMessage {
-  const command = escapeText(options.command ?? "/dm");
+  const command = commandName(options);
   const examples = (options.examples?.length ? options.examples : DEFAULT_EXAMPLES)
     .slice(0, 4)
     .map((q) => `• \`${command} ${escapeText(q.replace(/`/g, "'"))}\``);

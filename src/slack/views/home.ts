@@ -12,6 +12,7 @@ import {
   oneLine,
 } from "./blocks.js";
 import { escapeText } from "./escape.js";
+import { commandName } from "./help.js";
 import { SlackLimits, truncate } from "./limits.js";
 import { renderNoAnswerBlocks } from "./no-answer.js";
 import { countLabel, groupSectionsByDocument, sectionLabel, type TocEntry } from "./toc.js";
@@ -42,7 +43,7 @@ export function renderHomeView(base: KnowledgeBase, opts: HomeViewOptions = {}):
         "I quote the section I found and link to its source; when the handbook does not cover something, I say so instead of guessing.",
     ),
     mrkdwnContext(
-      "Ask anywhere with `/dm &lt;question&gt;` · mention me in a channel and I answer in a thread · send me a direct message · or search below.",
+      `Ask anywhere with \`${commandName(opts)} &lt;question&gt;\` · mention me in a channel and I answer in a thread · send me a direct message · or search below.`,
     ),
     searchInput(opts.query),
   ];
@@ -63,7 +64,7 @@ export function renderHomeView(base: KnowledgeBase, opts: HomeViewOptions = {}):
         ),
       );
     } else {
-      blocks.push(...renderNoAnswerBlocks(query, response.results));
+      blocks.push(...renderNoAnswerBlocks(query, response.results, opts));
     }
   }
 

@@ -1,6 +1,7 @@
 import type { SearchResult } from "../../search/types.js";
 import { ActionId, encodeActionValue, indexedActionId } from "./actions.js";
 import { actions, button, echoText, mrkdwnContext, mrkdwnSection } from "./blocks.js";
+import { commandName } from "./help.js";
 import type { KnownBlock, ReplyContext, SlackMessage } from "./types.js";
 
 const MAX_SUGGESTIONS = 3;
@@ -12,9 +13,9 @@ const MAX_SUGGESTIONS = 3;
 export function renderNoAnswer(
   query: string,
   suggestions: readonly SearchResult[],
-  _ctx: ReplyContext = {},
+  ctx: ReplyContext = {},
 ): SlackMessage {
-  const blocks = renderNoAnswerBlocks(query, suggestions);
+  const blocks = renderNoAnswerBlocks(query, suggestions, ctx);
   const quoted = echoText(query);
   return {
     text: quoted
@@ -27,13 +28,15 @@ export function renderNoAnswer(
 export function renderNoAnswerBlocks(
   query: string,
   suggestions: readonly SearchResult[],
+  ctx: Pick<ReplyContext, "command"> = {},
 ): KnownBlock[] {
   const quoted = echoText(query);
+  const command = commandName(ctx);
   const blocks: KnownBlock[] = [
     mrkdwnSection(
       quoted
         ? `:thinking_face: The knowledge base has no good answer to “${quoted}”.`
-        : ":thinking_face: Ask me a question, for example `/dm how do I run a retrospective?`",
+        : `:thinking_face: Ask me a question, for example \`${command} how do I run a retrospective?\``,
     ),
   ];
   const unique = dedupe(suggestions).slice(0, MAX_SUGGESTIONS);
@@ -55,7 +58,7 @@ export function renderNoAnswerBlocks(
   }
   blocks.push(
     mrkdwnContext(
-      "Try rephrasing with the words your handbook would use, or see everything it covers with `/dm topics`.",
+      `Try rephrasing with the words your handbook would use, or see everything it covers with \`${command} topics\`.`,
     ),
   );
   return blocks;

@@ -2,11 +2,11 @@ import type { Section } from "../../corpus/types.js";
 import { mrkdwnContext, mrkdwnSection, oneLine } from "./blocks.js";
 import { escapeText } from "./escape.js";
 import { SlackLimits, splitMrkdwn, truncate } from "./limits.js";
-import { sectionUrl, slackLink, sourceLine, titleAndBreadcrumb } from "./source.js";
+import { reviewDueNote, sectionUrl, slackLink, sourceLine, titleAndBreadcrumb } from "./source.js";
 import type { KnownBlock, ModalView, ReplyContext } from "./types.js";
 
-/** Title, source line and the "continues elsewhere" note. */
-const RESERVED_BLOCKS = 3;
+/** Title, source line, review-due note and the "continues elsewhere" note. */
+const RESERVED_BLOCKS = 4;
 export const SECTION_MODAL_CALLBACK_ID = "section";
 
 /**
@@ -44,7 +44,9 @@ export function renderSectionModal(section: Section, ctx: ReplyContext = {}): Mo
       ),
     );
   }
-  blocks.push(mrkdwnContext(sourceLine(section, ctx.docsBaseUrl)));
+  blocks.push(mrkdwnContext(sourceLine(section, ctx.docsBaseUrl, ctx.now)));
+  const reviewDue = reviewDueNote(section, ctx.now);
+  if (reviewDue) blocks.push(mrkdwnContext(reviewDue));
 
   return {
     type: "modal",

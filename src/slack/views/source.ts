@@ -1,3 +1,4 @@
+import { documentFreshness, formatInterval } from "../../corpus/freshness.js";
 import type { Document, Section } from "../../corpus/types.js";
 import { oneLine } from "./blocks.js";
 import { escapeText } from "./escape.js";
@@ -57,16 +58,35 @@ export function ownerMention(owner: string): string {
   return escapeText(id);
 }
 
-/** "Source: <link|Title> · Owner: <@U…> · Updated 2024-05-01", mrkdwn. */
-export function sourceLine(section: Section, docsBaseUrl?: string): string {
+/**
+ * "Source: <link|Title> · Owner: <@U…> · Reviewed 5 months ago", mrkdwn. Without `now` the date
+ * itself is shown ("Updated 2024-05-01").
+ */
+export function sourceLine(section: Section, docsBaseUrl?: string, now?: Date): string {
   const { document } = section;
   const url = sectionUrl(section, docsBaseUrl);
   const parts = [
     `Source: ${url ? slackLink(url, document.title) : `_${escapeText(document.title)}_ (${escapeText(document.path)})`}`,
   ];
   if (document.owner) parts.push(`Owner: ${ownerMention(document.owner)}`);
-  if (document.updated) parts.push(`Updated ${escapeText(document.updated)}`);
+  const freshness = now ? documentFreshness(document, now) : undefined;
+  if (freshness) {
+    parts.push(`${freshness.kind === "reviewed" ? "Reviewed" : "Updated"} ${freshness.age}`);
+  } else if (document.updated) {
+    parts.push(`Updated ${escapeText(document.updated)}`);
+  }
   return parts.join(" · ");
+}
+
+/**
+ * The warning under an answer from a page past its review date (`review_in` after its last
+ * review), or undefined when it is not overdue or the date is not known.
+ */
+export function reviewDueNote(section: Section, now?: Date): string | undefined {
+  const freshness = now ? documentFreshness(section.document, now) : undefined;
+  if (!freshness?.overdue || !freshness.reviewDue || !freshness.reviewIn) return undefined;
+  const when = freshness.kind === "reviewed" ? "last reviewed" : "last updated";
+  return `:warning: Review due: this page is reviewed every ${formatInterval(freshness.reviewIn)} and was ${when} on ${freshness.date}, so it may be out of date (due ${freshness.reviewDue}).`;
 }
 
 /** The breadcrumb as a reader sees it: "Rituals › Retrospective". */

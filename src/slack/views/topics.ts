@@ -2,6 +2,7 @@ import type { KnowledgeBase } from "../../corpus/types.js";
 import { ActionId, indexedActionId } from "./actions.js";
 import { header, mrkdwnContext, mrkdwnSection, oneLine, plainLabel } from "./blocks.js";
 import { escapeText } from "./escape.js";
+import { commandName } from "./help.js";
 import { SlackLimits, splitMrkdwn, truncate } from "./limits.js";
 import { countLabel, groupSectionsByDocument, sectionLabel, type TocEntry } from "./toc.js";
 import type { KnownBlock, PlainTextOption, SlackMessage, StaticSelect } from "./types.js";
@@ -18,14 +19,17 @@ const SUMMARY_HEADINGS = 3;
  * every document with its headings and a picker to open any section; a big one is summarised
  * (documents, section counts, first headings) and points to the Home tab for the rest.
  */
-export function renderTopics(base: KnowledgeBase): SlackMessage {
+export function renderTopics(
+  base: KnowledgeBase,
+  options: { command?: string | undefined } = {},
+): SlackMessage {
   const entries = groupSectionsByDocument(base);
   const sectionCount = entries.reduce((n, e) => n + e.sections.length, 0);
   const summary = `${countLabel(entries.length, "document")}, ${countLabel(sectionCount, "section")}`;
   const blocks: KnownBlock[] = [
     header("What the handbook covers"),
     mrkdwnContext(
-      `${summary}. Ask with \`/dm <question>\`, or open my *Home* tab to read any section.`.replace(
+      `${summary}. Ask with \`${commandName(options)} <question>\`, or open my *Home* tab to read any section.`.replace(
         "<question>",
         "&lt;question&gt;",
       ),

@@ -28,6 +28,10 @@ export interface ReplyContext {
   ephemeral?: boolean;
   /** Slack user id of whoever shared the answer into the channel. */
   sharedBy?: string;
+  /** The slash command as installed (`SLASH_COMMAND`), for hints; `/dm` by default. */
+  command?: string;
+  /** Today, for each answer's age ("reviewed 5 months ago") and review-due warning; none without. */
+  now?: Date;
 }
 
 export interface HomeViewOptions extends ReplyContext {

@@ -104,7 +104,14 @@ export function fakeKnowledge(respond: (query: string) => SearchResponse = confi
 }
 
 export function makeDeps(
-  options: { respond?: (query: string) => SearchResponse; docsBaseUrl?: string } = {},
+  options: {
+    respond?: (query: string) => SearchResponse;
+    docsBaseUrl?: string;
+    /** SLASH_COMMAND, when the test renames the command. */
+    command?: string;
+    /** Wall clock in ms, for answers' age. */
+    now?: () => number;
+  } = {},
 ) {
   const log = captureLogger();
   const knowledge = fakeKnowledge(options.respond);
@@ -114,6 +121,8 @@ export function makeDeps(
     knowledge: knowledge.source,
     dedupe: createDedupe({ ttlMs: 60_000, max: 100 }),
     docsBaseUrl: options.docsBaseUrl,
+    ...(options.command !== undefined && { command: options.command }),
+    ...(options.now !== undefined && { now: options.now }),
     // Each reading advances 5 ms, so a query line's `ms` is exactly 5.
     clock: () => {
       tick += 5;

@@ -267,3 +267,45 @@ describe("renderReply", () => {
     expect(mrkdwnOf(msg.blocks)).toContain("no good answer");
   });
 });
+
+describe("an answer's age and review state", () => {
+  const now = new Date("2026-11-29T12:00:00Z");
+  const dated = (document: Parameters<typeof makeDocument>[0]) =>
+    makeResult(makeSection({ document: makeDocument(document) }));
+
+  it("says how long ago the page was reviewed, in the source line", () => {
+    const result = dated({ updated: "2026-05-02", reviewed: "2026-05-02" });
+    const text = mrkdwnOf(renderAnswer({ query: "retro", result, related: [] }, { now }).blocks);
+    expect(text).toContain("· Reviewed 6 months ago");
+    expect(text).not.toContain("Review due");
+  });
+
+  it("says updated, not reviewed, when only `updated` is known", () => {
+    const result = dated({ updated: "2026-10-01" });
+    const text = mrkdwnOf(renderAnswer({ query: "retro", result, related: [] }, { now }).blocks);
+    expect(text).toContain("· Updated 1 month ago");
+  });
+
+  it("warns under the source when the page is past its review date", () => {
+    const result = dated({ reviewed: "2026-01-10", reviewIn: { count: 6, unit: "month" } });
+    const msg = renderAnswer({ query: "retro", result, related: [] }, { now });
+    const text = mrkdwnOf(msg.blocks);
+    expect(text).toContain(
+      ":warning: Review due: this page is reviewed every 6 months and was last reviewed on 2026-01-10, so it may be out of date (due 2026-07-10).",
+    );
+    expect(messageViolations(msg)).toEqual([]);
+    // The same page reviewed in time carries no warning.
+    const fresh = dated({ reviewed: "2026-09-10", reviewIn: { count: 6, unit: "month" } });
+    const freshText = mrkdwnOf(
+      renderAnswer({ query: "retro", result: fresh, related: [] }, { now }).blocks,
+    );
+    expect(freshText).not.toContain("Review due");
+    expect(freshText).toContain("Reviewed 2 months ago");
+  });
+
+  it("shows the date itself when no clock is given", () => {
+    const result = dated({ updated: "2026-05-02" });
+    const text = mrkdwnOf(renderAnswer({ query: "retro", result, related: [] }).blocks);
+    expect(text).toContain("· Updated 2026-05-02");
+  });
+});

@@ -9,6 +9,7 @@ import {
   HOME_SECTIONS_PER_DOCUMENT,
   renderHomeView,
 } from "../../../src/slack/views/home.js";
+import { renderNoAnswer } from "../../../src/slack/views/no-answer.js";
 import { renderSectionModal } from "../../../src/slack/views/section-modal.js";
 import { listButtons, renderViewAsText } from "../../../src/slack/views/text.js";
 import { renderTopics } from "../../../src/slack/views/topics.js";
@@ -235,5 +236,34 @@ describe("apology and thanks", () => {
   it("thanks differently for helpful and not helpful", () => {
     expect(JSON.stringify(renderFeedbackThanks(true))).toContain("glad it helped");
     expect(JSON.stringify(renderFeedbackThanks(false))).not.toContain("glad it helped");
+  });
+});
+
+describe("the slash command's name in every hint", () => {
+  const command = "/handbook";
+  const base = makeBase(3, 60);
+  const unanswered = makeResponse("weather in london", [], "none");
+  const surfaces: [string, unknown][] = [
+    ["help", renderHelp({ command })],
+    ["topics", renderTopics(base, { command })],
+    ["no answer", renderNoAnswer("weather in london", [], { command })],
+    ["no answer, empty question", renderNoAnswer("", [], { command })],
+    ["Home", renderHomeView(base, { command })],
+    [
+      "Home with no answer",
+      renderHomeView(base, { command, query: "weather", response: unanswered }),
+    ],
+    // Only a document with more sections than a modal holds points to the command.
+    ["document modal", renderDocumentModal(makeBase(1, 2500), "docs/doc-0.md", { command })],
+  ];
+
+  it.each(surfaces)("%s names the installed command, never /dm", (_surface, rendered) => {
+    const text = JSON.stringify(rendered);
+    expect(text).toContain("`/handbook");
+    expect(text).not.toContain("/dm");
+  });
+
+  it("escapes the name like any other text", () => {
+    expect(JSON.stringify(renderHelp({ command: "/a<b" }))).toContain("/a&lt;b");
   });
 });

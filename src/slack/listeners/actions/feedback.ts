@@ -1,5 +1,5 @@
 import { readActionOrigin, readValue } from "../../action-body.js";
-import type { ListenerDeps } from "../../deps.js";
+import { type ListenerDeps, replyContext } from "../../deps.js";
 import { isOwnerId, renderOwnerNotice } from "../../owner-notice.js";
 import { findSection, renderSectionAnswer } from "../../section-answer.js";
 import { callSlack } from "../../slack-call.js";
@@ -39,7 +39,7 @@ export function createFeedbackListener(deps: ListenerDeps) {
       origin.messageBlocks !== undefined
         ? { text: body.message?.text ?? "", blocks: origin.messageBlocks as KnownBlock[] }
         : renderSectionAnswer(knowledge, choice, {
-            docsBaseUrl: deps.docsBaseUrl,
+            ...replyContext(deps),
             ephemeral: origin.ephemeral,
           });
     const updated = { text: original.text, blocks: replaceFeedbackBlock(original.blocks, helpful) };

@@ -1,4 +1,4 @@
-import type { ListenerDeps } from "../../deps.js";
+import { type ListenerDeps, replyContext } from "../../deps.js";
 import { callSlack } from "../../slack-call.js";
 import { renderHomeView } from "../../views/home.js";
 import type { BlockActionArgs } from "../types.js";
@@ -10,7 +10,7 @@ export function createHomeClearSearchListener(deps: ListenerDeps) {
     await callSlack(deps.logger, "views.publish", () =>
       client.views.publish({
         user_id: body.user.id,
-        view: renderHomeView(deps.knowledge.current().base, { docsBaseUrl: deps.docsBaseUrl }),
+        view: renderHomeView(deps.knowledge.current().base, replyContext(deps)),
       }),
     );
   };

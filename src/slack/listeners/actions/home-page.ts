@@ -1,5 +1,5 @@
 import { readValue, readViewInput } from "../../action-body.js";
-import type { ListenerDeps } from "../../deps.js";
+import { type ListenerDeps, replyContext } from "../../deps.js";
 import { extractQuestion } from "../../question-text.js";
 import { callSlack } from "../../slack-call.js";
 import { ActionId, decodePageValue } from "../../views/actions.js";
@@ -24,7 +24,11 @@ export function createHomePageListener(deps: ListenerDeps) {
       const search = question === "" ? {} : { query: question, response: index.search(question) };
       return client.views.publish({
         user_id: body.user.id,
-        view: renderHomeView(base, { docsBaseUrl: deps.docsBaseUrl, page, ...search }),
+        view: renderHomeView(base, {
+          ...replyContext(deps),
+          page,
+          ...search,
+        }),
       });
     });
   };

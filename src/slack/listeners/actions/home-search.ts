@@ -1,6 +1,6 @@
 import { readValue } from "../../action-body.js";
 import { askQuestion } from "../../answer-question.js";
-import type { ListenerDeps } from "../../deps.js";
+import { type ListenerDeps, replyContext } from "../../deps.js";
 import { extractQuestion } from "../../question-text.js";
 import { callSlack } from "../../slack-call.js";
 import { renderHomeView } from "../../views/home.js";
@@ -19,9 +19,9 @@ export function createHomeSearchListener(deps: ListenerDeps) {
       const knowledge = deps.knowledge.current();
       const options =
         question === ""
-          ? { docsBaseUrl: deps.docsBaseUrl }
+          ? replyContext(deps)
           : {
-              docsBaseUrl: deps.docsBaseUrl,
+              ...replyContext(deps),
               query: question,
               response: askQuestion({
                 knowledge,

@@ -18,7 +18,10 @@ export function createOpenDocumentListener(deps: ListenerDeps) {
       return;
     }
     await callSlack(deps.logger, "views.open", () =>
-      client.views.open({ trigger_id: body.trigger_id, view: renderDocumentModal(base, path) }),
+      client.views.open({
+        trigger_id: body.trigger_id,
+        view: renderDocumentModal(base, path, { command: deps.command }),
+      }),
     );
   };
 }

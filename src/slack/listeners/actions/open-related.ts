@@ -1,6 +1,6 @@
 import { readActionOrigin, readValue } from "../../action-body.js";
 import { deliverReply } from "../../deliver.js";
-import type { ListenerDeps } from "../../deps.js";
+import { type ListenerDeps, replyContext } from "../../deps.js";
 import { renderSectionAnswer } from "../../section-answer.js";
 import { ActionId, actionIdPattern, decodeActionValue } from "../../views/actions.js";
 import type { BlockActionArgs } from "../types.js";
@@ -30,7 +30,7 @@ export function createOpenRelatedListener(deps: ListenerDeps) {
     }
     const compose = () =>
       renderSectionAnswer(deps.knowledge.current(), choice, {
-        docsBaseUrl: deps.docsBaseUrl,
+        ...replyContext(deps),
         ephemeral: origin.ephemeral,
       });
     if (origin.ephemeral || origin.channelId === undefined) {

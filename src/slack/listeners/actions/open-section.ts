@@ -1,5 +1,5 @@
 import { readActionOrigin, readValue } from "../../action-body.js";
-import type { ListenerDeps } from "../../deps.js";
+import { type ListenerDeps, replyContext } from "../../deps.js";
 import { findSection } from "../../section-answer.js";
 import { callSlack } from "../../slack-call.js";
 import { renderSectionModal } from "../../views/section-modal.js";
@@ -21,7 +21,7 @@ export function createOpenSectionListener(deps: ListenerDeps) {
       );
       return;
     }
-    const view = renderSectionModal(section, { docsBaseUrl: deps.docsBaseUrl });
+    const view = renderSectionModal(section, replyContext(deps));
     if (readActionOrigin(body).viewType === "modal") {
       await callSlack(deps.logger, "views.push", () =>
         client.views.push({ trigger_id: body.trigger_id, view }),

@@ -1,5 +1,5 @@
 import { readActionOrigin, readValue } from "../../action-body.js";
-import type { ListenerDeps } from "../../deps.js";
+import { type ListenerDeps, replyContext } from "../../deps.js";
 import { renderSectionAnswer } from "../../section-answer.js";
 import { callSlack, logSlackError, slackErrorCode } from "../../slack-call.js";
 import { decodeActionValue } from "../../views/actions.js";
@@ -32,7 +32,7 @@ export function createShareAnswerListener(deps: ListenerDeps) {
     let message: SlackMessage;
     try {
       message = renderSectionAnswer(deps.knowledge.current(), choice, {
-        docsBaseUrl: deps.docsBaseUrl,
+        ...replyContext(deps),
         sharedBy: body.user.id,
       });
     } catch (error) {

@@ -1,5 +1,5 @@
 import { readValue } from "../../action-body.js";
-import type { ListenerDeps } from "../../deps.js";
+import { type ListenerDeps, replyContext } from "../../deps.js";
 import { findSection } from "../../section-answer.js";
 import { callSlack } from "../../slack-call.js";
 import { decodeActionValue } from "../../views/actions.js";
@@ -22,7 +22,7 @@ export function createShowSectionListener(deps: ListenerDeps) {
     await callSlack(deps.logger, "views.open", () =>
       client.views.open({
         trigger_id: body.trigger_id,
-        view: renderSectionModal(section, { docsBaseUrl: deps.docsBaseUrl }),
+        view: renderSectionModal(section, replyContext(deps)),
       }),
     );
   };

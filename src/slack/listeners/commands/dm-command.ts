@@ -1,10 +1,12 @@
+import { DEFAULT_SLASH_COMMAND } from "../../../config.js";
 import { deliverReply } from "../../deliver.js";
 import type { ListenerDeps } from "../../deps.js";
 import { parseCommandText } from "../../question-text.js";
 import { replyToIntent } from "../../reply-to-intent.js";
 import type { CommandArgs } from "../types.js";
 
-export const DM_COMMAND = "/dm";
+/** Registered under `SLASH_COMMAND` when set; this is its default. */
+export const DM_COMMAND = DEFAULT_SLASH_COMMAND;
 
 /**
  * `/dm <question>`, `/dm help`, `/dm topics`. Acknowledged at once with no body, then

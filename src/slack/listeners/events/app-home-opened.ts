@@ -1,4 +1,4 @@
-import type { ListenerDeps } from "../../deps.js";
+import { type ListenerDeps, replyContext } from "../../deps.js";
 import { callSlack } from "../../slack-call.js";
 import { renderHomeView } from "../../views/home.js";
 import type { EventArgs } from "../types.js";
@@ -13,7 +13,7 @@ export function createAppHomeOpenedListener(deps: ListenerDeps) {
     await callSlack(deps.logger, "views.publish", () =>
       client.views.publish({
         user_id: event.user,
-        view: renderHomeView(deps.knowledge.current().base, { docsBaseUrl: deps.docsBaseUrl }),
+        view: renderHomeView(deps.knowledge.current().base, replyContext(deps)),
       }),
     );
   };

@@ -1,6 +1,8 @@
+import type { App } from "@slack/bolt";
 import { describe, expect, it, vi } from "vitest";
 import { LOGGED_QUESTION_CHARS } from "../../../../src/slack/answer-question.js";
 import { createDmCommandListener } from "../../../../src/slack/listeners/commands/dm-command.js";
+import { register } from "../../../../src/slack/listeners/commands/index.js";
 import type { CommandArgs } from "../../../../src/slack/listeners/types.js";
 import { renderApology } from "../../../../src/slack/views/apology.js";
 import { renderHelp } from "../../../../src/slack/views/help.js";
@@ -15,7 +17,7 @@ import {
   unsureResponse,
 } from "../fakes.js";
 
-function commandArgs(text: string) {
+function commandArgs(text: string, name = "/dm") {
   const order: string[] = [];
   const ack = vi.fn(async (..._args: unknown[]) => {
     order.push("ack");
@@ -25,7 +27,7 @@ function commandArgs(text: string) {
     return {};
   });
   const command = {
-    command: "/dm",
+    command: name,
     text,
     user_id: "U0ASKER01",
     channel_id: "C0GENERAL",
@@ -142,5 +144,72 @@ describe("/dm", () => {
     await createDmCommandListener(deps)(args);
     expect(onlyCall(respond)).toEqual({ response_type: "ephemeral", ...renderApology() });
     expect(log.events("reply_failed")[0]).toMatchObject({ err: { message: "index corrupted" } });
+  });
+});
+
+/** Every text a Slack client would show from a payload. */
+function shownText(message: unknown): string {
+  return JSON.stringify(message);
+}
+
+/** The listeners `register` hands Bolt, by command name, as Bolt would route them. */
+function registered(deps: ReturnType<typeof makeDeps>["deps"]) {
+  const listeners = new Map<string, (args: CommandArgs) => Promise<void>>();
+  const app = {
+    command: (name: string, listener: (args: CommandArgs) => Promise<void>) => {
+      listeners.set(name, listener);
+    },
+  };
+  register(app as unknown as App, deps);
+  return listeners;
+}
+
+describe("the command renamed with SLASH_COMMAND", () => {
+  const NAME = "/handbook";
+
+  it("answers under its new name, and its help and hints name it", async () => {
+    const { deps, search } = makeDeps({ command: NAME, respond: unsureResponse });
+    const listener = registered(deps).get(NAME);
+    if (!listener) throw new Error(`${NAME} was not registered`);
+
+    const help = commandArgs("help", NAME);
+    await listener(help.args);
+    expect(onlyCall(help.respond)).toEqual({
+      response_type: "ephemeral",
+      ...renderHelp({ command: NAME }),
+    });
+    expect(shownText(onlyCall(help.respond))).toContain("`/handbook topics`");
+    expect(shownText(onlyCall(help.respond))).not.toContain("/dm");
+
+    const unknown = commandArgs("what is the airspeed of a swallow", NAME);
+    await listener(unknown.args);
+    expect(search).toHaveBeenCalledWith("what is the airspeed of a swallow");
+    const reply = shownText(onlyCall(unknown.respond));
+    expect(reply).toContain("no good answer");
+    expect(reply).toContain("`/handbook topics`");
+    expect(reply).not.toContain("/dm");
+
+    const topics = commandArgs("topics", NAME);
+    await listener(topics.args);
+    expect(shownText(onlyCall(topics.respond))).toContain("`/handbook &lt;question&gt;`");
+  });
+
+  it("leaves the old name unanswered: nothing is registered for /dm", () => {
+    const { deps } = makeDeps({ command: NAME });
+    expect([...registered(deps).keys()]).toEqual([NAME]);
+    const { deps: defaults } = makeDeps();
+    expect([...registered(defaults).keys()]).toEqual(["/dm"]);
+  });
+
+  it("logs a failing response_url and apologizes, under the new name too", async () => {
+    const { deps, log } = makeDeps({ command: NAME });
+    const listener = registered(deps).get(NAME);
+    if (!listener) throw new Error(`${NAME} was not registered`);
+    const { args, ack, respond } = commandArgs("retrospective", NAME);
+    respond.mockRejectedValue(respondError(500));
+    await expect(listener(args)).resolves.toBeUndefined();
+    expect(ack).toHaveBeenCalledWith();
+    expect(log.events("slack_api_error")[0]).toMatchObject({ method: "response_url" });
+    expect(respond.mock.calls[1]?.[0]).toEqual({ response_type: "ephemeral", ...renderApology() });
   });
 });

@@ -1,0 +1,44 @@
+/**
+ * The README's opening examples are real output: replayed through the playground, every line
+ * they show (bar the "…" where an excerpt is shortened) comes out, in the same order.
+ */
+import { readFile } from "node:fs/promises";
+import { PassThrough } from "node:stream";
+import { fileURLToPath } from "node:url";
+import { expect, it } from "vitest";
+import { runPlayground } from "../../src/cli/playground.js";
+
+const README = fileURLToPath(new URL("../../README.md", import.meta.url));
+
+/** The first ```text block of the README: the playground session it shows. */
+async function readmeSession(): Promise<string[]> {
+  const readme = await readFile(README, "utf8");
+  const block = /```text\n([\s\S]*?)```/.exec(readme)?.[1];
+  if (!block) throw new Error("README.md has no ```text example");
+  return block.split("\n").map((line) => line.trimEnd());
+}
+
+it("the README's playground example is what the playground prints", async () => {
+  const expected = await readmeSession();
+  const questions = expected.filter((line) => line.startsWith("you › ")).map((l) => l.slice(6));
+  expect(questions).toEqual(["/dm what is velocity", "/dm what is the weather in london today"]);
+
+  const input = new PassThrough();
+  const output = new PassThrough();
+  let text = "";
+  output.on("data", (chunk: Buffer) => {
+    text += chunk.toString("utf8");
+  });
+  const done = runPlayground({ input, output, logFile: null, terminal: false, watch: false });
+  input.end(questions.map((q) => `${q}\n`).join(""));
+  await expect(done).resolves.toBe(0);
+
+  const printed = text.split("\n").map((line) => line.trimEnd());
+  let at = printed.indexOf(expected[0] ?? "");
+  expect(at).toBeGreaterThanOrEqual(0);
+  for (const line of expected.filter((l) => l.trim() !== "" && l.trim() !== "…")) {
+    const found = printed.indexOf(line, at);
+    expect(found, `README line not printed (in order): ${line}`).toBeGreaterThanOrEqual(at);
+    at = found + 1;
+  }
+});
