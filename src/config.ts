@@ -170,6 +170,11 @@ export function loadConfig(env: Env = process.env): Config {
   return { ...common, mode, signingSecret };
 }
 
+/** DATABASE_URL alone, for tools that read the database without running the bot (`gaps`). */
+export function readDatabaseUrl(env: Env = process.env): string | undefined {
+  return read(env, "DATABASE_URL");
+}
+
 /**
  * REDIS_URL, DATABASE_URL, TOKEN_ENCRYPTION_KEY and the OAuth variables: everything a scaled-out
  * deployment adds. Each one unset keeps the single-process default.
