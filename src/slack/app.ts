@@ -134,6 +134,11 @@ export function createApp(config: Config, deps: CreateAppDeps): BotApp {
         }
       },
     });
+    // Token rotation: one replica at a time refreshes a workspace's token (before App reads
+    // the installer's authorize, which it does when constructed).
+    const installer = receiver.installer;
+    if (installer !== undefined && deps.shared?.refreshLock !== undefined)
+      installer.authorize = deps.shared.refreshLock(installer.authorize.bind(installer));
     // The server calls `receiver.requestListener` per request: the time window is checked first.
     receiver.requestListener = rejectOutOfWindow(
       rejectUnusableBody(receiver.requestListener, (reason) =>

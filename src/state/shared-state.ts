@@ -1,4 +1,4 @@
-import type { InstallationStore } from "@slack/bolt";
+import type { InstallationQuery, InstallationStore } from "@slack/bolt";
 import pg from "pg";
 import type { Config } from "../config.js";
 import type { AppLogger } from "../logger.js";
@@ -8,6 +8,7 @@ import { createEventSink, type EventSink, type LogTap } from "./event-sink.js";
 import { createPostgresInstallationStore } from "./installation-store.js";
 import { migrate } from "./migrations.js";
 import { connectRedis, type SharedRedis, waitForRedis } from "./redis.js";
+import { withRefreshLock } from "./refresh-lock.js";
 import { createSharedDedupe, type DeliveryMemory } from "./shared-dedupe.js";
 import { createRedisThrottle, type Throttle } from "./throttle.js";
 
@@ -17,6 +18,10 @@ export interface SharedDeps {
   /** One "not helpful" notice per owner and section per window, across replicas. */
   ownerNotices?: Throttle;
   installationStore?: InstallationStore;
+  /** Serialises token refreshes across replicas (token rotation, with Redis and OAuth). */
+  refreshLock?: <R>(
+    authorize: (source: InstallationQuery<boolean>) => Promise<R>,
+  ) => (source: InstallationQuery<boolean>) => Promise<R>;
   probes?: HealthProbe[];
 }
 
@@ -79,8 +84,14 @@ export async function openSharedState(
     const events = createEventSink(pool, logger.child({ component: "events" }));
     state.events = events;
     logTap?.attach((line) => events.offer(line));
-    if (config.tokenEncryptionKey !== undefined)
-      state.installationStore = createPostgresInstallationStore(pool, config.tokenEncryptionKey);
+    if (config.tokenEncryptionKey !== undefined) {
+      const store = createPostgresInstallationStore(pool, config.tokenEncryptionKey);
+      state.installationStore = store;
+      const redis = state.redis;
+      if (redis !== undefined)
+        state.refreshLock = (authorize) =>
+          withRefreshLock(authorize, store, redis, logger.child({ component: "oauth" }));
+    }
     probes.push({
       name: "postgres",
       // Without it an OAuth app cannot find a workspace's token; otherwise only events wait.

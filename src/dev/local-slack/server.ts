@@ -64,6 +64,11 @@ export interface LocalSlackOptions extends WorkspaceOptions {
    * holds several (up to 10); by default the newest connection gets them all.
    */
   spreadEnvelopes?: boolean;
+  /**
+   * Token rotation: installs get a refresh token and a token that expires in `expiresInSec`;
+   * `oauth.v2.access` with `grant_type=refresh_token` issues the next pair.
+   */
+  tokenRotation?: { expiresInSec: number; refreshedExpiresInSec?: number };
 }
 
 /** Options of one delivery: how Slack would (mis)deliver it. */
@@ -342,6 +347,9 @@ export async function startLocalSlack(options: LocalSlackOptions = {}): Promise<
   /** OAuth: one-time codes → the workspace approving, and each installed workspace's token. */
   const oauthCodes = new Map<string, string>();
   const installedTokens = new Map<string, string>();
+  /** Every bot token issued through OAuth (earlier ones stay valid, as on Slack), and refresh tokens. */
+  const issuedTokens = new Map<string, string>();
+  const refreshTokens = new Map<string, string>();
   let nextSocket = 0;
   const workspace = new Workspace(options);
   const defaultUser = options.defaultUser ?? [...workspace.users.keys()][0] ?? "U0DEV";
@@ -488,8 +496,7 @@ export async function startLocalSlack(options: LocalSlackOptions = {}): Promise<
   }
 
   function teamOfInstalledToken(token: string): string | undefined {
-    for (const [team, issued] of installedTokens) if (issued === token) return team;
-    return undefined;
+    return issuedTokens.get(token);
   }
 
   /** `oauth.v2.access`: client credentials (form fields or Basic auth) and a one-time code. */
@@ -504,12 +511,37 @@ export async function startLocalSlack(options: LocalSlackOptions = {}): Promise<
     const fail = (error: string) => ({ status: 200, body: { ok: false, error } });
     if (id !== clientId) return fail("invalid_client_id");
     if (secret !== clientSecret) return fail("bad_client_secret");
-    const code = typeof args.code === "string" ? args.code : "";
-    const team = oauthCodes.get(code);
-    if (team === undefined) return fail("invalid_code");
-    oauthCodes.delete(code);
+    let team: string | undefined;
+    if (args.grant_type === "refresh_token") {
+      const refresh = typeof args.refresh_token === "string" ? args.refresh_token : "";
+      team = refreshTokens.get(refresh);
+      if (team === undefined) return fail("invalid_refresh_token");
+      refreshTokens.delete(refresh);
+    } else {
+      const code = typeof args.code === "string" ? args.code : "";
+      team = oauthCodes.get(code);
+      if (team === undefined) return fail("invalid_code");
+      oauthCodes.delete(code);
+    }
     const token = `xoxb-${team}-${randomUUID()}`;
     installedTokens.set(team, token);
+    issuedTokens.set(token, team);
+    const rotation = options.tokenRotation;
+    const rotating: JsonObject = {};
+    if (rotation !== undefined) {
+      const refresh = `xoxe-1-${randomUUID()}`;
+      refreshTokens.set(refresh, team);
+      rotating.refresh_token = refresh;
+      rotating.expires_in =
+        args.grant_type === "refresh_token"
+          ? (rotation.refreshedExpiresInSec ?? rotation.expiresInSec)
+          : rotation.expiresInSec;
+    }
+    if (args.grant_type === "refresh_token")
+      return {
+        status: 200,
+        body: { ok: true, access_token: token, token_type: "bot", ...rotating, team: { id: team } },
+      };
     return {
       status: 200,
       body: {
@@ -523,6 +555,7 @@ export async function startLocalSlack(options: LocalSlackOptions = {}): Promise<
         enterprise: null,
         is_enterprise_install: false,
         authed_user: { id: defaultUser },
+        ...rotating,
       },
     };
   }
