@@ -26,6 +26,9 @@ const SECRET_KEYS = [
   "appToken",
   "signingSecret",
   "clientSecret",
+  "stateSecret",
+  "tokenEncryptionKey",
+  "refreshToken",
   "authorization",
   "Authorization",
 ];
