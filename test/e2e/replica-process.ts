@@ -1,6 +1,6 @@
 /**
  * One replica of the bot as its own process, the way production runs it: `node dist/main.js`
- * when the build is there (CI builds it first), otherwise `src/main.ts` through tsx.
+ * (see `replicaEntry`), otherwise `src/main.ts` through tsx.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -20,8 +20,13 @@ export interface Replica {
   stop(graceMs?: number): Promise<void>;
 }
 
+/**
+ * CI runs the build before the tests, so there the replicas are the built bot; locally a
+ * dist/ may be stale, so the sources run unless USE_BUILD=1 asks for the build.
+ */
 export function replicaEntry(): string[] {
-  return existsSync(BUILT) ? [BUILT] : ["--import", "tsx", `${ROOT}src/main.ts`];
+  const useBuild = process.env.CI === "true" || process.env.USE_BUILD === "1";
+  return useBuild && existsSync(BUILT) ? [BUILT] : ["--import", "tsx", `${ROOT}src/main.ts`];
 }
 
 export async function startReplica(
