@@ -17,6 +17,11 @@ import { percentile, type Replica, startReplica } from "./replica-process.js";
 const CONTENT_DIR = fileURLToPath(new URL("../fixtures/handbook/", import.meta.url));
 const NEW_TEAM = "T0NEWTEAM";
 const QUESTION = "how do we plan a sprint";
+/**
+ * The local Slack numbers event ids from 1, and Redis outlives a run: a fresh app id per run keeps
+ * this run's dedupe keys (app:team:event) apart from an earlier run's.
+ */
+const appId = () => `A0${randomBytes(5).toString("hex").toUpperCase()}`;
 
 function threadReplies(slack: LocalSlack, ts: string) {
   return slack.find({ method: "chat.postMessage", thread_ts: ts });
@@ -67,7 +72,7 @@ describeWithServices("three replicas", ["redis", "postgres"], () => {
     const http: Replica[] = [];
 
     beforeAll(async () => {
-      slack = await startLocalSlack();
+      slack = await startLocalSlack({ appId: appId() });
       database = await createTestDatabase();
       const env = {
         SLACK_MODE: "http",
@@ -235,7 +240,7 @@ describeWithServices("three replicas", ["redis", "postgres"], () => {
     const sockets: Replica[] = [];
 
     beforeAll(async () => {
-      slack = await startLocalSlack({ spreadEnvelopes: true });
+      slack = await startLocalSlack({ spreadEnvelopes: true, appId: appId() });
       const env = {
         SLACK_MODE: "socket",
         SLACK_BOT_TOKEN: slack.botToken,

@@ -24,6 +24,8 @@ describeWithServices("token rotation across replicas", ["redis", "postgres"], ()
   beforeAll(async () => {
     // Installs get a token expiring within the refresh window; refreshed ones last 12 hours.
     slack = await startLocalSlack({
+      // A fresh app id per run: Redis dedupe keys (app:team:event) outlive a run.
+      appId: `A0${randomBytes(5).toString("hex").toUpperCase()}`,
       tokenRotation: { expiresInSec: 60, refreshedExpiresInSec: 43_200 },
     });
     database = await createTestDatabase();
