@@ -48,6 +48,9 @@ function forward(
         method: req.method,
         headers: { ...req.headers, host: target.host, "content-length": String(body.length) },
         timeout: timeoutMs,
+        // A fresh connection per request: a pooled one the replica closes while idle would fail
+        // the request and look like a dead replica.
+        agent: false,
       },
       (res) => {
         const chunks: Buffer[] = [];
@@ -102,7 +105,9 @@ export async function startRoundRobinProxy(
       res.writeHead(502).end();
     })();
   });
-  server.keepAliveTimeout = 1000;
+  // Longer than fetch's own idle timeout (4 s), so the client, never the proxy, closes an idle
+  // kept-alive connection: otherwise a request can race the close and fail with ECONNRESET.
+  server.keepAliveTimeout = 10_000;
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {

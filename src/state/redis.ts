@@ -18,7 +18,8 @@ export interface SharedRedis {
 }
 
 const CONNECT_TIMEOUT_MS = 2000;
-const COMMAND_TIMEOUT_MS = 1000;
+// Generous: past it a dedupe falls back to this replica's memory, and a retry may be answered twice.
+const COMMAND_TIMEOUT_MS = 2000;
 const MAX_RECONNECT_DELAY_MS = 2000;
 
 export function connectRedis(url: string, logger: AppLogger): SharedRedis {

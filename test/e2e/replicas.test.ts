@@ -22,6 +22,8 @@ const QUESTION = "how do we plan a sprint";
  * this run's dedupe keys (app:team:event) apart from an earlier run's.
  */
 const appId = () => `A0${randomBytes(5).toString("hex").toUpperCase()}`;
+/** What is measured here is answers per delivery; on a loaded machine an ack may pass Slack's 3 s. */
+const ACK_TIMEOUT_MS = 10_000;
 
 function threadReplies(slack: LocalSlack, ts: string) {
   return slack.find({ method: "chat.postMessage", thread_ts: ts });
@@ -72,7 +74,7 @@ describeWithServices("three replicas", ["redis", "postgres"], () => {
     const http: Replica[] = [];
 
     beforeAll(async () => {
-      slack = await startLocalSlack({ appId: appId() });
+      slack = await startLocalSlack({ appId: appId(), ackTimeoutMs: ACK_TIMEOUT_MS });
       database = await createTestDatabase();
       const env = {
         SLACK_MODE: "http",
@@ -240,7 +242,11 @@ describeWithServices("three replicas", ["redis", "postgres"], () => {
     const sockets: Replica[] = [];
 
     beforeAll(async () => {
-      slack = await startLocalSlack({ spreadEnvelopes: true, appId: appId() });
+      slack = await startLocalSlack({
+        spreadEnvelopes: true,
+        appId: appId(),
+        ackTimeoutMs: ACK_TIMEOUT_MS,
+      });
       const env = {
         SLACK_MODE: "socket",
         SLACK_BOT_TOKEN: slack.botToken,
