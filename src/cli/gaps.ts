@@ -126,7 +126,13 @@ async function reportFromDatabase(
   try {
     workspaces = await readWorkspaceEvents(url, since);
   } catch (error) {
-    io.err(`gaps: cannot read the database: ${describe(error)}\n`);
+    // 42P01: no such table. The bot creates it when it first starts with this DATABASE_URL.
+    const missing = (error as { code?: unknown }).code === "42P01";
+    io.err(
+      missing
+        ? "gaps: no bot events in that database yet: the bot creates its tables when it first starts with this DATABASE_URL\n"
+        : `gaps: cannot read the database: ${describe(error)}\n`,
+    );
     return EXIT_FAILURE;
   }
   const reports = [...workspaces].map(([team, events]) => ({

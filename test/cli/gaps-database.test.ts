@@ -77,6 +77,18 @@ describeWithServices("gaps --database", ["postgres"], () => {
     expect(markdown.out).toContain("# Workspace T0BBB");
   });
 
+  it("says so when the bot never ran against the database", async () => {
+    const empty = await createTestDatabase();
+    try {
+      expect(await run(["--database"], { DATABASE_URL: empty.url })).toMatchObject({
+        code: 1,
+        err: expect.stringContaining("creates its tables when it first starts"),
+      });
+    } finally {
+      await empty.drop();
+    }
+  });
+
   it("honours --since", async () => {
     const { out } = await run(["--database", "--json", "--since", "30d"], {
       DATABASE_URL: database.url,
