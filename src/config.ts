@@ -10,8 +10,8 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 export type SlackMode = "socket" | "http";
 
 interface CommonConfig {
-  /** Bot token (`xoxb-…`) used for every Web API call. */
-  botToken: string;
+  /** Bot token (`xoxb-…`) used for every Web API call; absent with OAuth (`oauth`). */
+  botToken?: string;
   /** HTTP port; 0 asks the OS for a free one (HTTP mode). */
   port: number;
   host: string;
@@ -23,7 +23,25 @@ interface CommonConfig {
   logLevel: LogLevel;
   /** The slash command the app declares in its manifest (`SLASH_COMMAND`, default `/dm`). */
   slashCommand: string;
+  /** Shared state for several replicas and workspaces; unset means one process, in memory. */
+  redisUrl?: string;
+  databaseUrl?: string;
+  /** AES-256-GCM key (32 bytes) for tokens at rest in PostgreSQL. */
+  tokenEncryptionKey?: Buffer;
+  /** OAuth distribution: installs through /slack/install, tokens from the installation store. */
+  oauth?: OAuthConfig;
 }
+
+export interface OAuthConfig {
+  clientId: string;
+  clientSecret: string;
+  stateSecret: string;
+  /** Bot scopes requested at install (SLACK_SCOPES, comma-separated). */
+  scopes: string[];
+}
+
+/** The manifest's bot scopes: what an install asks for when SLACK_SCOPES is not set. */
+export const DEFAULT_BOT_SCOPES = ["commands", "app_mentions:read", "im:history", "chat:write"];
 
 export interface SocketModeConfig extends CommonConfig {
   mode: "socket";
@@ -113,9 +131,15 @@ export function loadConfig(env: Env = process.env): Config {
     modeRaw === "socket" || modeRaw === "http" ? modeRaw : undefined;
   if (mode === undefined) problem("SLACK_MODE", `must be "socket" or "http" (got "${modeRaw}")`);
 
+  const scaling = readScalingConfig(env, mode, problem);
   const botToken = read(env, "SLACK_BOT_TOKEN");
-  if (botToken === undefined) problem("SLACK_BOT_TOKEN", "missing (the bot token, xoxb-…)");
-  else if (!botToken.startsWith("xoxb-")) problem("SLACK_BOT_TOKEN", "must start with xoxb-");
+  const usesOAuth = read(env, "SLACK_CLIENT_ID") !== undefined;
+  if (botToken === undefined && !usesOAuth)
+    problem("SLACK_BOT_TOKEN", "missing (the bot token, xoxb-…)");
+  else if (botToken !== undefined && usesOAuth)
+    problem("SLACK_BOT_TOKEN", "must not be set with SLACK_CLIENT_ID: OAuth installs bring tokens");
+  else if (botToken !== undefined && !botToken.startsWith("xoxb-"))
+    problem("SLACK_BOT_TOKEN", "must start with xoxb-");
 
   const appToken = read(env, "SLACK_APP_TOKEN");
   if (mode === "socket") {
@@ -155,12 +179,13 @@ export function loadConfig(env: Env = process.env): Config {
   if (logLevel === undefined)
     problem("LOG_LEVEL", `must be one of ${LOG_LEVELS.join(", ")} (got "${logLevelRaw}")`);
 
-  if (problems.length > 0 || mode === undefined || botToken === undefined || !logLevel) {
+  if (problems.length > 0 || mode === undefined || !logLevel) {
     throw new ConfigError(problems);
   }
 
   const common: CommonConfig = {
-    botToken,
+    ...(botToken !== undefined && { botToken }),
+    ...scaling,
     port,
     host,
     contentDir,
@@ -195,6 +220,64 @@ export function loadLocalSettings(env: Env = process.env): LocalSettings {
     throw new ConfigError([{ variable: "SLASH_COMMAND", problem: invalid }]);
   const contentDir = read(env, "CONTENT_DIR");
   return { slashCommand, ...(contentDir !== undefined && { contentDir }) };
+}
+
+/** DATABASE_URL alone, for tools that read the database without running the bot (`gaps`). */
+export function readDatabaseUrl(env: Env = process.env): string | undefined {
+  return read(env, "DATABASE_URL");
+}
+
+/**
+ * REDIS_URL, DATABASE_URL, TOKEN_ENCRYPTION_KEY and the OAuth variables: everything a scaled-out
+ * deployment adds. Each one unset keeps the single-process default.
+ */
+function readScalingConfig(
+  env: Env,
+  mode: SlackMode | undefined,
+  problem: (variable: string, text: string) => void,
+): Pick<CommonConfig, "redisUrl" | "databaseUrl" | "tokenEncryptionKey" | "oauth"> {
+  const redisUrl = read(env, "REDIS_URL");
+  if (redisUrl !== undefined && !/^rediss?:\/\//.test(redisUrl))
+    problem("REDIS_URL", "must be a redis:// or rediss:// URL");
+  const databaseUrl = read(env, "DATABASE_URL");
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl))
+    problem("DATABASE_URL", "must be a postgres:// or postgresql:// URL");
+  const keyRaw = read(env, "TOKEN_ENCRYPTION_KEY");
+  let tokenEncryptionKey: Buffer | undefined;
+  if (keyRaw !== undefined) {
+    const key = /^[0-9a-f]{64}$/i.test(keyRaw)
+      ? Buffer.from(keyRaw, "hex")
+      : Buffer.from(keyRaw, "base64");
+    if (key.length === 32) tokenEncryptionKey = key;
+    else problem("TOKEN_ENCRYPTION_KEY", "must be 32 bytes, as 64 hex digits or base64");
+  }
+  const clientId = read(env, "SLACK_CLIENT_ID");
+  const clientSecret = read(env, "SLACK_CLIENT_SECRET");
+  const stateSecret = read(env, "SLACK_STATE_SECRET");
+  let oauth: OAuthConfig | undefined;
+  if (clientId !== undefined || clientSecret !== undefined || stateSecret !== undefined) {
+    if (clientId === undefined) problem("SLACK_CLIENT_ID", "missing (needed for OAuth installs)");
+    if (clientSecret === undefined)
+      problem("SLACK_CLIENT_SECRET", "missing (needed for OAuth installs)");
+    if (stateSecret === undefined || stateSecret.length < 16)
+      problem("SLACK_STATE_SECRET", "missing or shorter than 16 characters (signs OAuth state)");
+    if (mode === "socket") problem("SLACK_MODE", 'must be "http" for OAuth installs');
+    if (databaseUrl === undefined)
+      problem("DATABASE_URL", "missing (OAuth installations are kept in PostgreSQL)");
+    if (keyRaw === undefined)
+      problem("TOKEN_ENCRYPTION_KEY", "missing (encrypts installation tokens at rest)");
+    const scopes = (read(env, "SLACK_SCOPES")?.split(",") ?? DEFAULT_BOT_SCOPES)
+      .map((scope) => scope.trim())
+      .filter((scope) => scope !== "");
+    if (clientId !== undefined && clientSecret !== undefined && stateSecret !== undefined)
+      oauth = { clientId, clientSecret, stateSecret, scopes };
+  }
+  return {
+    ...(redisUrl !== undefined && { redisUrl }),
+    ...(databaseUrl !== undefined && { databaseUrl }),
+    ...(tokenEncryptionKey !== undefined && { tokenEncryptionKey }),
+    ...(oauth !== undefined && { oauth }),
+  };
 }
 
 /**

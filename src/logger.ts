@@ -2,6 +2,7 @@
  * Structured logging: pino JSON lines, with tokens and secrets kept out of every line,
  * and an adapter that routes Bolt's (and the Web API client's) own logging through pino.
  */
+import { AsyncLocalStorage } from "node:async_hooks";
 import { inspect } from "node:util";
 import { type Logger as BoltLoggerInterface, LogLevel as BoltLogLevel } from "@slack/logger";
 import pino from "pino";
@@ -25,6 +26,9 @@ const SECRET_KEYS = [
   "appToken",
   "signingSecret",
   "clientSecret",
+  "stateSecret",
+  "tokenEncryptionKey",
+  "refreshToken",
   "authorization",
   "Authorization",
 ];
@@ -67,10 +71,25 @@ function scrubValue(value: unknown, depth: number, seen: WeakSet<object>): unkno
   return copy;
 }
 
+/**
+ * The workspace a request comes from (`team_id`, `enterprise_id`), written into every line logged
+ * while it is handled, so the gaps report can tell workspaces apart. Context propagation, not
+ * state: each request runs in its own store (`runInRequestScope`), and a line logged outside any
+ * request carries nothing.
+ */
+export type RequestScope = Readonly<Record<string, string>>;
+const requestScope = new AsyncLocalStorage<RequestScope>();
+
+export function runInRequestScope<T>(scope: RequestScope, run: () => T): T {
+  return requestScope.run(scope, run);
+}
+
 export function createLogger(options: CreateLoggerOptions): AppLogger {
   return pino(
     {
       level: options.level,
+      // A fresh object per line: pino merges the line's fields into what the mixin returns.
+      mixin: () => ({ ...requestScope.getStore() }),
       timestamp: pino.stdTimeFunctions.isoTime,
       redact: { paths: REDACT_PATHS, censor: REDACTED },
       serializers: { err: serializeError, error: serializeError },

@@ -5,12 +5,14 @@
  */
 import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
-import type pino from "pino";
+import pino from "pino";
 import { type Config, ConfigError, loadConfig, loadDotEnv } from "./config.js";
 import { createKnowledgeStore, type KnowledgeStore, onSignalReload } from "./knowledge/store.js";
 import { type AppLogger, createLogger } from "./logger.js";
 import { type BotApp, createApp, type SlackClientOptions } from "./slack/app.js";
 import { slackErrorCode } from "./slack/slack-call.js";
+import { createLogTap } from "./state/event-sink.js";
+import { openSharedState, type SharedState } from "./state/shared-state.js";
 
 export const SETUP_POINTER =
   'See the "Setup" section of README.md for how to create the Slack app and where each value comes from; .env.example lists every variable.';
@@ -69,7 +71,15 @@ export async function startBot(
     return undefined;
   }
 
-  const logger = createLogger({ level: config.logLevel, destination: io.logDestination });
+  // With a database, query and feedback lines are also stored there, as logged.
+  const logTap =
+    config.databaseUrl !== undefined
+      ? createLogTap(io.logDestination ?? pino.destination({ sync: false }))
+      : undefined;
+  const logger = createLogger({
+    level: config.logLevel,
+    destination: logTap ?? io.logDestination,
+  });
   const fail = async (event: string, error: unknown, message: string) => {
     logger.fatal({ event, code: slackErrorCode(error), err: error }, message);
     await flush(logger);
@@ -98,14 +108,28 @@ export async function startBot(
     },
     "knowledge base loaded",
   );
+  let shared: SharedState;
+  try {
+    shared = await openSharedState(config, logger, logTap);
+  } catch (error) {
+    await knowledge.close();
+    return fail("state_failed", error, "could not reach or migrate the database");
+  }
   const stopReloadOnSignal = onSignalReload(knowledge, io.signals);
 
-  const bot = createApp(config, { logger, knowledge, version, clientOptions: io.clientOptions });
+  const bot = createApp(config, {
+    logger,
+    knowledge,
+    version,
+    clientOptions: io.clientOptions,
+    shared,
+  });
   try {
     await bot.start();
   } catch (error) {
     stopReloadOnSignal();
     await knowledge.close();
+    await shared.close();
     return fail("start_failed", error, "could not start the Slack app");
   }
 
@@ -122,6 +146,7 @@ export async function startBot(
         logger.error({ event: "stop_failed", err: error }, "the Slack app did not stop cleanly");
       }
       await knowledge.close();
+      await shared.close();
       logger.info({ event: "stopped" }, "stopped");
       await flush(logger);
       io.exit(0);

@@ -80,7 +80,12 @@ describe("startBot", () => {
     const health = await fetch(`http://127.0.0.1:${port}/healthz`);
     const sections = running?.knowledge.current().base.sections.length;
     expect(sections).toBeGreaterThanOrEqual(2);
-    expect(await health.json()).toEqual({ status: "ok", sections, version: "1.2.3-test" });
+    expect(await health.json()).toEqual({
+      status: "ok",
+      sections,
+      contentVersion: expect.stringMatching(/^[0-9a-f]{16}$/),
+      version: "1.2.3-test",
+    });
     expect(lines).toContainEqual(
       expect.objectContaining({ event: "content_loaded", documents: 1, sections }),
     );

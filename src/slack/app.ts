@@ -6,14 +6,17 @@ import type { WebClientOptions } from "@slack/web-api";
 import type { Config } from "../config.js";
 import type { KnowledgeSource } from "../knowledge/types.js";
 import { type AppLogger, createBoltLogger } from "../logger.js";
+import type { SharedDeps } from "../state/shared-state.js";
 import { createDedupe, type Dedupe } from "./dedupe.js";
 import { createDeliveryDedupe } from "./delivery-dedupe.js";
 import type { ListenerDeps } from "./deps.js";
-import { createHealthHandler, HEALTH_PATH } from "./healthz.js";
+import { createHealthHandler, HEALTH_PATH, type HealthProbe } from "./healthz.js";
+import { registerInstallationEvents } from "./installation-events.js";
 import { register as registerActions } from "./listeners/actions/index.js";
 import { register as registerCommands } from "./listeners/commands/index.js";
 import { register as registerEvents } from "./listeners/events/index.js";
 import { rejectOutOfWindow, rejectUnusableBody } from "./request-guards.js";
+import { createRequestScope } from "./request-scope.js";
 import { createTeamGuard } from "./team-guard.js";
 
 /** How long a request may wait for a listener's ack before the bot acks it empty (HTTP). */
@@ -52,6 +55,8 @@ export interface CreateAppDeps {
    * the connection (default 2 s).
    */
   socketCloseTimeoutMs?: number;
+  /** Redis and PostgreSQL backed parts (src/state); the in-process defaults when omitted. */
+  shared?: SharedDeps;
 }
 
 /** Slack retries an unacknowledged event three times within a few minutes. */
@@ -82,7 +87,14 @@ export function createApp(config: Config, deps: CreateAppDeps): BotApp {
     ...(config.slackApiUrl !== undefined && { slackApiUrl: config.slackApiUrl }),
     ...deps.clientOptions,
   });
-  const healthHandler = createHealthHandler(knowledge, version);
+  // Socket Mode answers nothing while disconnected: the replica is then not ready.
+  let socketConnected = false;
+  const probes: HealthProbe[] = [...(deps.shared?.probes ?? [])];
+  if (config.mode === "socket")
+    probes.unshift({ name: "socket", required: true, check: () => socketConnected });
+  const healthHandler = createHealthHandler(knowledge, version, probes);
+  const oauth = config.mode === "http" ? config.oauth : undefined;
+  const installationStore = deps.shared?.installationStore;
 
   let healthServer: Server | undefined;
   let boltServer: Server | undefined;
@@ -95,6 +107,17 @@ export function createApp(config: Config, deps: CreateAppDeps): BotApp {
       logger: boltLogger,
       logLevel: boltLogger.getLevel(),
       customRoutes: [{ path: HEALTH_PATH, method: ["GET"], handler: healthHandler }],
+      // OAuth distribution: /slack/install and /slack/oauth_redirect. The state is signed with
+      // SLACK_STATE_SECRET (and echoed in a cookie), so any replica can verify it.
+      ...(oauth !== undefined &&
+        installationStore !== undefined && {
+          clientId: oauth.clientId,
+          clientSecret: oauth.clientSecret,
+          stateSecret: oauth.stateSecret,
+          scopes: oauth.scopes,
+          installationStore,
+          installerOptions: { directInstall: true, clientOptions: clientOptions() },
+        }),
       // Acknowledge first, then answer: a search takes milliseconds, but Slack calls may not,
       // and an event acknowledged late is redelivered.
       processBeforeResponse: false,
@@ -113,6 +136,11 @@ export function createApp(config: Config, deps: CreateAppDeps): BotApp {
         }
       },
     });
+    // Token rotation: one replica at a time refreshes a workspace's token (before App reads
+    // the installer's authorize, which it does when constructed).
+    const installer = receiver.installer;
+    if (installer !== undefined && deps.shared?.refreshLock !== undefined)
+      installer.authorize = deps.shared.refreshLock(installer.authorize.bind(installer));
     // The server calls `receiver.requestListener` per request: the time window is checked first.
     receiver.requestListener = rejectOutOfWindow(
       rejectUnusableBody(receiver.requestListener, (reason) =>
@@ -125,17 +153,26 @@ export function createApp(config: Config, deps: CreateAppDeps): BotApp {
         ),
     );
   } else {
-    receiver = new SocketModeReceiver({
+    const socketReceiver = new SocketModeReceiver({
       appToken: config.appToken,
       logger: createBoltLogger(logger, "socket-mode"),
       logLevel: boltLogger.getLevel(),
       // apps.connections.open goes through these too, so SLACK_API_URL reaches a fake Slack.
       installerOptions: { clientOptions: clientOptions() },
     });
+    socketReceiver.client.on("connected", () => {
+      socketConnected = true;
+    });
+    for (const state of ["disconnected", "reconnecting", "disconnecting"]) {
+      socketReceiver.client.on(state, () => {
+        socketConnected = false;
+      });
+    }
+    receiver = socketReceiver;
   }
 
   const app = new App({
-    token: config.botToken,
+    ...(config.botToken !== undefined && { token: config.botToken }),
     receiver,
     logger: boltLogger,
     logLevel: boltLogger.getLevel(),
@@ -149,6 +186,7 @@ export function createApp(config: Config, deps: CreateAppDeps): BotApp {
     logger,
     knowledge,
     dedupe: deps.dedupe ?? createDedupe({ ttlMs: DEDUPE_TTL_MS, max: DEDUPE_MAX_KEYS }),
+    ...(deps.shared?.ownerNotices !== undefined && { ownerNotices: deps.shared.ownerNotices }),
     docsBaseUrl: config.docsBaseUrl,
     command: config.slashCommand,
     clock: deps.clock,
@@ -156,8 +194,14 @@ export function createApp(config: Config, deps: CreateAppDeps): BotApp {
   };
   // Learnt from auth.test at start, before any request can arrive.
   let installedTeam: string | undefined;
+  app.use(createRequestScope());
   app.use(createTeamGuard(() => installedTeam, logger));
-  app.use(createDeliveryDedupe(listenerDeps.dedupe, logger));
+  app.use(
+    deps.shared?.dedupe !== undefined
+      ? createDeliveryDedupe(deps.shared.dedupe, logger, { interactions: true })
+      : createDeliveryDedupe(listenerDeps.dedupe, logger),
+  );
+  if (installationStore !== undefined) registerInstallationEvents(app, installationStore, logger);
   registerCommands(app, listenerDeps);
   registerEvents(app, listenerDeps);
   registerActions(app, listenerDeps);
@@ -174,8 +218,11 @@ export function createApp(config: Config, deps: CreateAppDeps): BotApp {
     app,
     async start() {
       await app.init();
-      const auth = await app.client.auth.test();
-      installedTeam = typeof auth.team_id === "string" && auth.team_id ? auth.team_id : undefined;
+      // With OAuth every workspace brings its own token; there is no single one to check.
+      if (config.botToken !== undefined) {
+        const auth = await app.client.auth.test();
+        installedTeam = typeof auth.team_id === "string" && auth.team_id ? auth.team_id : undefined;
+      }
       if (receiver instanceof HTTPReceiver) {
         boltServer = (await app.start({ port: config.port, host: config.host })) as Server;
         logger.info(

@@ -1,5 +1,6 @@
 import type { KnowledgeSource } from "../knowledge/types.js";
 import type { AppLogger } from "../logger.js";
+import type { Throttle } from "../state/throttle.js";
 import type { Dedupe } from "./dedupe.js";
 import type { ReplyContext } from "./views/types.js";
 
@@ -15,6 +16,8 @@ export interface ListenerDeps {
   command?: string;
   /** Wall clock in ms, for how long ago a page was reviewed; `Date.now` by default. */
   now?: () => number;
+  /** Shared throttle on "not helpful" notices to owners (with Redis); none by default. */
+  ownerNotices?: Throttle;
   /** Monotonic clock in ms for the `ms` of query log lines; `performance.now` by default. */
   clock?: () => number;
 }

@@ -313,6 +313,7 @@ describe("createApp in HTTP mode", () => {
     expect(await response.json()).toEqual({
       status: "ok",
       sections: base.sections.length,
+      contentVersion: expect.stringMatching(/^[0-9a-f]{16}$/),
       version: "9.9.9-test",
     });
   });

@@ -43,11 +43,12 @@ export function buildEventCallback(
   event: JsonObject,
   eventId: string,
   eventTimeSec: number,
+  teamId: string = w.teamId,
 ): JsonObject {
   return {
     token: VERIFICATION_TOKEN,
-    team_id: w.teamId,
-    context_team_id: w.teamId,
+    team_id: teamId,
+    context_team_id: teamId,
     context_enterprise_id: null,
     api_app_id: w.appId,
     event,
@@ -57,7 +58,7 @@ export function buildEventCallback(
     authorizations: [
       {
         enterprise_id: null,
-        team_id: w.teamId,
+        team_id: teamId,
         user_id: w.botUserId,
         is_bot: true,
         is_enterprise_install: false,

@@ -58,6 +58,19 @@ export interface LocalSlackOptions extends WorkspaceOptions {
    * subscribes to `message.im`; a bot that answers itself would then loop.
    */
   echoBotMessages?: boolean;
+  /** OAuth credentials `oauth.v2.access` accepts. */
+  clientId?: string;
+  clientSecret?: string;
+  /**
+   * Socket Mode: spread envelopes over every open connection in turn, as Slack does when an app
+   * holds several (up to 10); by default the newest connection gets them all.
+   */
+  spreadEnvelopes?: boolean;
+  /**
+   * Token rotation: installs get a refresh token and a token that expires in `expiresInSec`;
+   * `oauth.v2.access` with `grant_type=refresh_token` issues the next pair.
+   */
+  tokenRotation?: { expiresInSec: number; refreshedExpiresInSec?: number };
 }
 
 /** Options of one delivery: how Slack would (mis)deliver it. */
@@ -70,6 +83,8 @@ export interface DeliveryOptions extends SignedHeadersOptions {
 export interface EventOptions extends DeliveryOptions {
   /** Reuse an `event_id`: a redelivery of an earlier event. */
   eventId?: string;
+  /** Deliver it as coming from another workspace (one installed through OAuth). */
+  teamId?: string;
 }
 
 export interface SlashCommandInput {
@@ -169,6 +184,15 @@ export interface LocalSlack {
   onCall(listener: (call: RecordedCall) => void): () => void;
   /** Forget calls, acks and pending failures (the workspace's messages and views stay). */
   reset(): void;
+  readonly clientId: string;
+  readonly clientSecret: string;
+  /**
+   * A person in workspace `teamId` approves the install: returns the one-time `code` Slack puts
+   * on the redirect, which `oauth.v2.access` exchanges for that workspace's own bot token.
+   */
+  approveInstall(teamId: string): string;
+  /** The bot token issued to a workspace through OAuth, if it is installed. */
+  installedToken(teamId: string): string | undefined;
   /** Ask connected Socket Mode clients to reconnect, as Slack does when it recycles a server. */
   disconnectSockets(reason?: string): void;
   close(): Promise<void>;
@@ -323,6 +347,15 @@ export async function startLocalSlack(options: LocalSlackOptions = {}): Promise<
   const signingSecret = options.signingSecret ?? "local-signing-secret";
   const ackTimeoutMs = options.ackTimeoutMs ?? 3000;
   const slashCommand = options.slashCommand ?? "/dm";
+  const clientId = options.clientId ?? "local-client-id";
+  const clientSecret = options.clientSecret ?? "local-client-secret";
+  /** OAuth: one-time codes → the workspace approving, and each installed workspace's token. */
+  const oauthCodes = new Map<string, string>();
+  const installedTokens = new Map<string, string>();
+  /** Every bot token issued through OAuth (earlier ones stay valid, as on Slack), and refresh tokens. */
+  const issuedTokens = new Map<string, string>();
+  const refreshTokens = new Map<string, string>();
+  let nextSocket = 0;
   const workspace = new Workspace(options);
   const defaultUser = options.defaultUser ?? [...workspace.users.keys()][0] ?? "U0DEV";
   const defaultChannel = options.defaultChannel ?? [...workspace.channels.keys()][0] ?? "C0GENERAL";
@@ -429,10 +462,19 @@ export async function startLocalSlack(options: LocalSlackOptions = {}): Promise<
       record({ method, args, ...(token ? { token } : {}), status, response: body });
       return;
     }
-    const authFailure = authenticate(method, token, { botToken, appToken });
+    const installedTeam = token === undefined ? undefined : teamOfInstalledToken(token);
+    const authFailure =
+      method === "oauth.v2.access" || installedTeam !== undefined
+        ? undefined
+        : authenticate(method, token, { botToken, appToken });
     let result: MethodResult;
     if (authFailure) {
       result = authFailure;
+    } else if (method === "oauth.v2.access") {
+      result = exchangeOAuthCode(args, req.headers.authorization);
+    } else if (installedTeam !== undefined && method === "auth.test") {
+      const own = callMethod(workspace, method, args, Date.now());
+      result = { ...own, body: { ...own.body, team_id: installedTeam } };
     } else if (method === "apps.connections.open") {
       const ticket = randomUUID();
       tickets.add(ticket);
@@ -456,6 +498,71 @@ export async function startLocalSlack(options: LocalSlackOptions = {}): Promise<
     if (options.echoBotMessages && call.method === "chat.postMessage" && result.body.ok === true) {
       echoBotMessage(result.body);
     }
+  }
+
+  function teamOfInstalledToken(token: string): string | undefined {
+    return issuedTokens.get(token);
+  }
+
+  /** `oauth.v2.access`: client credentials (form fields or Basic auth) and a one-time code. */
+  function exchangeOAuthCode(args: JsonObject, authorization: string | undefined): MethodResult {
+    let id = typeof args.client_id === "string" ? args.client_id : undefined;
+    let secret = typeof args.client_secret === "string" ? args.client_secret : undefined;
+    if (authorization?.startsWith("Basic ")) {
+      const [user, pass] = Buffer.from(authorization.slice(6), "base64").toString().split(":");
+      id = user;
+      secret = pass;
+    }
+    const fail = (error: string) => ({ status: 200, body: { ok: false, error } });
+    if (id !== clientId) return fail("invalid_client_id");
+    if (secret !== clientSecret) return fail("bad_client_secret");
+    let team: string | undefined;
+    if (args.grant_type === "refresh_token") {
+      const refresh = typeof args.refresh_token === "string" ? args.refresh_token : "";
+      team = refreshTokens.get(refresh);
+      if (team === undefined) return fail("invalid_refresh_token");
+      refreshTokens.delete(refresh);
+    } else {
+      const code = typeof args.code === "string" ? args.code : "";
+      team = oauthCodes.get(code);
+      if (team === undefined) return fail("invalid_code");
+      oauthCodes.delete(code);
+    }
+    const token = `xoxb-${team}-${randomUUID()}`;
+    installedTokens.set(team, token);
+    issuedTokens.set(token, team);
+    const rotation = options.tokenRotation;
+    const rotating: JsonObject = {};
+    if (rotation !== undefined) {
+      const refresh = `xoxe-1-${randomUUID()}`;
+      refreshTokens.set(refresh, team);
+      rotating.refresh_token = refresh;
+      rotating.expires_in =
+        args.grant_type === "refresh_token"
+          ? (rotation.refreshedExpiresInSec ?? rotation.expiresInSec)
+          : rotation.expiresInSec;
+    }
+    if (args.grant_type === "refresh_token")
+      return {
+        status: 200,
+        body: { ok: true, access_token: token, token_type: "bot", ...rotating, team: { id: team } },
+      };
+    return {
+      status: 200,
+      body: {
+        ok: true,
+        access_token: token,
+        token_type: "bot",
+        scope: "commands,app_mentions:read,im:history,chat:write",
+        bot_user_id: workspace.botUserId,
+        app_id: workspace.appId,
+        team: { id: team, name: `Workspace ${team}` },
+        enterprise: null,
+        is_enterprise_install: false,
+        authed_user: { id: defaultUser },
+        ...rotating,
+      },
+    };
   }
 
   function echoBotMessage(body: JsonObject): void {
@@ -676,6 +783,13 @@ export async function startLocalSlack(options: LocalSlackOptions = {}): Promise<
   }
 
   function openSocket(): WebSocket | undefined {
+    if (options.spreadEnvelopes) {
+      const open = sockets.filter((ws) => ws.readyState === ws.OPEN);
+      if (open.length > 0) {
+        nextSocket = (nextSocket + 1) % open.length;
+        return open[nextSocket];
+      }
+    }
     for (let i = sockets.length - 1; i >= 0; i -= 1) {
       const ws = sockets[i];
       if (ws && ws.readyState === ws.OPEN) return ws;
@@ -686,7 +800,7 @@ export async function startLocalSlack(options: LocalSlackOptions = {}): Promise<
   // ---- Delivery ------------------------------------------------------------------------------
 
   function currentTransport(): Transport | undefined {
-    if (openSocket()) return "socket";
+    if (sockets.some((ws) => ws.readyState === ws.OPEN)) return "socket";
     return requestUrl ? "http" : undefined;
   }
 
@@ -862,7 +976,15 @@ export async function startLocalSlack(options: LocalSlackOptions = {}): Promise<
     if (filled.type !== "app_home_opened" && filled.team === undefined)
       filled.team = workspace.teamId;
     const eventId = options.eventId ?? workspace.newEventId();
-    const payload = buildEventCallback(workspace, filled, eventId, Math.floor(nowMs / 1000));
+    if (options.teamId !== undefined && filled.type !== "app_home_opened")
+      filled.team = options.teamId;
+    const payload = buildEventCallback(
+      workspace,
+      filled,
+      eventId,
+      Math.floor(nowMs / 1000),
+      options.teamId,
+    );
     const id = workspace.newEnvelopeId();
     const ack = await deliver("events_api", payload, options, id);
     return { id, type: "events_api", transport: ack.transport, payload, ack, eventId };
@@ -1083,6 +1205,14 @@ export async function startLocalSlack(options: LocalSlackOptions = {}): Promise<
     botToken,
     appToken,
     signingSecret,
+    clientId,
+    clientSecret,
+    approveInstall(teamId) {
+      const code = `code-${randomUUID()}`;
+      oauthCodes.set(code, teamId);
+      return code;
+    },
+    installedToken: (teamId) => installedTokens.get(teamId),
     workspace,
     defaultUser,
     defaultChannel,

@@ -58,6 +58,13 @@ export function createFeedbackListener(deps: ListenerDeps) {
     const section = findSection(knowledge.base, choice.sectionId);
     const owner = section?.document.owner;
     if (section === undefined || !isOwnerId(owner)) return;
+    if (deps.ownerNotices && !(await deps.ownerNotices.allow(`${owner}:${section.id}`))) {
+      deps.logger.info(
+        { event: "owner_notice_throttled", sectionId: section.id },
+        "owner already told about this section recently",
+      );
+      return;
+    }
     await callSlack(deps.logger, "chat.postMessage", () =>
       client.chat.postMessage({
         channel: owner,
