@@ -112,7 +112,13 @@ async function handleLine(session: Session, line: string): Promise<"quit" | unde
       await runTurn(session, () => slack.selectOption(call, button.actionId, button.value));
     } else {
       print(`(you pressed “${button.label}”)\n`);
-      await runTurn(session, () => slack.clickButton(call, button.actionId));
+      // Matched by value too: both feedback buttons carry one action id.
+      await runTurn(session, () =>
+        slack.clickButton(
+          call,
+          (control) => control.actionId === button.actionId && control.value === button.value,
+        ),
+      );
     }
     return undefined;
   }

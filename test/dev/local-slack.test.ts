@@ -569,6 +569,51 @@ describe("Socket Mode", () => {
     });
   });
 
+  it("presses one of Slack's feedback buttons: feedback_buttons with that button's value", async () => {
+    const bodies = await collectInteractions();
+    const feedback = (positiveValue: string) => [
+      {
+        type: "context_actions",
+        block_id: "feedback",
+        elements: [
+          {
+            type: "feedback_buttons",
+            action_id: "vote",
+            positive_button: { text: { type: "plain_text", text: "Good" }, value: positiveValue },
+            negative_button: { text: { type: "plain_text", text: "Bad" }, value: "down" },
+          },
+        ],
+      },
+    ];
+    await client().chat.postMessage({ channel: "C0GENERAL", text: "rate", blocks: feedback("up") });
+    const posted = await slack.waitFor({ method: "chat.postMessage" });
+    expect(slack.controls(posted).map((c) => [c.label, c.feedback, c.value])).toEqual([
+      ["Good", "positive", "up"],
+      ["Bad", "negative", "down"],
+    ]);
+    await slack.clickButton(posted, (control) => control.feedback === "negative");
+    expect(bodies[0]).toMatchObject({
+      type: "block_actions",
+      actions: [
+        {
+          type: "feedback_buttons",
+          action_id: "vote",
+          block_id: "feedback",
+          value: "down",
+          text: { type: "plain_text", text: "Bad" },
+        },
+      ],
+    });
+    // Slack's limits hold for the buttons too: a value past 2000 characters is refused.
+    await expect(
+      client().chat.postMessage({
+        channel: "C0GENERAL",
+        text: "rate",
+        blocks: feedback("x".repeat(2001)),
+      }),
+    ).rejects.toMatchObject({ data: { error: "invalid_blocks" } });
+  });
+
   it("picks a menu option: block_actions with the chosen selected_option, and refuses unknown values", async () => {
     const bodies = await collectInteractions();
     const option = (text: string, value: string) => ({

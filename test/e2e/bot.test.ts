@@ -5,6 +5,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type LocalBot, loadStaticKnowledge, startLocalBot } from "../../src/dev/local-bot.js";
 import {
+  type Control,
   type JsonObject,
   type LocalSlack,
   type RecordedCall,
@@ -35,6 +36,11 @@ function renderedTexts(value: unknown): string[] {
   return Object.entries(value).flatMap(([key, item]) =>
     key === "text" && typeof item === "string" ? [item] : renderedTexts(item),
   );
+}
+
+/** One of the two buttons of the feedback control under an answer. */
+function feedbackButton(which: "positive" | "negative") {
+  return (control: Control) => control.actionId === ActionId.feedback && control.feedback === which;
 }
 
 function allText(call: RecordedCall): string {
@@ -243,36 +249,90 @@ describe.each(["socket", "http"] as const)("the bot in %s mode", (mode) => {
     expect(logs().find({ event: "query", query: CONFIDENT_QUESTION })).toHaveLength(0);
   });
 
-  it("takes feedback on an answer in a thread by editing that message, and logs it", async () => {
+  it("takes feedback on a public answer per user: a private thank-you, the answer untouched", async () => {
     const mention = await slack.sendMention({ text: CONFIDENT_QUESTION });
     const threadTs = (mention.payload.event as JsonObject).ts;
     const answer = await slack.waitFor({ method: "chat.postMessage", thread_ts: threadTs });
-    await slack.clickButton(answer, ActionId.helpful);
-    const updated = await slack.waitFor({ method: "chat.update" });
-    expect(updated.response.ok).toBe(true);
-    expect(updated.args).toMatchObject({
-      channel: answer.response.channel,
-      ts: answer.response.ts,
-    });
-    const actionIds = slack.controls(updated).map((c) => c.actionId);
-    expect(actionIds).not.toContain(ActionId.helpful);
-    expect(actionIds).toContain(ActionId.showFullSection);
+    const shown = answer.surface;
+    if (shown?.kind !== "message") throw new Error("the answer was not shown as a message");
+    const before = structuredClone(slack.workspace.findMessage(shown.channel, shown.ts));
+    await slack.clickButton(answer, feedbackButton("positive"), { user: "U0READER" });
+    const thanks = await slack.waitFor({ method: "response_url" });
+    expect(thanks.status).toBe(200);
+    expect(thanks.args).toMatchObject({ response_type: "ephemeral", replace_original: false });
+    expect(thanks.surface).toMatchObject({ kind: "message", ephemeral: true, user: "U0READER" });
+    expect(allText(thanks)).toContain("glad it helped");
+    // Nobody else's view changes: no edit, and the stored answer is exactly as posted.
+    expect(slack.find({ method: "chat.update" })).toHaveLength(0);
+    expect(slack.workspace.findMessage(shown.channel, shown.ts)).toEqual(before);
     const top = knowledge.current().index.search(CONFIDENT_QUESTION).results[0];
     expect(logs().find({ event: "feedback", helpful: true })[0]).toMatchObject({
       sectionId: top?.section.id,
       query: CONFIDENT_QUESTION,
-      user: slack.defaultUser,
+      user: "U0READER",
     });
   });
 
-  it("takes feedback on an ephemeral answer by replacing it through the response URL", async () => {
+  it("takes 👎 on a private answer with a private note that depends on the document's owner", async () => {
     await slack.sendSlashCommand({ text: CONFIDENT_QUESTION });
     const answer = await slack.waitFor({ method: "response_url" });
-    await slack.clickButton(answer, ActionId.notHelpful);
-    const replaced = await slack.waitFor({ method: "response_url", replace_original: true });
-    expect(replaced.status).toBe(200);
-    expect(slack.controls(replaced).map((c) => c.actionId)).not.toContain(ActionId.notHelpful);
+    await slack.clickButton(answer, feedbackButton("negative"));
+    const note = await slack.waitFor(
+      (call) => call.method === "response_url" && call.seq > answer.seq,
+    );
+    expect(note.args).toMatchObject({ response_type: "ephemeral", replace_original: false });
+    const top = knowledge.current().index.search(CONFIDENT_QUESTION).results[0];
+    const owner = top?.section.document.owner;
+    if (owner !== undefined && /^[UWCG][A-Z0-9]{2,}$/.test(owner)) {
+      expect(allText(note)).toContain(`<@${owner}>`);
+      await slack.waitFor({ method: "chat.postMessage", channel: owner });
+    } else {
+      expect(allText(note)).not.toContain("I have told");
+    }
+    expect(slack.find({ method: "chat.update" })).toHaveLength(0);
     expect(logs().find({ event: "feedback", helpful: false })).toHaveLength(1);
+  });
+
+  it("opens a Related result in the Home tab it was pressed in", async () => {
+    await slack.openHome();
+    const home = await slack.waitFor({ method: "views.publish" });
+    await slack.enterText(home, ActionId.homeSearch, CONFIDENT_QUESTION);
+    const results = await slack.waitFor(
+      (call) => call.method === "views.publish" && call.seq > home.seq,
+    );
+    const related = slack
+      .controls(results)
+      .find((control) => control.actionId.startsWith(ActionId.relatedResult));
+    if (!related?.value) throw new Error("the Home result offered no related section");
+    const chosen = JSON.parse(related.value) as { s: string };
+    await slack.clickButton(results, related.actionId);
+    const shown = await slack.waitFor(
+      (call) => call.method === "views.publish" && call.seq > results.seq,
+    );
+    expect(shown.response.ok).toBe(true);
+    const section = knowledge.current().base.sections.find((s) => s.id === chosen.s);
+    expect(allText(shown)).toContain(section?.heading);
+    expect(logs().find({ event: "ignored_action" })).toHaveLength(0);
+  });
+
+  it("answers Related on a shared answer privately, posting nothing new in the channel", async () => {
+    const channel = slack.defaultChannel;
+    await slack.sendSlashCommand({ text: CONFIDENT_QUESTION, channel });
+    const reply = await slack.waitFor({ method: "response_url" });
+    await slack.clickButton(reply, ActionId.shareInChannel);
+    const shared = await slack.waitFor({ method: "chat.postMessage", channel });
+    await slack.waitFor({ method: "response_url", delete_original: true });
+    const related = slack
+      .controls(shared)
+      .find((control) => control.actionId.startsWith(ActionId.relatedResult));
+    if (!related) throw new Error("the shared answer offered no related section");
+    await slack.clickButton(shared, related.actionId, { user: "U0READER" });
+    const answer = await slack.waitFor(
+      (call) =>
+        call.method === "response_url" && call.seq > shared.seq && !call.args.delete_original,
+    );
+    expect(answer.surface).toMatchObject({ kind: "message", ephemeral: true, user: "U0READER" });
+    expect(slack.find({ method: "chat.postMessage" })).toHaveLength(1);
   });
 
   it("answers a topic picked under a no-answer in the same thread", async () => {

@@ -185,6 +185,8 @@ export function eventArgs<Type extends string>(event: Record<string, unknown>) {
 
 export interface ActionSpec {
   actionId: string;
+  /** The element type; `button` (or `static_select` when `selected` is set) by default. */
+  type?: string;
   value?: string;
   /** For selects: the chosen option's value. */
   selected?: string;
@@ -200,7 +202,7 @@ export function actionArgs(spec: ActionSpec) {
   const ack = vi.fn(async (..._args: unknown[]) => {});
   const respond = vi.fn(async (_message: Record<string, unknown>) => ({}));
   const action = {
-    type: spec.selected !== undefined ? "static_select" : "button",
+    type: spec.type ?? (spec.selected !== undefined ? "static_select" : "button"),
     action_id: spec.actionId,
     block_id: "b1",
     action_ts: "1700000001.000001",

@@ -3,9 +3,9 @@ import { ActionId, decodeActionValue } from "../../../src/slack/views/actions.js
 import {
   FEEDBACK_BLOCK_ID,
   renderAnswer,
+  renderAnswerBlocks,
   TENTATIVE_LABEL,
 } from "../../../src/slack/views/answer.js";
-import { renderFeedbackThanks, replaceFeedbackBlock } from "../../../src/slack/views/apology.js";
 import { createExcerpt } from "../../../src/slack/views/excerpt.js";
 import { renderNoAnswer } from "../../../src/slack/views/no-answer.js";
 import { renderReply, TRUNCATED_NOTE } from "../../../src/slack/views/reply.js";
@@ -161,16 +161,25 @@ describe("renderAnswer", () => {
     expect(mrkdwnOf(asked.blocks)).toContain(`:mag: “${question}”`);
   });
 
-  it("puts the feedback buttons in their own block, which the thank-you replaces", () => {
+  it("puts Slack's feedback buttons in a context_actions block, one value per verdict", () => {
     const msg = renderAnswer({ query: "q", result: makeResult(section), related: [] });
     const feedback = msg.blocks.find((b) => b.block_id === FEEDBACK_BLOCK_ID);
-    expect(feedback?.type).toBe("actions");
-    const replaced = replaceFeedbackBlock(msg.blocks, false);
-    expect(replaced).toHaveLength(msg.blocks.length);
-    expect(replaced.find((b) => b.block_id === FEEDBACK_BLOCK_ID)).toEqual(
-      renderFeedbackThanks(false),
+    if (feedback?.type !== "context_actions") throw new Error("no context_actions feedback block");
+    const [element] = feedback.elements;
+    if (element?.type !== "feedback_buttons") throw new Error("no feedback_buttons element");
+    expect(element.action_id).toBe(ActionId.feedback);
+    expect(decodeActionValue(element.positive_button.value)).toEqual({
+      sectionId: section.id,
+      query: "q",
+      helpful: true,
+    });
+    expect(decodeActionValue(element.negative_button.value)).toMatchObject({ helpful: false });
+    // The Home tab is a view: no feedback buttons there.
+    const home = renderAnswerBlocks(
+      { query: "q", result: makeResult(section), related: [] },
+      { surface: "home" },
     );
-    expect(listButtons(replaced).map((b) => b.actionId)).not.toContain(ActionId.helpful);
+    expect(home.some((b) => b.type === "context_actions")).toBe(false);
   });
 
   it("has a plain, escaped text fallback", () => {

@@ -25,6 +25,7 @@ export function register(app: App, deps: ListenerDeps): void {
   app.action<BlockAction>(actionIdPattern(ActionId.relatedResult), openRelated);
   app.action<BlockAction>(actionIdPattern(ActionId.suggestedTopic), openRelated);
   const feedback = createFeedbackListener(deps);
+  app.action<BlockAction>(actionIdPattern(ActionId.feedback), feedback);
   app.action<BlockAction>(actionIdPattern(ActionId.helpful), feedback);
   app.action<BlockAction>(actionIdPattern(ActionId.notHelpful), feedback);
   app.action<BlockAction>(actionIdPattern(ActionId.homeSearch), createHomeSearchListener(deps));
