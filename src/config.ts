@@ -21,6 +21,8 @@ interface CommonConfig {
   /** Absolute base URL where the handbook is published, for "open in docs" links. */
   docsBaseUrl?: string;
   logLevel: LogLevel;
+  /** Conversations (issue 13): the channel "Ask an expert" posts to when a document has no owner. */
+  escalationChannel?: string;
 }
 
 export interface SocketModeConfig extends CommonConfig {
@@ -124,6 +126,14 @@ export function loadConfig(env: Env = process.env): Config {
   if (logLevel === undefined)
     problem("LOG_LEVEL", `must be one of ${LOG_LEVELS.join(", ")} (got "${logLevelRaw}")`);
 
+  // Conversations (issue 13).
+  const escalationChannel = read(env, "ESCALATION_CHANNEL");
+  if (escalationChannel !== undefined && !/^[CG][A-Z0-9]{2,}$/.test(escalationChannel))
+    problem(
+      "ESCALATION_CHANNEL",
+      `must be a channel id such as C0123456789, not a name (got "${escalationChannel}")`,
+    );
+
   if (problems.length > 0 || mode === undefined || botToken === undefined || !logLevel) {
     throw new ConfigError(problems);
   }
@@ -136,6 +146,7 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel,
     ...(slackApiUrl !== undefined && { slackApiUrl: withTrailingSlash(slackApiUrl) }),
     ...(docsBaseUrl !== undefined && { docsBaseUrl }),
+    ...(escalationChannel !== undefined && { escalationChannel }),
   };
   if (mode === "socket") {
     if (appToken === undefined) throw new ConfigError(problems);

@@ -102,6 +102,16 @@ describe("loadConfig", () => {
     expect(problemsOf({ ...socketEnv, PORT: "-1" })).toEqual(["PORT"]);
   });
 
+  it("takes ESCALATION_CHANNEL as a channel id, and refuses a channel name", () => {
+    expect(loadConfig({ ...socketEnv, ESCALATION_CHANNEL: "C0EXPERTS" }).escalationChannel).toBe(
+      "C0EXPERTS",
+    );
+    expect(loadConfig(socketEnv).escalationChannel).toBeUndefined();
+    expect(problemsOf({ ...socketEnv, ESCALATION_CHANNEL: "#experts" })).toEqual([
+      "ESCALATION_CHANNEL",
+    ]);
+  });
+
   it("says what is wrong in the error message", () => {
     expect(() => loadConfig({ SLACK_MODE: "http" })).toThrow(
       /SLACK_BOT_TOKEN: missing[\s\S]*SLACK_SIGNING_SECRET: missing/,

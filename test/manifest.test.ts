@@ -12,6 +12,7 @@ import { parse } from "yaml";
 import { register as registerActions } from "../src/slack/listeners/actions/index.js";
 import { register as registerCommands } from "../src/slack/listeners/commands/index.js";
 import { register as registerEvents } from "../src/slack/listeners/events/index.js";
+import { THREAD_CHANNEL_TYPES } from "../src/slack/listeners/events/thread-follow-up.js";
 import { ActionId } from "../src/slack/views/actions.js";
 import { makeDeps } from "./slack/listeners/fakes.js";
 
@@ -58,13 +59,14 @@ function recordRegistrations() {
 }
 
 /**
- * The manifest name of each event the code listens to. The DM listener registers Bolt's
- * `message` and answers only `channel_type: "im"`, which is the `message.im` subscription.
+ * The manifest names of each event the code listens to. Bolt's `message` is registered by the
+ * DM listener, which answers only `channel_type: "im"` (`message.im`), and by the thread
+ * follow-up listener, which reads the channel types it names (`message.channels`, `message.groups`).
  */
-const EVENT_SUBSCRIPTION: Record<string, string> = {
-  app_mention: "app_mention",
-  app_home_opened: "app_home_opened",
-  message: "message.im",
+const EVENT_SUBSCRIPTION: Record<string, string[]> = {
+  app_mention: ["app_mention"],
+  app_home_opened: ["app_home_opened"],
+  message: ["message.im", ...Object.values(THREAD_CHANNEL_TYPES)],
 };
 
 /** Bot scopes each subscription needs (docs.slack.dev/reference/events). */
@@ -72,6 +74,8 @@ const EVENT_SCOPES: Record<string, string[]> = {
   app_mention: ["app_mentions:read"],
   app_home_opened: [],
   "message.im": ["im:history"],
+  "message.channels": ["channels:history"],
+  "message.groups": ["groups:history"],
 };
 
 /** Bot scopes each Web API method needs (docs.slack.dev/reference/methods); views.* need none. */
@@ -79,6 +83,8 @@ const METHOD_SCOPES: Record<string, string[]> = {
   "auth.test": [],
   "chat.postMessage": ["chat:write"],
   "chat.update": ["chat:write"],
+  // api.slack.com/methods/chat.getPermalink: "No scope required".
+  "chat.getPermalink": [],
   "views.open": [],
   "views.push": [],
   "views.publish": [],
@@ -162,10 +168,11 @@ describe("manifest.yml", () => {
   });
 
   it("subscribes to exactly the events the app listens to", () => {
-    const expected = registered.events.map((name) => {
-      const subscription = EVENT_SUBSCRIPTION[name];
-      if (subscription === undefined) throw new Error(`no manifest subscription known for ${name}`);
-      return subscription;
+    const expected = registered.events.flatMap((name) => {
+      const subscriptions = EVENT_SUBSCRIPTION[name];
+      if (subscriptions === undefined)
+        throw new Error(`no manifest subscription known for ${name}`);
+      return subscriptions;
     });
     expect([...(manifest.settings?.event_subscriptions?.bot_events ?? [])].sort()).toEqual(
       [...new Set(expected)].sort(),
@@ -197,7 +204,9 @@ describe("manifest.yml", () => {
     for (const method of methods.keys())
       for (const scope of METHOD_SCOPES[method] ?? []) needed.add(scope);
     for (const name of registered.events) {
-      for (const scope of EVENT_SCOPES[EVENT_SUBSCRIPTION[name] ?? ""] ?? []) needed.add(scope);
+      for (const subscription of EVENT_SUBSCRIPTION[name] ?? []) {
+        for (const scope of EVENT_SCOPES[subscription] ?? []) needed.add(scope);
+      }
     }
     expect([...(manifest.oauth_config?.scopes?.bot ?? [])].sort()).toEqual([...needed].sort());
   });

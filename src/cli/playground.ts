@@ -39,6 +39,7 @@ const EXIT_USAGE = 2;
 const HELP = `Type:
   /dm <question>     ask privately: the answer is only visible to you (/dm help, /dm topics)
   @bot <question>    mention the bot in #general: it answers in a thread
+  > <message>        reply in that thread without a mention (a follow-up, or a thank-you)
   <question>         anything else is a direct message to the bot
   home               open the bot's Home tab; then  search <words>  searches from it
   1, 2, …            press a numbered button (or pick a numbered option) of the last reply
@@ -58,6 +59,8 @@ interface Session {
   active?: Shown | undefined;
   /** The Home tab as last published, for `search`. */
   home?: Shown;
+  /** The thread of the last mention in #general, for `>` replies. */
+  thread?: string;
 }
 
 /** Sends one thing to the bot and prints everything it shows in return. */
@@ -131,7 +134,23 @@ async function handleLine(session: Session, line: string): Promise<"quit" | unde
   }
   if (text.startsWith("@")) {
     const question = text.replace(/^@\S*\s*/, "");
-    await runTurn(session, () => slack.sendMention({ text: escapeText(question) }));
+    await runTurn(session, async () => {
+      const delivery = await slack.sendMention({ text: escapeText(question) });
+      const event = delivery.payload.event as { ts?: unknown; thread_ts?: unknown };
+      session.thread = String(event.thread_ts ?? event.ts);
+    });
+    return undefined;
+  }
+  if (text.startsWith(">")) {
+    const thread = session.thread;
+    if (thread === undefined) {
+      print("(no thread yet: mention the bot first, @bot <question>)\n");
+      return undefined;
+    }
+    const message = text.slice(1).trim();
+    await runTurn(session, () =>
+      slack.sendChannelMessage({ text: escapeText(message), thread_ts: thread }),
+    );
     return undefined;
   }
   if (text === "home") {

@@ -6,6 +6,13 @@ import type { WebClientOptions } from "@slack/web-api";
 import type { Config } from "../config.js";
 import type { KnowledgeSource } from "../knowledge/types.js";
 import { type AppLogger, createBoltLogger } from "../logger.js";
+import { createEscalationStore, type EscalationStore } from "./conversations/escalations.js";
+import {
+  createThreadMemory,
+  THREAD_MAX,
+  THREAD_TTL_MS,
+  type ThreadMemory,
+} from "./conversations/thread-memory.js";
 import { createDedupe, type Dedupe } from "./dedupe.js";
 import { createDeliveryDedupe } from "./delivery-dedupe.js";
 import type { ListenerDeps } from "./deps.js";
@@ -44,6 +51,10 @@ export interface CreateAppDeps {
   clientOptions?: SlackClientOptions;
   /** Remembers handled event deliveries; a fresh bounded one when omitted. */
   dedupe?: Dedupe;
+  /** Threads the bot has answered in; a fresh bounded one when omitted. */
+  threads?: ThreadMemory;
+  /** Open requests to experts; a fresh bounded one when omitted. */
+  escalations?: EscalationStore;
   clock?: () => number;
   /**
    * Socket Mode: how long `stop()` waits for Slack to answer the WebSocket close before it drops
@@ -51,6 +62,9 @@ export interface CreateAppDeps {
    */
   socketCloseTimeoutMs?: number;
 }
+
+/** Open requests to experts held at once; the oldest is forgotten first. */
+const ESCALATIONS_MAX = 10_000;
 
 /** Slack retries an unacknowledged event three times within a few minutes. */
 const DEDUPE_TTL_MS = 10 * 60 * 1000;
@@ -148,6 +162,9 @@ export function createApp(config: Config, deps: CreateAppDeps): BotApp {
     knowledge,
     dedupe: deps.dedupe ?? createDedupe({ ttlMs: DEDUPE_TTL_MS, max: DEDUPE_MAX_KEYS }),
     docsBaseUrl: config.docsBaseUrl,
+    threads: deps.threads ?? createThreadMemory({ ttlMs: THREAD_TTL_MS, max: THREAD_MAX }),
+    escalations: deps.escalations ?? createEscalationStore({ max: ESCALATIONS_MAX }),
+    escalationChannel: config.escalationChannel,
     clock: deps.clock,
   };
   // Learnt from auth.test at start, before any request can arrive.

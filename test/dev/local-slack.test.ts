@@ -466,6 +466,39 @@ describe("Socket Mode", () => {
     });
   });
 
+  it("delivers channel messages only where the app is a member, as channel or group", async () => {
+    const sm = startClient();
+    const seen: Array<Record<string, unknown>> = [];
+    sm.on("message", async ({ ack, event }) => {
+      seen.push(event);
+      await ack();
+    });
+    await sm.start();
+    slack.workspace.channels.set("C0SECRET", {
+      id: "C0SECRET",
+      name: "secret",
+      type: "channel",
+      isPrivate: true,
+    });
+    const top = await slack.sendChannelMessage({ text: "hello all", channel: "C0GENERAL" });
+    if (!top) throw new Error("the bot is in #general: the message should be delivered");
+    const topTs = String((top.payload.event as Record<string, unknown>).ts);
+    await slack.sendChannelMessage({
+      text: "in a thread?",
+      channel: "C0GENERAL",
+      thread_ts: topTs,
+    });
+    await slack.sendChannelMessage({ text: "psst", channel: "C0SECRET" });
+    expect(await slack.sendChannelMessage({ text: "x", channel: "C0ELSEWHERE" })).toBeUndefined();
+    expect(seen.map((e) => [e.channel, e.channel_type, e.thread_ts])).toEqual([
+      ["C0GENERAL", "channel", undefined],
+      ["C0GENERAL", "channel", topTs],
+      ["C0SECRET", "group", undefined],
+    ]);
+    // Stored as Slack would keep them, the non-member channel's message included.
+    expect(slack.workspace.findMessage("C0GENERAL", topTs)?.text).toBe("hello all");
+  });
+
   it("rejects a delivery nobody acks, after the timeout", async () => {
     const sm = startClient();
     sm.on("slash_commands", () => {

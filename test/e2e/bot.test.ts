@@ -19,6 +19,9 @@ import { waitFor } from "../helpers.js";
 
 const CONFIDENT_QUESTION = "what is velocity";
 const UNKNOWN_QUESTION = "how do I bake sourdough bread at home";
+/** A thread's first question, and a follow-up that means something only after it. */
+const THREAD_QUESTION = "how do I run a retrospective";
+const FOLLOW_UP = "and how long should it take?";
 
 let knowledge: KnowledgeSource;
 
@@ -27,6 +30,9 @@ beforeAll(async () => {
   // The questions must mean what the tests say they mean, whatever the content becomes.
   expect(knowledge.current().index.search(CONFIDENT_QUESTION).decision.tier).toBe("answer");
   expect(knowledge.current().index.search(UNKNOWN_QUESTION).decision.tier).toBe("none");
+  expect(knowledge.current().index.search(THREAD_QUESTION).decision.tier).toBe("answer");
+  // Alone the follow-up answers nothing; read with the thread's question it does.
+  expect(knowledge.current().index.search(FOLLOW_UP).decision.tier).toBe("none");
 });
 
 /** Every string a Slack client would render from a payload: `text` at any depth. */
@@ -354,6 +360,82 @@ describe.each(["socket", "http"] as const)("the bot in %s mode", (mode) => {
     const shown = JSON.stringify(picked.args.blocks);
     expect(shown).toContain("Picked from the suggested topics");
     expect(shown).not.toContain(`“${UNKNOWN_QUESTION}”`);
+  });
+
+  it("answers a follow-up in a thread it answered in, without a mention, read with the earlier question", async () => {
+    const channel = slack.defaultChannel;
+    const mention = await slack.sendMention({ text: THREAD_QUESTION, channel });
+    const threadTs = String((mention.payload.event as JsonObject).ts);
+    const first = await slack.waitFor({ method: "chat.postMessage", thread_ts: threadTs });
+    const delivery = await slack.sendChannelMessage({
+      text: FOLLOW_UP,
+      channel,
+      thread_ts: threadTs,
+      user: "U0COLLEAGUE",
+    });
+    expect(delivery?.ack.status).toBe(200);
+    const followUp = await slack.waitFor(
+      (call) =>
+        call.method === "chat.postMessage" &&
+        call.seq > first.seq &&
+        call.args.thread_ts === threadTs,
+    );
+    expect(followUp.response.ok).toBe(true);
+    const combined = `${THREAD_QUESTION} how long should it take?`;
+    const expected = knowledge.current().index.search(combined).results[0];
+    expect(allText(followUp)).toContain(expected?.section.heading);
+    expect(logs().find({ event: "query", surface: "thread" })[0]).toMatchObject({
+      user: "U0COLLEAGUE",
+      query: combined,
+      answered: true,
+    });
+  });
+
+  it("stays quiet for thanks, for chat, at the top of a channel, and in threads it is not in", async () => {
+    const channel = slack.defaultChannel;
+    const mention = await slack.sendMention({ text: THREAD_QUESTION, channel });
+    const threadTs = String((mention.payload.event as JsonObject).ts);
+    await slack.waitFor({ method: "chat.postMessage", thread_ts: threadTs });
+    await slack.sendChannelMessage({ text: "thanks, that helps!", channel, thread_ts: threadTs });
+    await slack.sendChannelMessage({
+      text: "<@U0ANA> can you book the room?",
+      channel,
+      thread_ts: threadTs,
+    });
+    await slack.sendChannelMessage({
+      text: "did you see the match last night?",
+      channel,
+      thread_ts: threadTs,
+    });
+    // A question in someone else's thread, and one at the top of the channel: not the bot's.
+    const other = await slack.sendChannelMessage({ text: "lunch anyone?", channel });
+    if (!other) throw new Error("the bot is in the channel: the message should be delivered");
+    const otherTs = String((other.payload.event as JsonObject).ts);
+    await slack.sendChannelMessage({ text: CONFIDENT_QUESTION, channel, thread_ts: otherTs });
+    await slack.sendChannelMessage({ text: CONFIDENT_QUESTION, channel });
+    await barrier("after chat");
+    expect(slack.find({ method: "chat.postMessage", channel })).toHaveLength(1);
+    // Nothing outside its own threads was read, nor any thread history fetched.
+    expect(slack.find({ method: "conversations.replies" })).toHaveLength(0);
+    expect(logs().find({ event: "query", surface: "thread" })).toHaveLength(1);
+    expect(logs().find({ event: "query", surface: "thread" })[0]).toMatchObject({
+      answered: false,
+    });
+  });
+
+  it("follows replies under an answer someone shared in the channel", async () => {
+    const channel = slack.defaultChannel;
+    await slack.sendSlashCommand({ text: THREAD_QUESTION, channel });
+    const reply = await slack.waitFor({ method: "response_url" });
+    await slack.clickButton(reply, ActionId.shareInChannel);
+    const shared = await slack.waitFor({ method: "chat.postMessage", channel });
+    const sharedTs = String(shared.response.ts);
+    await slack.sendChannelMessage({ text: FOLLOW_UP, channel, thread_ts: sharedTs });
+    const followUp = await slack.waitFor({ method: "chat.postMessage", thread_ts: sharedTs });
+    expect(followUp.response.ok).toBe(true);
+    expect(logs().find({ event: "query", surface: "thread" })[0]).toMatchObject({
+      answered: true,
+    });
   });
 
   it("does not answer a retried event twice", async () => {

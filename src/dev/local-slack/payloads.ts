@@ -2,7 +2,7 @@
  * The payloads Slack sends an app, built the way Slack builds them (field names, string types,
  * `authorizations`, `container`…), so the bot under test sees what production sees.
  */
-import type { JsonObject } from "./types.js";
+import type { JsonObject, SlackChannel } from "./types.js";
 import type { StoredView, Workspace } from "./workspace.js";
 
 /** The (deprecated but still sent) verification token Slack includes in every payload. */
@@ -96,8 +96,14 @@ export function buildMessageEvent(w: Workspace, input: UserMessageInput): JsonOb
   return {
     type: "message",
     ...userMessageFields(w, input, channel.id),
-    channel_type: channel.type === "im" ? "im" : "channel",
+    channel_type: channelType(channel),
   };
+}
+
+/** The `channel_type` of a message event: `im`, `group` for a private channel, else `channel`. */
+export function channelType(channel: SlackChannel): "im" | "group" | "channel" {
+  if (channel.type === "im") return "im";
+  return channel.isPrivate ? "group" : "channel";
 }
 
 export function buildAppMention(w: Workspace, input: UserMessageInput): JsonObject {

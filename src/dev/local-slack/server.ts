@@ -19,6 +19,7 @@ import {
   buildMessageEvent,
   buildSlashCommand,
   buildViewSubmission,
+  channelType,
 } from "./payloads.js";
 import { type SignedHeadersOptions, signedHeaders } from "./signing.js";
 import type {
@@ -52,8 +53,8 @@ export interface LocalSlackOptions extends WorkspaceOptions {
   /** The channel for commands and mentions, when a send does not name one. */
   defaultChannel?: string;
   /**
-   * Deliver the bot's own DM posts back to it as `message` events, as Slack does when the app
-   * subscribes to `message.im`; a bot that answers itself would then loop.
+   * Deliver the bot's own posts back to it as `message` events, as Slack does when the app
+   * subscribes to `message.im` / `message.channels`; a bot that answers itself would then loop.
    */
   echoBotMessages?: boolean;
 }
@@ -123,6 +124,12 @@ export interface LocalSlack {
   sendDirectMessage(input: MessageInput, options?: EventOptions): Promise<Delivery>;
   /** A message in a channel that mentions the app (`app_mention`); prefixes `<@bot>` if absent. */
   sendMention(input: MessageInput, options?: EventOptions): Promise<Delivery>;
+  /**
+   * A person's message in a channel, at the top or in a thread (`message.channels`, or
+   * `message.groups` for a private channel). Slack sends these only for channels the app is in:
+   * resolves with undefined, delivering nothing, where the bot is not a member.
+   */
+  sendChannelMessage(input: MessageInput, options?: EventOptions): Promise<Delivery | undefined>;
   /** The user opens the app's Home tab (`app_home_opened`). */
   openHome(input?: { user?: string }, options?: EventOptions): Promise<Delivery>;
   /** Any interaction payload, sent as is (`type` decides its shape). */
@@ -456,10 +463,15 @@ export async function startLocalSlack(options: LocalSlackOptions = {}): Promise<
   function echoBotMessage(body: JsonObject): void {
     const channel =
       typeof body.channel === "string" ? workspace.channels.get(body.channel) : undefined;
-    if (channel?.type !== "im" || !isObject(body.message)) return;
+    if (channel === undefined || !isObject(body.message)) return;
     // A bot token's post arrives as a plain message with `bot_id`, without the legacy subtype.
     const { subtype: _legacy, ...message } = body.message;
-    const event = { ...message, channel: channel.id, channel_type: "im", event_ts: body.ts };
+    const event = {
+      ...message,
+      channel: channel.id,
+      channel_type: channelType(channel),
+      event_ts: body.ts,
+    };
     sendEvent(event).catch(() => {
       // The bot may be gone by the time its own message comes back; nothing to assert then.
     });
@@ -914,6 +926,24 @@ export async function startLocalSlack(options: LocalSlackOptions = {}): Promise<
     return sendEvent(event, options);
   }
 
+  async function sendChannelMessage(
+    input: MessageInput,
+    options: EventOptions = {},
+  ): Promise<Delivery | undefined> {
+    const user = input.user ?? defaultUser;
+    const channel = workspace.channel(input.channel ?? defaultChannel);
+    const ts = storeUserMessage(channel.id, user, input.text, input.thread_ts);
+    if (channel.type === "im" || channel.botIsMember === false) return undefined;
+    const event = buildMessageEvent(workspace, {
+      text: input.text,
+      user,
+      channel: channel.id,
+      ts,
+      ...(input.thread_ts ? { thread_ts: input.thread_ts } : {}),
+    });
+    return sendEvent(event, options);
+  }
+
   async function openHome(
     input: { user?: string } = {},
     options: EventOptions = {},
@@ -1128,6 +1158,7 @@ export async function startLocalSlack(options: LocalSlackOptions = {}): Promise<
     sendEvent,
     sendDirectMessage,
     sendMention,
+    sendChannelMessage,
     openHome,
     sendInteraction,
     controls(call) {

@@ -26,6 +26,13 @@ export const ActionId = {
    */
   helpful: "feedback_helpful",
   notHelpful: "feedback_not_helpful",
+  /**
+   * "Ask an expert" under an answer or a no-answer. Value: {@link encodeActionValue}, with
+   * {@link NO_SECTION} as the section when the handbook had nothing.
+   */
+  askExpert: "answer_ask_expert",
+  /** "Mark resolved" under a request to an expert. Value: the escalation's id. */
+  resolveEscalation: "escalation_resolve",
   /** Home search box (plain_text_input, dispatches on enter). Read `action.value`. */
   homeSearch: "home_search",
   /** Clears the Home search results. Value: "clear". */
@@ -39,6 +46,9 @@ export const ActionId = {
   /** Section picker (static_select) in the `/dm topics` reply. Read `selected_option.value`: the section id. Suffixed. */
   topicsOpenSection: "topics_open_section",
 } as const;
+
+/** The section id an "Ask an expert" button carries when the handbook offered no section. */
+export const NO_SECTION = "-";
 
 export type ActionIdValue = (typeof ActionId)[keyof typeof ActionId];
 

@@ -141,6 +141,10 @@ function answerActions(
     );
     index += 1;
   }
+  // A person is one click away wherever the bot's answer can be followed up (not the Home tab).
+  if (ctx.surface !== "home" && query.trim() !== "") {
+    buttons.push(button({ label: "Ask an expert", actionId: ActionId.askExpert, value }));
+  }
   return actions(buttons, "answer_actions");
 }
 

@@ -1,5 +1,5 @@
 import type { SearchResult } from "../../search/types.js";
-import { ActionId, encodeActionValue, indexedActionId } from "./actions.js";
+import { ActionId, encodeActionValue, indexedActionId, NO_SECTION } from "./actions.js";
 import { actions, button, echoText, mrkdwnContext, mrkdwnSection } from "./blocks.js";
 import type { KnownBlock, ReplyContext, SlackMessage } from "./types.js";
 
@@ -14,7 +14,8 @@ export function renderNoAnswer(
   suggestions: readonly SearchResult[],
   _ctx: ReplyContext = {},
 ): SlackMessage {
-  const blocks = renderNoAnswerBlocks(query, suggestions);
+  // Messages offer a person; the Home tab (which renders the blocks alone) does not.
+  const blocks = renderNoAnswerBlocks(query, suggestions, { askExpert: true });
   const quoted = echoText(query);
   return {
     text: quoted
@@ -27,6 +28,7 @@ export function renderNoAnswer(
 export function renderNoAnswerBlocks(
   query: string,
   suggestions: readonly SearchResult[],
+  options: { askExpert?: boolean } = {},
 ): KnownBlock[] {
   const quoted = echoText(query);
   const blocks: KnownBlock[] = [
@@ -58,6 +60,20 @@ export function renderNoAnswerBlocks(
       "Try rephrasing with the words your handbook would use, or see everything it covers with `/dm topics`.",
     ),
   );
+  if (options.askExpert && query.trim() !== "") {
+    blocks.push(
+      ...actions(
+        [
+          button({
+            label: "Ask an expert",
+            actionId: ActionId.askExpert,
+            value: encodeActionValue({ sectionId: unique[0]?.section.id ?? NO_SECTION, query }),
+          }),
+        ],
+        "no_answer_expert",
+      ),
+    );
+  }
   return blocks;
 }
 

@@ -7,6 +7,8 @@ import { vi } from "vitest";
 import type { Document, KnowledgeBase, Section } from "../../../src/corpus/types.js";
 import type { Knowledge, KnowledgeSource } from "../../../src/knowledge/types.js";
 import type { SearchIndex, SearchResponse, SearchResult } from "../../../src/search/types.js";
+import { createEscalationStore } from "../../../src/slack/conversations/escalations.js";
+import { createThreadMemory } from "../../../src/slack/conversations/thread-memory.js";
 import { createDedupe } from "../../../src/slack/dedupe.js";
 import type { ListenerDeps } from "../../../src/slack/deps.js";
 import type { BlockActionArgs, EventArgs } from "../../../src/slack/listeners/types.js";
@@ -104,7 +106,11 @@ export function fakeKnowledge(respond: (query: string) => SearchResponse = confi
 }
 
 export function makeDeps(
-  options: { respond?: (query: string) => SearchResponse; docsBaseUrl?: string } = {},
+  options: {
+    respond?: (query: string) => SearchResponse;
+    docsBaseUrl?: string;
+    escalationChannel?: string;
+  } = {},
 ) {
   const log = captureLogger();
   const knowledge = fakeKnowledge(options.respond);
@@ -114,6 +120,11 @@ export function makeDeps(
     knowledge: knowledge.source,
     dedupe: createDedupe({ ttlMs: 60_000, max: 100 }),
     docsBaseUrl: options.docsBaseUrl,
+    threads: createThreadMemory({ ttlMs: 60_000, max: 100 }),
+    escalations: createEscalationStore({ max: 100 }),
+    ...(options.escalationChannel !== undefined && {
+      escalationChannel: options.escalationChannel,
+    }),
     // Each reading advances 5 ms, so a query line's `ms` is exactly 5.
     clock: () => {
       tick += 5;
@@ -147,6 +158,10 @@ export function fakeClient() {
         ts: "1700000000.000900",
       })),
       update: vi.fn(async (_args: Record<string, unknown>) => ({ ok: true })),
+      getPermalink: vi.fn(async (args: Record<string, unknown>) => ({
+        ok: true,
+        permalink: `https://team.slack.test/archives/${String(args.channel)}/p${String(args.message_ts).replace(".", "")}`,
+      })),
     },
     views: {
       open: vi.fn(async (_args: Record<string, unknown>) => ({ ok: true })),

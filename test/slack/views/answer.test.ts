@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ActionId, decodeActionValue } from "../../../src/slack/views/actions.js";
+import { ActionId, decodeActionValue, NO_SECTION } from "../../../src/slack/views/actions.js";
 import {
   FEEDBACK_BLOCK_ID,
   renderAnswer,
@@ -199,16 +199,21 @@ describe("renderNoAnswer", () => {
     expect(text).toContain("/dm topics");
     expect(text).toMatch(/rephras/i);
     const buttons = listButtons(msg.blocks);
-    expect(buttons).toHaveLength(3);
-    expect(buttons.every((b) => b.actionId.startsWith(ActionId.suggestedTopic))).toBe(true);
+    expect(buttons).toHaveLength(4);
+    const topics = buttons.slice(0, 3);
+    expect(topics.every((b) => b.actionId.startsWith(ActionId.suggestedTopic))).toBe(true);
     expect(decodeActionValue(buttons[0]?.value)?.sectionId).toBe(section.id);
+    // A person is offered too, with the question.
+    expect(buttons[3]).toMatchObject({ actionId: ActionId.askExpert, label: "Ask an expert" });
+    expect(decodeActionValue(buttons[3]?.value)?.query).toBe("what is the meaning of life?");
     expect(msg.text).toContain("no good answer");
     expect(messageViolations(msg)).toEqual([]);
   });
 
   it("still renders with no suggestions at all", () => {
     const msg = renderNoAnswer("zzz", [], {});
-    expect(listButtons(msg.blocks)).toEqual([]);
+    expect(listButtons(msg.blocks).map((b) => b.actionId)).toEqual([ActionId.askExpert]);
+    expect(decodeActionValue(listButtons(msg.blocks)[0]?.value)?.sectionId).toBe(NO_SECTION);
     expect(messageViolations(msg)).toEqual([]);
   });
 });

@@ -3,9 +3,13 @@ import type { ListenerDeps } from "../../deps.js";
 import { createAppHomeOpenedListener } from "./app-home-opened.js";
 import { createAppMentionListener } from "./app-mention.js";
 import { createDirectMessageListener } from "./direct-message.js";
+import { createEscalationReplyListener } from "./escalation-reply.js";
+import { createThreadFollowUpListener } from "./thread-follow-up.js";
 
 export function register(app: App, deps: ListenerDeps): void {
   app.event("app_mention", createAppMentionListener(deps));
   app.event("message", createDirectMessageListener(deps));
+  app.event("message", createThreadFollowUpListener(deps));
+  app.event("message", createEscalationReplyListener(deps));
   app.event("app_home_opened", createAppHomeOpenedListener(deps));
 }
