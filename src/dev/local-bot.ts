@@ -73,6 +73,8 @@ export interface LocalBotOptions {
   logDestination?: pino.DestinationStream;
   logLevel?: LogLevel;
   docsBaseUrl?: string;
+  /** ESCALATION_CHANNEL: where "Ask an expert" goes when a document has no owner. */
+  escalationChannel?: string;
   /** Other dependencies of `createApp` to replace (a dedupe, a clock). */
   appDeps?: Partial<Pick<CreateAppDeps, "dedupe" | "clock">>;
 }
@@ -105,6 +107,7 @@ export async function startLocalBot(options: LocalBotOptions): Promise<LocalBot>
     CONTENT_DIR: contentDir,
     LOG_LEVEL: options.logLevel ?? "info",
     ...(options.docsBaseUrl ? { DOCS_BASE_URL: options.docsBaseUrl } : {}),
+    ...(options.escalationChannel ? { ESCALATION_CHANNEL: options.escalationChannel } : {}),
   });
   const logs = options.logDestination ? undefined : createLogCapture();
   const destination = options.logDestination ?? logs?.destination;

@@ -22,6 +22,8 @@ const UNKNOWN_QUESTION = "how do I bake sourdough bread at home";
 /** A thread's first question, and a follow-up that means something only after it. */
 const THREAD_QUESTION = "how do I run a retrospective";
 const FOLLOW_UP = "and how long should it take?";
+/** ESCALATION_CHANNEL: the repository's handbook names no owners, so experts are asked here. */
+const EXPERTS = "C0EXPERTS";
 
 let knowledge: KnowledgeSource;
 
@@ -85,7 +87,9 @@ describe.each(["socket", "http"] as const)("the bot in %s mode", (mode) => {
 
   beforeAll(async () => {
     slack = await startLocalSlack({ echoBotMessages: true });
-    local = await startLocalBot({ slack, mode, knowledge });
+    // The escalation channel, which the bot was invited to.
+    slack.workspace.channel(EXPERTS, true);
+    local = await startLocalBot({ slack, mode, knowledge, escalationChannel: EXPERTS });
     startup = [...slack.calls];
     slack.reset();
   });
@@ -436,6 +440,66 @@ describe.each(["socket", "http"] as const)("the bot in %s mode", (mode) => {
     expect(logs().find({ event: "query", surface: "thread" })[0]).toMatchObject({
       answered: true,
     });
+  });
+
+  it("asks an expert from a no-answer in a thread, relays the expert's reply there, and resolves", async () => {
+    const mention = await slack.sendMention({ text: UNKNOWN_QUESTION });
+    const threadTs = String((mention.payload.event as JsonObject).ts);
+    const noAnswer = await slack.waitFor({ method: "chat.postMessage", thread_ts: threadTs });
+    await slack.clickButton(noAnswer, ActionId.askExpert);
+    const request = await slack.waitFor({ method: "chat.postMessage", channel: EXPERTS });
+    expect(request.response.ok).toBe(true);
+    expect(allText(request)).toContain(UNKNOWN_QUESTION);
+    expect(allText(request)).toContain(`<@${slack.defaultUser}>`);
+    // The link to where it was asked is Slack's permalink to the bot's reply.
+    const link = await slack.waitFor({ method: "chat.getPermalink" });
+    expect(allText(request)).toContain(String(link.response.permalink));
+    const told = await slack.waitFor({ method: "response_url" });
+    expect(told.surface).toMatchObject({ ephemeral: true });
+    expect(allText(told)).toContain(`<#${EXPERTS}>`);
+
+    const requestTs = String(request.response.ts);
+    await slack.sendChannelMessage({
+      channel: EXPERTS,
+      thread_ts: requestTs,
+      user: "U0EXPERT",
+      text: "Ask the baker on the third floor.",
+    });
+    const relayed = await slack.waitFor(
+      (call) =>
+        call.method === "chat.postMessage" &&
+        call.args.thread_ts === threadTs &&
+        call.seq > request.seq,
+    );
+    expect(allText(relayed)).toContain("<@U0EXPERT> replied");
+    expect(allText(relayed)).toContain("Ask the baker on the third floor.");
+
+    await slack.clickButton(request, ActionId.resolveEscalation, { user: "U0EXPERT" });
+    const resolved = await slack.waitFor({ method: "chat.postMessage", thread_ts: requestTs });
+    expect(allText(resolved)).toContain("Marked resolved by <@U0EXPERT>");
+    expect(
+      logs()
+        .find({ event: "escalation" })
+        .map((line) => line.status),
+    ).toEqual(["open", "answered", "resolved"]);
+  });
+
+  it("tells a private asker by DM when the expert replies", async () => {
+    await slack.sendSlashCommand({ text: UNKNOWN_QUESTION });
+    const noAnswer = await slack.waitFor({ method: "response_url" });
+    await slack.clickButton(noAnswer, ActionId.askExpert);
+    const request = await slack.waitFor({ method: "chat.postMessage", channel: EXPERTS });
+    // Asked privately: no link into a conversation others cannot see.
+    expect(slack.find({ method: "chat.getPermalink" })).toHaveLength(0);
+    await slack.sendChannelMessage({
+      channel: EXPERTS,
+      thread_ts: String(request.response.ts),
+      user: "U0EXPERT",
+      text: "Not our area, sorry.",
+    });
+    const dm = await slack.waitFor({ method: "chat.postMessage", channel: slack.defaultUser });
+    expect(dm.response.ok).toBe(true);
+    expect(allText(dm)).toContain("Not our area, sorry.");
   });
 
   it("does not answer a retried event twice", async () => {
