@@ -23,6 +23,8 @@ interface CommonConfig {
   logLevel: LogLevel;
   /** Conversations (issue 13): the channel "Ask an expert" posts to when a document has no owner. */
   escalationChannel?: string;
+  /** Where the bot keeps what it must remember across restarts (channel modes). */
+  dataDir: string;
 }
 
 export interface SocketModeConfig extends CommonConfig {
@@ -133,6 +135,7 @@ export function loadConfig(env: Env = process.env): Config {
       "ESCALATION_CHANNEL",
       `must be a channel id such as C0123456789, not a name (got "${escalationChannel}")`,
     );
+  const dataDir = read(env, "DATA_DIR") ?? "./data";
 
   if (problems.length > 0 || mode === undefined || botToken === undefined || !logLevel) {
     throw new ConfigError(problems);
@@ -147,6 +150,7 @@ export function loadConfig(env: Env = process.env): Config {
     ...(slackApiUrl !== undefined && { slackApiUrl: withTrailingSlash(slackApiUrl) }),
     ...(docsBaseUrl !== undefined && { docsBaseUrl }),
     ...(escalationChannel !== undefined && { escalationChannel }),
+    dataDir,
   };
   if (mode === "socket") {
     if (appToken === undefined) throw new ConfigError(problems);

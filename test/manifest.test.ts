@@ -85,6 +85,9 @@ const METHOD_SCOPES: Record<string, string[]> = {
   "chat.update": ["chat:write"],
   // api.slack.com/methods/chat.getPermalink: "No scope required".
   "chat.getPermalink": [],
+  "users.info": ["users:read"],
+  // Called for public and private channels only (/dm settings refuses DMs).
+  "conversations.info": ["channels:read", "groups:read"],
   "views.open": [],
   "views.push": [],
   "views.publish": [],

@@ -6,6 +6,7 @@ import type { WebClientOptions } from "@slack/web-api";
 import type { Config } from "../config.js";
 import type { KnowledgeSource } from "../knowledge/types.js";
 import { type AppLogger, createBoltLogger } from "../logger.js";
+import { type ChannelModes, createChannelModes } from "./conversations/channel-modes.js";
 import { createEscalationStore, type EscalationStore } from "./conversations/escalations.js";
 import {
   createThreadMemory,
@@ -55,6 +56,8 @@ export interface CreateAppDeps {
   threads?: ThreadMemory;
   /** Open requests to experts; a fresh bounded one when omitted. */
   escalations?: EscalationStore;
+  /** Channel modes; read from the config's DATA_DIR when omitted. */
+  channelModes?: ChannelModes;
   clock?: () => number;
   /**
    * Socket Mode: how long `stop()` waits for Slack to answer the WebSocket close before it drops
@@ -165,6 +168,7 @@ export function createApp(config: Config, deps: CreateAppDeps): BotApp {
     threads: deps.threads ?? createThreadMemory({ ttlMs: THREAD_TTL_MS, max: THREAD_MAX }),
     escalations: deps.escalations ?? createEscalationStore({ max: ESCALATIONS_MAX }),
     escalationChannel: config.escalationChannel,
+    channelModes: deps.channelModes ?? createChannelModes(config.dataDir, logger),
     clock: deps.clock,
   };
   // Learnt from auth.test at start, before any request can arrive.

@@ -1,5 +1,6 @@
 import type { KnowledgeSource } from "../knowledge/types.js";
 import type { AppLogger } from "../logger.js";
+import type { ChannelModes } from "./conversations/channel-modes.js";
 import type { EscalationStore } from "./conversations/escalations.js";
 import type { ThreadMemory } from "./conversations/thread-memory.js";
 import type { Dedupe } from "./dedupe.js";
@@ -18,6 +19,8 @@ export interface ListenerDeps {
   escalations: EscalationStore;
   /** Where "Ask an expert" goes when the document names no owner (ESCALATION_CHANNEL). */
   escalationChannel?: string;
+  /** Which channels answer top-level questions automatically (`/dm settings`). */
+  channelModes: ChannelModes;
   /** Monotonic clock in ms for the `ms` of query log lines; `performance.now` by default. */
   clock?: () => number;
 }

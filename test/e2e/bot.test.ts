@@ -2,6 +2,8 @@
  * End to end: the real bot (createApp, Bolt, the Web API and Socket Mode clients, the
  * repository's content) against the local Slack over real sockets, in both modes.
  */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type LocalBot, loadStaticKnowledge, startLocalBot } from "../../src/dev/local-bot.js";
 import {
@@ -12,6 +14,7 @@ import {
   startLocalSlack,
 } from "../../src/dev/local-slack/index.js";
 import type { KnowledgeSource } from "../../src/knowledge/types.js";
+import { CHANNEL_MODES_FILE } from "../../src/slack/conversations/channel-modes.js";
 import { ActionId } from "../../src/slack/views/actions.js";
 import { renderHelp } from "../../src/slack/views/help.js";
 import { renderTopics } from "../../src/slack/views/topics.js";
@@ -500,6 +503,46 @@ describe.each(["socket", "http"] as const)("the bot in %s mode", (mode) => {
     const dm = await slack.waitFor({ method: "chat.postMessage", channel: slack.defaultUser });
     expect(dm.response.ok).toBe(true);
     expect(allText(dm)).toContain("Not our area, sorry.");
+  });
+
+  it("answers top-level questions in a channel an admin set to automatic, and nowhere else", async () => {
+    const help = "C0HELP";
+    slack.workspace.channel(help, true);
+    slack.workspace.users.set("U0ADMIN", { id: "U0ADMIN", name: "admin", isAdmin: true });
+    await slack.sendSlashCommand({ text: "settings auto", channel: help });
+    const refused = await slack.waitFor({ method: "response_url" });
+    expect(allText(refused)).toContain("Only workspace admins and the channel's creator");
+
+    await slack.sendSlashCommand({ text: "settings auto", channel: help, user: "U0ADMIN" });
+    const changed = await slack.waitFor(
+      (call) => call.method === "response_url" && call.seq > refused.seq,
+    );
+    expect(allText(changed)).toContain("answers questions automatically");
+    // Kept in the data folder, for the next start.
+    const saved = JSON.parse(
+      readFileSync(join(local.config.dataDir, CHANNEL_MODES_FILE), "utf8"),
+    ) as Record<string, { mode: string }>;
+    expect(saved[help]?.mode).toBe("auto");
+
+    const asked = await slack.sendChannelMessage({ text: `${CONFIDENT_QUESTION}?`, channel: help });
+    const askedTs = String((asked?.payload.event as JsonObject | undefined)?.ts);
+    const answer = await slack.waitFor({ method: "chat.postMessage", thread_ts: askedTs });
+    expect(answer.response.ok).toBe(true);
+    await slack.sendChannelMessage({ text: `${UNKNOWN_QUESTION}?`, channel: help });
+    await slack.sendChannelMessage({
+      text: `${CONFIDENT_QUESTION}?`,
+      channel: slack.defaultChannel,
+    });
+    await barrier("after auto answers");
+    expect(slack.find({ method: "chat.postMessage", channel: help })).toHaveLength(1);
+    expect(slack.find({ method: "chat.postMessage", channel: slack.defaultChannel })).toHaveLength(
+      0,
+    );
+    expect(
+      logs()
+        .find({ event: "query", surface: "channel" })
+        .map((l) => l.answered),
+    ).toEqual([true, false]);
   });
 
   it("does not answer a retried event twice", async () => {

@@ -7,6 +7,7 @@ import { vi } from "vitest";
 import type { Document, KnowledgeBase, Section } from "../../../src/corpus/types.js";
 import type { Knowledge, KnowledgeSource } from "../../../src/knowledge/types.js";
 import type { SearchIndex, SearchResponse, SearchResult } from "../../../src/search/types.js";
+import type { ChannelMode, ChannelModes } from "../../../src/slack/conversations/channel-modes.js";
 import { createEscalationStore } from "../../../src/slack/conversations/escalations.js";
 import { createThreadMemory } from "../../../src/slack/conversations/thread-memory.js";
 import { createDedupe } from "../../../src/slack/dedupe.js";
@@ -122,6 +123,7 @@ export function makeDeps(
     docsBaseUrl: options.docsBaseUrl,
     threads: createThreadMemory({ ttlMs: 60_000, max: 100 }),
     escalations: createEscalationStore({ max: 100 }),
+    channelModes: fakeChannelModes(),
     ...(options.escalationChannel !== undefined && {
       escalationChannel: options.escalationChannel,
     }),
@@ -132,6 +134,18 @@ export function makeDeps(
     },
   };
   return { deps, log, search: knowledge.search, knowledge: knowledge.knowledge };
+}
+
+/** Channel modes in memory, every channel in `mention` mode until set. */
+export function fakeChannelModes(): ChannelModes {
+  const modes = new Map<string, ChannelMode>();
+  return {
+    get: (channel) => modes.get(channel) ?? "mention",
+    set: (channel, mode) => {
+      modes.set(channel, mode);
+      return true;
+    },
+  };
 }
 
 /** An error shaped like @slack/web-api's WebAPIPlatformError. */

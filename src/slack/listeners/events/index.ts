@@ -2,6 +2,7 @@ import type { App } from "@slack/bolt";
 import type { ListenerDeps } from "../../deps.js";
 import { createAppHomeOpenedListener } from "./app-home-opened.js";
 import { createAppMentionListener } from "./app-mention.js";
+import { createAutoAnswerListener } from "./auto-answer.js";
 import { createDirectMessageListener } from "./direct-message.js";
 import { createEscalationReplyListener } from "./escalation-reply.js";
 import { createThreadFollowUpListener } from "./thread-follow-up.js";
@@ -11,5 +12,6 @@ export function register(app: App, deps: ListenerDeps): void {
   app.event("message", createDirectMessageListener(deps));
   app.event("message", createThreadFollowUpListener(deps));
   app.event("message", createEscalationReplyListener(deps));
+  app.event("message", createAutoAnswerListener(deps));
   app.event("app_home_opened", createAppHomeOpenedListener(deps));
 }
