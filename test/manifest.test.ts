@@ -13,6 +13,7 @@ import { register as registerActions } from "../src/slack/listeners/actions/inde
 import { register as registerCommands } from "../src/slack/listeners/commands/index.js";
 import { register as registerEvents } from "../src/slack/listeners/events/index.js";
 import { THREAD_CHANNEL_TYPES } from "../src/slack/listeners/events/thread-follow-up.js";
+import { register as registerShortcuts } from "../src/slack/listeners/shortcuts/index.js";
 import { ActionId } from "../src/slack/views/actions.js";
 import { makeDeps } from "./slack/listeners/fakes.js";
 
@@ -24,6 +25,7 @@ interface Manifest {
     app_home?: Record<string, boolean>;
     bot_user?: { display_name: string };
     slash_commands?: { command: string; description: string; usage_hint?: string }[];
+    shortcuts?: { name: string; type: string; callback_id: string; description: string }[];
   };
   oauth_config?: { scopes?: { bot?: string[] } };
   settings?: {
@@ -40,7 +42,9 @@ function recordRegistrations() {
   const commands: string[] = [];
   const events: string[] = [];
   const actions: (string | RegExp)[] = [];
+  const shortcuts: { callback_id: string; type: string }[] = [];
   const fake = {
+    shortcut: (constraint: { callback_id: string; type: string }) => shortcuts.push(constraint),
     command: (name: string) => commands.push(name),
     event: (name: string) => events.push(name),
     action: (constraint: string | RegExp | { action_id?: string | RegExp }) =>
@@ -52,10 +56,10 @@ function recordRegistrations() {
     message: () => events.push("message"),
   };
   const { deps } = makeDeps();
-  for (const register of [registerCommands, registerEvents, registerActions]) {
+  for (const register of [registerCommands, registerEvents, registerActions, registerShortcuts]) {
     register(fake as unknown as App, deps);
   }
-  return { commands, events, actions };
+  return { commands, events, actions, shortcuts };
 }
 
 /**
@@ -170,6 +174,22 @@ describe("manifest.yml", () => {
     }
   });
 
+  it("declares exactly the shortcuts the app registers, as message shortcuts", () => {
+    expect(registered.shortcuts.length).toBeGreaterThan(0);
+    // Bolt's `message_action` is the manifest's `message` shortcut type.
+    expect(
+      (manifest.features?.shortcuts ?? []).map((s) => ({
+        callback_id: s.callback_id,
+        type: s.type,
+      })),
+    ).toEqual(
+      registered.shortcuts.map((s) => ({
+        callback_id: s.callback_id,
+        type: s.type === "message_action" ? "message" : "global",
+      })),
+    );
+  });
+
   it("subscribes to exactly the events the app listens to", () => {
     const expected = registered.events.flatMap((name) => {
       const subscriptions = EVENT_SUBSCRIPTION[name];
@@ -203,7 +223,8 @@ describe("manifest.yml", () => {
     );
 
     const needed = new Set<string>();
-    if (registered.commands.length > 0) needed.add("commands");
+    // Slash commands and shortcuts both need `commands`.
+    if (registered.commands.length + registered.shortcuts.length > 0) needed.add("commands");
     for (const method of methods.keys())
       for (const scope of METHOD_SCOPES[method] ?? []) needed.add(scope);
     for (const name of registered.events) {

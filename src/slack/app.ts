@@ -21,6 +21,7 @@ import { createHealthHandler, HEALTH_PATH } from "./healthz.js";
 import { register as registerActions } from "./listeners/actions/index.js";
 import { register as registerCommands } from "./listeners/commands/index.js";
 import { register as registerEvents } from "./listeners/events/index.js";
+import { register as registerShortcuts } from "./listeners/shortcuts/index.js";
 import { rejectOutOfWindow, rejectUnusableBody } from "./request-guards.js";
 import { createTeamGuard } from "./team-guard.js";
 
@@ -178,6 +179,7 @@ export function createApp(config: Config, deps: CreateAppDeps): BotApp {
   registerCommands(app, listenerDeps);
   registerEvents(app, listenerDeps);
   registerActions(app, listenerDeps);
+  registerShortcuts(app, listenerDeps);
 
   // The last stop for anything a listener let escape: logged, and the bot keeps serving.
   app.error(async (error: CodedError) => {

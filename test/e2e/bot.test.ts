@@ -15,6 +15,7 @@ import {
 } from "../../src/dev/local-slack/index.js";
 import type { KnowledgeSource } from "../../src/knowledge/types.js";
 import { CHANNEL_MODES_FILE } from "../../src/slack/conversations/channel-modes.js";
+import { ASK_HANDBOOK_CALLBACK } from "../../src/slack/listeners/shortcuts/ask-handbook.js";
 import { ActionId } from "../../src/slack/views/actions.js";
 import { renderHelp } from "../../src/slack/views/help.js";
 import { renderTopics } from "../../src/slack/views/topics.js";
@@ -543,6 +544,29 @@ describe.each(["socket", "http"] as const)("the bot in %s mode", (mode) => {
         .find({ event: "query", surface: "channel" })
         .map((l) => l.answered),
     ).toEqual([true, false]);
+  });
+
+  it('answers "Ask the handbook" on someone\'s message privately, to whoever used it', async () => {
+    const channel = slack.defaultChannel;
+    const posted = await slack.sendChannelMessage({
+      text: `anyone know ${CONFIDENT_QUESTION}?`,
+      channel,
+      user: "U0WRITER",
+    });
+    const ts = String((posted?.payload.event as JsonObject | undefined)?.ts);
+    const used = await slack.useMessageShortcut({
+      callbackId: ASK_HANDBOOK_CALLBACK,
+      channel,
+      ts,
+      user: "U0READER",
+    });
+    expect(used.ack.status).toBe(200);
+    const answer = await slack.waitFor({ method: "response_url" });
+    expect(answer.surface).toMatchObject({ ephemeral: true, user: "U0READER" });
+    const top = knowledge.current().index.search(`anyone know ${CONFIDENT_QUESTION}?`).results[0];
+    expect(allText(answer)).toContain(top?.section.document.title);
+    expect(slack.controls(answer).map((c) => c.actionId)).toContain(ActionId.shareInChannel);
+    expect(slack.find({ method: "chat.postMessage", channel })).toHaveLength(0);
   });
 
   it("does not answer a retried event twice", async () => {

@@ -201,3 +201,34 @@ export function buildViewSubmission(
     enterprise: null,
   };
 }
+
+/** A `message_action` payload: a message shortcut used on a stored message. */
+export function buildMessageShortcut(
+  w: Workspace,
+  input: {
+    callbackId: string;
+    user: string;
+    channel: string;
+    message: JsonObject;
+    triggerId: string;
+    responseUrl: string;
+  },
+): JsonObject {
+  const user = w.user(input.user);
+  const channel = w.channel(input.channel);
+  return {
+    type: "message_action",
+    token: VERIFICATION_TOKEN,
+    action_ts: (Date.now() / 1000).toFixed(6),
+    team: { id: w.teamId, domain: w.teamDomain },
+    user: { id: user.id, username: user.name, name: user.name, team_id: w.teamId },
+    channel: { id: channel.id, name: channel.type === "im" ? "directmessage" : channel.name },
+    is_enterprise_install: false,
+    enterprise: null,
+    callback_id: input.callbackId,
+    trigger_id: input.triggerId,
+    response_url: input.responseUrl,
+    message_ts: input.message.ts,
+    message: input.message,
+  };
+}

@@ -17,6 +17,7 @@ import {
   buildBlockActions,
   buildEventCallback,
   buildMessageEvent,
+  buildMessageShortcut,
   buildSlashCommand,
   buildViewSubmission,
   channelType,
@@ -130,6 +131,14 @@ export interface LocalSlack {
    * resolves with undefined, delivering nothing, where the bot is not a member.
    */
   sendChannelMessage(input: MessageInput, options?: EventOptions): Promise<Delivery | undefined>;
+  /**
+   * A message shortcut (`message_action`) used on a stored message: `callbackId` is the
+   * manifest's. Its response URL posts to the user in that channel.
+   */
+  useMessageShortcut(
+    input: { callbackId: string; channel: string; ts: string; user?: string },
+    options?: DeliveryOptions,
+  ): Promise<Delivery>;
   /** The user opens the app's Home tab (`app_home_opened`). */
   openHome(input?: { user?: string }, options?: EventOptions): Promise<Delivery>;
   /** Any interaction payload, sent as is (`type` decides its shape). */
@@ -944,6 +953,32 @@ export async function startLocalSlack(options: LocalSlackOptions = {}): Promise<
     return sendEvent(event, options);
   }
 
+  async function useMessageShortcut(
+    input: { callbackId: string; channel: string; ts: string; user?: string },
+    options: DeliveryOptions = {},
+  ): Promise<Delivery> {
+    const stored = workspace.findMessage(input.channel, input.ts);
+    if (!stored) throw new Error(`local Slack: no message ${input.ts} in ${input.channel}`);
+    const user = input.user ?? defaultUser;
+    const id = workspace.newEnvelopeId();
+    const target = workspace.newResponseUrl({ user, channel: input.channel, deliveryId: id });
+    const payload = buildMessageShortcut(workspace, {
+      callbackId: input.callbackId,
+      user,
+      channel: input.channel,
+      message: {
+        type: "message",
+        user: stored.user,
+        ts: stored.ts,
+        text: stored.text,
+        ...(stored.thread_ts ? { thread_ts: stored.thread_ts } : {}),
+      },
+      triggerId: workspace.newTrigger(user),
+      responseUrl: `${baseUrl}/response/${target.id}`,
+    });
+    return sendInteraction(payload, options, id);
+  }
+
   async function openHome(
     input: { user?: string } = {},
     options: EventOptions = {},
@@ -1159,6 +1194,7 @@ export async function startLocalSlack(options: LocalSlackOptions = {}): Promise<
     sendDirectMessage,
     sendMention,
     sendChannelMessage,
+    useMessageShortcut,
     openHome,
     sendInteraction,
     controls(call) {
