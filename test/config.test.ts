@@ -31,6 +31,7 @@ describe("loadConfig", () => {
       host: "0.0.0.0",
       contentDir: "./content",
       logLevel: "info",
+      dataDir: "./data",
     });
   });
 
@@ -43,6 +44,8 @@ describe("loadConfig", () => {
       CONTENT_DIR: "/srv/handbook",
       DOCS_BASE_URL: "https://handbook.example.org/docs/",
       LOG_LEVEL: "DEBUG",
+      DATA_DIR: "/var/lib/handbook",
+      ESCALATION_CHANNEL: "G0EXPERTS",
     });
     expect(config).toEqual({
       mode: "http",
@@ -54,6 +57,8 @@ describe("loadConfig", () => {
       contentDir: "/srv/handbook",
       docsBaseUrl: "https://handbook.example.org/docs/",
       logLevel: "debug",
+      dataDir: "/var/lib/handbook",
+      escalationChannel: "G0EXPERTS",
     });
   });
 
