@@ -30,6 +30,10 @@ interface CommonConfig {
   tokenEncryptionKey?: Buffer;
   /** OAuth distribution: installs through /slack/install, tokens from the installation store. */
   oauth?: OAuthConfig;
+  /** Conversations (issue 13): the channel "Ask an expert" posts to when a document has no owner. */
+  escalationChannel?: string;
+  /** Where the bot keeps what it must remember across restarts (channel modes). */
+  dataDir: string;
 }
 
 export interface OAuthConfig {
@@ -179,6 +183,15 @@ export function loadConfig(env: Env = process.env): Config {
   if (logLevel === undefined)
     problem("LOG_LEVEL", `must be one of ${LOG_LEVELS.join(", ")} (got "${logLevelRaw}")`);
 
+  // Conversations (issue 13).
+  const escalationChannel = read(env, "ESCALATION_CHANNEL");
+  if (escalationChannel !== undefined && !/^[CG][A-Z0-9]{2,}$/.test(escalationChannel))
+    problem(
+      "ESCALATION_CHANNEL",
+      `must be a channel id such as C0123456789, not a name (got "${escalationChannel}")`,
+    );
+  const dataDir = read(env, "DATA_DIR") ?? "./data";
+
   if (problems.length > 0 || mode === undefined || !logLevel) {
     throw new ConfigError(problems);
   }
@@ -193,6 +206,8 @@ export function loadConfig(env: Env = process.env): Config {
     slashCommand,
     ...(slackApiUrl !== undefined && { slackApiUrl: withTrailingSlash(slackApiUrl) }),
     ...(docsBaseUrl !== undefined && { docsBaseUrl }),
+    ...(escalationChannel !== undefined && { escalationChannel }),
+    dataDir,
   };
   if (mode === "socket") {
     if (appToken === undefined) throw new ConfigError(problems);

@@ -32,6 +32,7 @@ describe("loadConfig", () => {
       contentDir: "./content",
       logLevel: "info",
       slashCommand: "/dm",
+      dataDir: "./data",
     });
   });
 
@@ -45,6 +46,8 @@ describe("loadConfig", () => {
       DOCS_BASE_URL: "https://handbook.example.org/docs/",
       LOG_LEVEL: "DEBUG",
       SLASH_COMMAND: "/handbook",
+      DATA_DIR: "/var/lib/handbook",
+      ESCALATION_CHANNEL: "G0EXPERTS",
     });
     expect(config).toEqual({
       mode: "http",
@@ -57,6 +60,8 @@ describe("loadConfig", () => {
       docsBaseUrl: "https://handbook.example.org/docs/",
       logLevel: "debug",
       slashCommand: "/handbook",
+      dataDir: "/var/lib/handbook",
+      escalationChannel: "G0EXPERTS",
     });
   });
 
@@ -103,6 +108,16 @@ describe("loadConfig", () => {
     ]);
     expect(problemsOf({ ...socketEnv, PORT: "65536" })).toEqual(["PORT"]);
     expect(problemsOf({ ...socketEnv, PORT: "-1" })).toEqual(["PORT"]);
+  });
+
+  it("takes ESCALATION_CHANNEL as a channel id, and refuses a channel name", () => {
+    expect(loadConfig({ ...socketEnv, ESCALATION_CHANNEL: "C0EXPERTS" }).escalationChannel).toBe(
+      "C0EXPERTS",
+    );
+    expect(loadConfig(socketEnv).escalationChannel).toBeUndefined();
+    expect(problemsOf({ ...socketEnv, ESCALATION_CHANNEL: "#experts" })).toEqual([
+      "ESCALATION_CHANNEL",
+    ]);
   });
 
   it("says what is wrong in the error message", () => {

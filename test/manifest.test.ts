@@ -12,6 +12,8 @@ import { parse } from "yaml";
 import { register as registerActions } from "../src/slack/listeners/actions/index.js";
 import { register as registerCommands } from "../src/slack/listeners/commands/index.js";
 import { register as registerEvents } from "../src/slack/listeners/events/index.js";
+import { THREAD_CHANNEL_TYPES } from "../src/slack/listeners/events/thread-follow-up.js";
+import { register as registerShortcuts } from "../src/slack/listeners/shortcuts/index.js";
 import { ActionId } from "../src/slack/views/actions.js";
 import { makeDeps } from "./slack/listeners/fakes.js";
 
@@ -23,6 +25,7 @@ interface Manifest {
     app_home?: Record<string, boolean>;
     bot_user?: { display_name: string };
     slash_commands?: { command: string; description: string; usage_hint?: string }[];
+    shortcuts?: { name: string; type: string; callback_id: string; description: string }[];
   };
   oauth_config?: { scopes?: { bot?: string[] } };
   settings?: {
@@ -39,7 +42,9 @@ function recordRegistrations() {
   const commands: string[] = [];
   const events: string[] = [];
   const actions: (string | RegExp)[] = [];
+  const shortcuts: { callback_id: string; type: string }[] = [];
   const fake = {
+    shortcut: (constraint: { callback_id: string; type: string }) => shortcuts.push(constraint),
     command: (name: string) => commands.push(name),
     event: (name: string) => events.push(name),
     action: (constraint: string | RegExp | { action_id?: string | RegExp }) =>
@@ -51,20 +56,21 @@ function recordRegistrations() {
     message: () => events.push("message"),
   };
   const { deps } = makeDeps();
-  for (const register of [registerCommands, registerEvents, registerActions]) {
+  for (const register of [registerCommands, registerEvents, registerActions, registerShortcuts]) {
     register(fake as unknown as App, deps);
   }
-  return { commands, events, actions };
+  return { commands, events, actions, shortcuts };
 }
 
 /**
- * The manifest name of each event the code listens to. The DM listener registers Bolt's
- * `message` and answers only `channel_type: "im"`, which is the `message.im` subscription.
+ * The manifest names of each event the code listens to. Bolt's `message` is registered by the
+ * DM listener, which answers only `channel_type: "im"` (`message.im`), and by the thread
+ * follow-up listener, which reads the channel types it names (`message.channels`, `message.groups`).
  */
-const EVENT_SUBSCRIPTION: Record<string, string> = {
-  app_mention: "app_mention",
-  app_home_opened: "app_home_opened",
-  message: "message.im",
+const EVENT_SUBSCRIPTION: Record<string, string[]> = {
+  app_mention: ["app_mention"],
+  app_home_opened: ["app_home_opened"],
+  message: ["message.im", ...Object.values(THREAD_CHANNEL_TYPES)],
 };
 
 /** Bot scopes each subscription needs (docs.slack.dev/reference/events). */
@@ -72,6 +78,8 @@ const EVENT_SCOPES: Record<string, string[]> = {
   app_mention: ["app_mentions:read"],
   app_home_opened: [],
   "message.im": ["im:history"],
+  "message.channels": ["channels:history"],
+  "message.groups": ["groups:history"],
 };
 
 /** Bot scopes each Web API method needs (docs.slack.dev/reference/methods); views.* need none. */
@@ -79,6 +87,11 @@ const METHOD_SCOPES: Record<string, string[]> = {
   "auth.test": [],
   "chat.postMessage": ["chat:write"],
   "chat.update": ["chat:write"],
+  // api.slack.com/methods/chat.getPermalink: "No scope required".
+  "chat.getPermalink": [],
+  "users.info": ["users:read"],
+  // Called for public and private channels only (/dm settings refuses DMs).
+  "conversations.info": ["channels:read", "groups:read"],
   "views.open": [],
   "views.push": [],
   "views.publish": [],
@@ -161,11 +174,28 @@ describe("manifest.yml", () => {
     }
   });
 
+  it("declares exactly the shortcuts the app registers, as message shortcuts", () => {
+    expect(registered.shortcuts.length).toBeGreaterThan(0);
+    // Bolt's `message_action` is the manifest's `message` shortcut type.
+    expect(
+      (manifest.features?.shortcuts ?? []).map((s) => ({
+        callback_id: s.callback_id,
+        type: s.type,
+      })),
+    ).toEqual(
+      registered.shortcuts.map((s) => ({
+        callback_id: s.callback_id,
+        type: s.type === "message_action" ? "message" : "global",
+      })),
+    );
+  });
+
   it("subscribes to exactly the events the app listens to", () => {
-    const expected = registered.events.map((name) => {
-      const subscription = EVENT_SUBSCRIPTION[name];
-      if (subscription === undefined) throw new Error(`no manifest subscription known for ${name}`);
-      return subscription;
+    const expected = registered.events.flatMap((name) => {
+      const subscriptions = EVENT_SUBSCRIPTION[name];
+      if (subscriptions === undefined)
+        throw new Error(`no manifest subscription known for ${name}`);
+      return subscriptions;
     });
     expect([...(manifest.settings?.event_subscriptions?.bot_events ?? [])].sort()).toEqual(
       [...new Set(expected)].sort(),
@@ -193,11 +223,14 @@ describe("manifest.yml", () => {
     );
 
     const needed = new Set<string>();
-    if (registered.commands.length > 0) needed.add("commands");
+    // Slash commands and shortcuts both need `commands`.
+    if (registered.commands.length + registered.shortcuts.length > 0) needed.add("commands");
     for (const method of methods.keys())
       for (const scope of METHOD_SCOPES[method] ?? []) needed.add(scope);
     for (const name of registered.events) {
-      for (const scope of EVENT_SCOPES[EVENT_SUBSCRIPTION[name] ?? ""] ?? []) needed.add(scope);
+      for (const subscription of EVENT_SUBSCRIPTION[name] ?? []) {
+        for (const scope of EVENT_SCOPES[subscription] ?? []) needed.add(scope);
+      }
     }
     expect([...(manifest.oauth_config?.scopes?.bot ?? [])].sort()).toEqual([...needed].sort());
   });

@@ -57,6 +57,7 @@ function helpText(command: string): string {
   return `Type:
   ${ask} ask privately: the answer is only visible to you (${command} help, ${command} topics)
   ${other("@bot <question>")} mention the bot in #general: it answers in a thread
+  ${other("> <message>")} reply in that thread without a mention (a follow-up, or a thank-you)
   ${other("<question>")} anything else is a direct message to the bot
   ${other("home")} open the bot's Home tab; then  search <words>  searches from it
   ${other("1, 2, …")} press a numbered button (or pick a numbered option) of the last reply
@@ -79,6 +80,8 @@ interface Session {
   active?: Shown | undefined;
   /** The Home tab as last published, for `search`. */
   home?: Shown;
+  /** The thread of the last mention in #general, for `>` replies. */
+  thread?: string;
 }
 
 /** Sends one thing to the bot and prints everything it shows in return. */
@@ -133,7 +136,13 @@ async function handleLine(session: Session, line: string): Promise<"quit" | unde
       await runTurn(session, () => slack.selectOption(call, button.actionId, button.value));
     } else {
       print(`(you pressed “${button.label}”)\n`);
-      await runTurn(session, () => slack.clickButton(call, button.actionId));
+      // Matched by value too: both feedback buttons carry one action id.
+      await runTurn(session, () =>
+        slack.clickButton(
+          call,
+          (control) => control.actionId === button.actionId && control.value === button.value,
+        ),
+      );
     }
     return undefined;
   }
@@ -151,7 +160,23 @@ async function handleLine(session: Session, line: string): Promise<"quit" | unde
   }
   if (text.startsWith("@")) {
     const question = text.replace(/^@\S*\s*/, "");
-    await runTurn(session, () => slack.sendMention({ text: escapeText(question) }));
+    await runTurn(session, async () => {
+      const delivery = await slack.sendMention({ text: escapeText(question) });
+      const event = delivery.payload.event as { ts?: unknown; thread_ts?: unknown };
+      session.thread = String(event.thread_ts ?? event.ts);
+    });
+    return undefined;
+  }
+  if (text.startsWith(">")) {
+    const thread = session.thread;
+    if (thread === undefined) {
+      print("(no thread yet: mention the bot first, @bot <question>)\n");
+      return undefined;
+    }
+    const message = text.slice(1).trim();
+    await runTurn(session, () =>
+      slack.sendChannelMessage({ text: escapeText(message), thread_ts: thread }),
+    );
     return undefined;
   }
   if (text === "home") {

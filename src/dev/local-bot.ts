@@ -3,6 +3,9 @@
  * against a local Slack, in Socket Mode or HTTP mode. Used by the end-to-end tests, the
  * playground and the end-to-end benchmark.
  */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type pino from "pino";
 import { type Config, type LogLevel, loadConfig } from "../config.js";
@@ -75,6 +78,10 @@ export interface LocalBotOptions {
   docsBaseUrl?: string;
   /** `SLASH_COMMAND`; the local Slack's declared command by default, as a manifest and `.env` agree. */
   slashCommand?: string;
+  /** ESCALATION_CHANNEL: where "Ask an expert" goes when a document has no owner. */
+  escalationChannel?: string;
+  /** DATA_DIR; a fresh temporary folder by default, so a run never writes into the repository. */
+  dataDir?: string;
   /** Other dependencies of `createApp` to replace (a dedupe, a clock). */
   appDeps?: Partial<Pick<CreateAppDeps, "dedupe" | "clock">>;
 }
@@ -108,6 +115,8 @@ export async function startLocalBot(options: LocalBotOptions): Promise<LocalBot>
     LOG_LEVEL: options.logLevel ?? "info",
     SLASH_COMMAND: options.slashCommand ?? slack.slashCommand,
     ...(options.docsBaseUrl ? { DOCS_BASE_URL: options.docsBaseUrl } : {}),
+    ...(options.escalationChannel ? { ESCALATION_CHANNEL: options.escalationChannel } : {}),
+    DATA_DIR: options.dataDir ?? mkdtempSync(join(tmpdir(), "handbook-bot-data-")),
   });
   const logs = options.logDestination ? undefined : createLogCapture();
   const destination = options.logDestination ?? logs?.destination;

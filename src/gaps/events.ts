@@ -1,4 +1,4 @@
-/** The two kinds of bot log line the gaps report reads; everything else in a log is ignored. */
+/** The kinds of bot log line the gaps report reads; everything else in a log is ignored. */
 
 export interface QueryEvent {
   kind: "query";
@@ -22,7 +22,18 @@ export interface FeedbackEvent {
   user: string | undefined;
 }
 
-export type GapEvent = QueryEvent | FeedbackEvent;
+/** A request to a human expert ("Ask an expert") changing state: opened, answered, resolved. */
+export interface EscalationEvent {
+  kind: "escalation";
+  time: number | undefined;
+  id: string;
+  status: "open" | "answered" | "resolved";
+  query: string;
+}
+
+export type GapEvent = QueryEvent | FeedbackEvent | EscalationEvent;
+
+const ESCALATION_STATUSES = new Set(["open", "answered", "resolved"]);
 
 function readTime(value: unknown): number | undefined {
   // pino writes epoch ms by default; `pino.stdTimeFunctions.isoTime` writes an ISO string.
@@ -82,6 +93,23 @@ export function parseLogLine(line: string): GapEvent | undefined {
       sectionId: record.sectionId,
       helpful: record.helpful,
       user: optionalString(record.user),
+    };
+  }
+  if (record.event === "escalation") {
+    if (
+      typeof record.id !== "string" ||
+      record.id.length === 0 ||
+      typeof record.status !== "string" ||
+      !ESCALATION_STATUSES.has(record.status)
+    ) {
+      return undefined;
+    }
+    return {
+      kind: "escalation",
+      time,
+      id: record.id,
+      status: record.status as EscalationEvent["status"],
+      query: typeof record.query === "string" ? record.query : "",
     };
   }
   return undefined;

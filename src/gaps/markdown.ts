@@ -99,6 +99,28 @@ export function renderGapsMarkdown(report: GapsReport, options: MarkdownOptions 
     ...sectionList(report.uncertain, maxGroups, (section) => plural(section.count, "question")),
   );
 
+  const { escalations } = report;
+  lines.push("", "## Questions sent to an expert", "");
+  if (escalations.open.length + escalations.answered.length + escalations.resolved === 0) {
+    lines.push("None.");
+  } else {
+    lines.push(
+      `${escalations.open.length} waiting for a reply, ${escalations.answered.length} answered but not marked resolved, ${escalations.resolved} resolved.`,
+    );
+    for (const [title, items] of [
+      ["Waiting for a reply", escalations.open],
+      ["Answered, not yet resolved", escalations.answered],
+    ] as const) {
+      if (items.length === 0) continue;
+      lines.push("", `### ${title}`, "");
+      items.slice(0, maxGroups).forEach((item, i) => {
+        const when = item.askedAt ? ` (asked ${formatTime(item.askedAt)})` : "";
+        lines.push(`${i + 1}. ${inlineCode(item.query)}${when}`);
+      });
+      lines.push(...moreLine(items.length - maxGroups, "question"));
+    }
+  }
+
   lines.push("", "## Most asked sections", "");
   if (report.mostAsked.length === 0) {
     lines.push("None yet.");

@@ -2,7 +2,7 @@
  * The knowledge-gaps report: what people asked that the handbook could not answer, what it
  * answered badly, and what it is used for most. Pure: events in, plain data out.
  */
-import type { FeedbackEvent, GapEvent } from "./events.js";
+import type { EscalationEvent, FeedbackEvent, GapEvent } from "./events.js";
 import { analyzeQuestion } from "./terms.js";
 
 export interface ExampleQuestion {
@@ -64,6 +64,16 @@ export interface GapsReport {
   uncertain: UncertainSection[];
   /** Top ten sections by answered questions. */
   mostAsked: AskedSection[];
+  /** Requests to human experts not yet marked resolved, oldest first, by their last state. */
+  escalations: { open: EscalationItem[]; answered: EscalationItem[]; resolved: number };
+}
+
+/** One request to an expert, as the log last saw it. */
+export interface EscalationItem {
+  id: string;
+  query: string;
+  /** ISO time the request was made; null when the log line had no time. */
+  askedAt: string | null;
 }
 
 export interface GapsReportOptions {
@@ -164,6 +174,7 @@ export function buildGapsReport(
   const askedSections = new Map<string, number>();
   const uncertainSections = new Map<string, { count: number; wordings: WordingCounter }>();
   const feedback: FeedbackEvent[] = [];
+  const escalationLines: EscalationEvent[] = [];
 
   for (const event of events) {
     if (since !== undefined && (event.time === undefined || event.time < since)) continue;
@@ -173,6 +184,10 @@ export function buildGapsReport(
     }
     if (event.kind === "feedback") {
       feedback.push(event);
+      continue;
+    }
+    if (event.kind === "escalation") {
+      escalationLines.push(event);
       continue;
     }
     total += 1;
@@ -281,5 +296,34 @@ export function buildGapsReport(
     unhelpful,
     uncertain,
     mostAsked,
+    escalations: summarizeEscalations(escalationLines),
+  };
+}
+
+const ESCALATION_ORDER = { open: 0, answered: 1, resolved: 2 } as const;
+
+/** Each request's furthest state (a reply can be logged after a resolve), oldest request first. */
+function summarizeEscalations(lines: readonly EscalationEvent[]): GapsReport["escalations"] {
+  const byId = new Map<string, { item: EscalationItem; status: EscalationEvent["status"] }>();
+  for (const line of [...lines].sort((a, b) => (a.time ?? 0) - (b.time ?? 0))) {
+    const known = byId.get(line.id);
+    if (known === undefined) {
+      byId.set(line.id, {
+        item: {
+          id: line.id,
+          query: line.query,
+          askedAt: line.time === undefined ? null : new Date(line.time).toISOString(),
+        },
+        status: line.status,
+      });
+    } else if (ESCALATION_ORDER[line.status] > ESCALATION_ORDER[known.status]) {
+      known.status = line.status;
+    }
+  }
+  const all = [...byId.values()];
+  return {
+    open: all.filter((entry) => entry.status === "open").map((entry) => entry.item),
+    answered: all.filter((entry) => entry.status === "answered").map((entry) => entry.item),
+    resolved: all.filter((entry) => entry.status === "resolved").length,
   };
 }

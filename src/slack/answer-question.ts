@@ -7,7 +7,7 @@ import { renderReply } from "./views/reply.js";
 import type { ReplyContext, SlackMessage } from "./views/types.js";
 
 /** Where a question came from, as written in the `query` log line. */
-export type Surface = "command" | "mention" | "dm" | "home";
+export type Surface = "command" | "mention" | "dm" | "home" | "thread" | "channel" | "shortcut";
 
 export interface AskInput {
   knowledge: Knowledge;

@@ -7,6 +7,14 @@ import type { Config } from "../config.js";
 import type { KnowledgeSource } from "../knowledge/types.js";
 import { type AppLogger, createBoltLogger } from "../logger.js";
 import type { SharedDeps } from "../state/shared-state.js";
+import { type ChannelModes, createChannelModes } from "./conversations/channel-modes.js";
+import { createEscalationStore, type EscalationStore } from "./conversations/escalations.js";
+import {
+  createThreadMemory,
+  THREAD_MAX,
+  THREAD_TTL_MS,
+  type ThreadMemory,
+} from "./conversations/thread-memory.js";
 import { createDedupe, type Dedupe } from "./dedupe.js";
 import { createDeliveryDedupe } from "./delivery-dedupe.js";
 import type { ListenerDeps } from "./deps.js";
@@ -15,6 +23,7 @@ import { registerInstallationEvents } from "./installation-events.js";
 import { register as registerActions } from "./listeners/actions/index.js";
 import { register as registerCommands } from "./listeners/commands/index.js";
 import { register as registerEvents } from "./listeners/events/index.js";
+import { register as registerShortcuts } from "./listeners/shortcuts/index.js";
 import { rejectOutOfWindow, rejectUnusableBody } from "./request-guards.js";
 import { createRequestScope } from "./request-scope.js";
 import { createTeamGuard } from "./team-guard.js";
@@ -47,6 +56,12 @@ export interface CreateAppDeps {
   clientOptions?: SlackClientOptions;
   /** Remembers handled event deliveries; a fresh bounded one when omitted. */
   dedupe?: Dedupe;
+  /** Threads the bot has answered in; a fresh bounded one when omitted. */
+  threads?: ThreadMemory;
+  /** Open requests to experts; a fresh bounded one when omitted. */
+  escalations?: EscalationStore;
+  /** Channel modes; read from the config's DATA_DIR when omitted. */
+  channelModes?: ChannelModes;
   clock?: () => number;
   /** Wall clock in ms, for the age of answers; `Date.now` by default. */
   now?: () => number;
@@ -58,6 +73,9 @@ export interface CreateAppDeps {
   /** Redis and PostgreSQL backed parts (src/state); the in-process defaults when omitted. */
   shared?: SharedDeps;
 }
+
+/** Open requests to experts held at once; the oldest is forgotten first. */
+const ESCALATIONS_MAX = 10_000;
 
 /** Slack retries an unacknowledged event three times within a few minutes. */
 const DEDUPE_TTL_MS = 10 * 60 * 1000;
@@ -189,6 +207,10 @@ export function createApp(config: Config, deps: CreateAppDeps): BotApp {
     ...(deps.shared?.ownerNotices !== undefined && { ownerNotices: deps.shared.ownerNotices }),
     docsBaseUrl: config.docsBaseUrl,
     command: config.slashCommand,
+    threads: deps.threads ?? createThreadMemory({ ttlMs: THREAD_TTL_MS, max: THREAD_MAX }),
+    escalations: deps.escalations ?? createEscalationStore({ max: ESCALATIONS_MAX }),
+    escalationChannel: config.escalationChannel,
+    channelModes: deps.channelModes ?? createChannelModes(config.dataDir, logger),
     clock: deps.clock,
     now: deps.now,
   };
@@ -205,6 +227,7 @@ export function createApp(config: Config, deps: CreateAppDeps): BotApp {
   registerCommands(app, listenerDeps);
   registerEvents(app, listenerDeps);
   registerActions(app, listenerDeps);
+  registerShortcuts(app, listenerDeps);
 
   // The last stop for anything a listener let escape: logged, and the bot keeps serving.
   app.error(async (error: CodedError) => {

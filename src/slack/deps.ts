@@ -1,6 +1,9 @@
 import type { KnowledgeSource } from "../knowledge/types.js";
 import type { AppLogger } from "../logger.js";
 import type { Throttle } from "../state/throttle.js";
+import type { ChannelModes } from "./conversations/channel-modes.js";
+import type { EscalationStore } from "./conversations/escalations.js";
+import type { ThreadMemory } from "./conversations/thread-memory.js";
 import type { Dedupe } from "./dedupe.js";
 import type { ReplyContext } from "./views/types.js";
 
@@ -18,6 +21,14 @@ export interface ListenerDeps {
   now?: () => number;
   /** Shared throttle on "not helpful" notices to owners (with Redis); none by default. */
   ownerNotices?: Throttle;
+  /** Threads the bot has answered in: the only threads whose messages it reads. */
+  threads: ThreadMemory;
+  /** Open requests to a human expert ("Ask an expert"). */
+  escalations: EscalationStore;
+  /** Where "Ask an expert" goes when the document names no owner (ESCALATION_CHANNEL). */
+  escalationChannel?: string;
+  /** Which channels answer top-level questions automatically (`/dm settings`). */
+  channelModes: ChannelModes;
   /** Monotonic clock in ms for the `ms` of query log lines; `performance.now` by default. */
   clock?: () => number;
 }

@@ -1,9 +1,9 @@
 import type { KnowledgeBase, Section } from "../corpus/types.js";
 import type { Knowledge } from "../knowledge/types.js";
 import { noMatch } from "../search/decide.js";
-import type { SearchResult } from "../search/types.js";
+import type { SearchResponse, SearchResult } from "../search/types.js";
 import type { ActionValue } from "./views/actions.js";
-import { renderAnswer } from "./views/answer.js";
+import { type Answer, renderAnswer } from "./views/answer.js";
 import { renderReply } from "./views/reply.js";
 import type { ReplyContext, SlackMessage } from "./views/types.js";
 
@@ -24,8 +24,22 @@ export function renderSectionAnswer(
   choice: ActionValue,
   context: ReplyContext,
 ): SlackMessage {
+  const found = resolveSectionAnswer(knowledge, choice);
+  return "answer" in found
+    ? renderAnswer(found.answer, context)
+    : renderReply(found.response, context);
+}
+
+/**
+ * The {@link Answer} for a chosen section, or, when the section is gone, the fresh search
+ * response to reply with instead.
+ */
+export function resolveSectionAnswer(
+  knowledge: Knowledge,
+  choice: ActionValue,
+): { answer: Answer } | { response: SearchResponse } {
   const { base, index } = knowledge;
-  const response =
+  const response: SearchResponse =
     choice.query === ""
       ? {
           query: "",
@@ -34,15 +48,14 @@ export function renderSectionAnswer(
         }
       : index.search(choice.query);
   const section = findSection(base, choice.sectionId);
-  if (section === undefined) return renderReply(response, context);
+  if (section === undefined) return { response };
   const result = response.results.find((candidate) => candidate.section.id === section.id) ?? {
     section,
     score: 0,
     matchedTerms: [],
   };
   const related = response.results.filter((candidate) => candidate.section.id !== section.id);
-  return renderAnswer(
-    { query: choice.query, result, related, ...(choice.picked ? { picked: true } : {}) },
-    context,
-  );
+  return {
+    answer: { query: choice.query, result, related, ...(choice.picked ? { picked: true } : {}) },
+  };
 }

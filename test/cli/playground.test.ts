@@ -116,6 +116,24 @@ describe("runPlayground", () => {
     expect(search).toContain(expectedHeading(QUESTION));
   });
 
+  it("follows up in the mention's thread with `>`, and stays quiet for a thank-you", async () => {
+    const session = startSession();
+    session.send("> too early");
+    session.send("@bot how do I run a retrospective");
+    session.send("> and how long should it take?");
+    session.send("> thanks!");
+    session.end();
+    await expect(session.done).resolves.toBe(0);
+    const parts = session.text.split(/^you › /m);
+    expect(parts.find((p) => p.startsWith("> too early"))).toContain("no thread yet");
+    const followUp = parts.find((p) => p.startsWith("> and how long")) ?? "";
+    expect(followUp).toContain("in #general (in the thread)");
+    expect(followUp).toContain(
+      expectedHeading("how do I run a retrospective how long should it take?"),
+    );
+    expect(parts.find((p) => p.startsWith("> thanks"))).toContain("the bot showed nothing");
+  });
+
   it("opens a section picked by its number from the /dm topics picker", async () => {
     const session = startSession();
     await session.waitFor(/Type:/);

@@ -466,6 +466,39 @@ describe("Socket Mode", () => {
     });
   });
 
+  it("delivers channel messages only where the app is a member, as channel or group", async () => {
+    const sm = startClient();
+    const seen: Array<Record<string, unknown>> = [];
+    sm.on("message", async ({ ack, event }) => {
+      seen.push(event);
+      await ack();
+    });
+    await sm.start();
+    slack.workspace.channels.set("C0SECRET", {
+      id: "C0SECRET",
+      name: "secret",
+      type: "channel",
+      isPrivate: true,
+    });
+    const top = await slack.sendChannelMessage({ text: "hello all", channel: "C0GENERAL" });
+    if (!top) throw new Error("the bot is in #general: the message should be delivered");
+    const topTs = String((top.payload.event as Record<string, unknown>).ts);
+    await slack.sendChannelMessage({
+      text: "in a thread?",
+      channel: "C0GENERAL",
+      thread_ts: topTs,
+    });
+    await slack.sendChannelMessage({ text: "psst", channel: "C0SECRET" });
+    expect(await slack.sendChannelMessage({ text: "x", channel: "C0ELSEWHERE" })).toBeUndefined();
+    expect(seen.map((e) => [e.channel, e.channel_type, e.thread_ts])).toEqual([
+      ["C0GENERAL", "channel", undefined],
+      ["C0GENERAL", "channel", topTs],
+      ["C0SECRET", "group", undefined],
+    ]);
+    // Stored as Slack would keep them, the non-member channel's message included.
+    expect(slack.workspace.findMessage("C0GENERAL", topTs)?.text).toBe("hello all");
+  });
+
   it("rejects a delivery nobody acks, after the timeout", async () => {
     const sm = startClient();
     sm.on("slash_commands", () => {
@@ -567,6 +600,51 @@ describe("Socket Mode", () => {
       channel: "C0GENERAL",
       ts: posted.response.ts,
     });
+  });
+
+  it("presses one of Slack's feedback buttons: feedback_buttons with that button's value", async () => {
+    const bodies = await collectInteractions();
+    const feedback = (positiveValue: string) => [
+      {
+        type: "context_actions",
+        block_id: "feedback",
+        elements: [
+          {
+            type: "feedback_buttons",
+            action_id: "vote",
+            positive_button: { text: { type: "plain_text", text: "Good" }, value: positiveValue },
+            negative_button: { text: { type: "plain_text", text: "Bad" }, value: "down" },
+          },
+        ],
+      },
+    ];
+    await client().chat.postMessage({ channel: "C0GENERAL", text: "rate", blocks: feedback("up") });
+    const posted = await slack.waitFor({ method: "chat.postMessage" });
+    expect(slack.controls(posted).map((c) => [c.label, c.feedback, c.value])).toEqual([
+      ["Good", "positive", "up"],
+      ["Bad", "negative", "down"],
+    ]);
+    await slack.clickButton(posted, (control) => control.feedback === "negative");
+    expect(bodies[0]).toMatchObject({
+      type: "block_actions",
+      actions: [
+        {
+          type: "feedback_buttons",
+          action_id: "vote",
+          block_id: "feedback",
+          value: "down",
+          text: { type: "plain_text", text: "Bad" },
+        },
+      ],
+    });
+    // Slack's limits hold for the buttons too: a value past 2000 characters is refused.
+    await expect(
+      client().chat.postMessage({
+        channel: "C0GENERAL",
+        text: "rate",
+        blocks: feedback("x".repeat(2001)),
+      }),
+    ).rejects.toMatchObject({ data: { error: "invalid_blocks" } });
   });
 
   it("picks a menu option: block_actions with the chosen selected_option, and refuses unknown values", async () => {

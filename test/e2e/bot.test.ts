@@ -2,15 +2,20 @@
  * End to end: the real bot (createApp, Bolt, the Web API and Socket Mode clients, the
  * repository's content) against the local Slack over real sockets, in both modes.
  */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type LocalBot, loadStaticKnowledge, startLocalBot } from "../../src/dev/local-bot.js";
 import {
+  type Control,
   type JsonObject,
   type LocalSlack,
   type RecordedCall,
   startLocalSlack,
 } from "../../src/dev/local-slack/index.js";
 import type { KnowledgeSource } from "../../src/knowledge/types.js";
+import { CHANNEL_MODES_FILE } from "../../src/slack/conversations/channel-modes.js";
+import { ASK_HANDBOOK_CALLBACK } from "../../src/slack/listeners/shortcuts/ask-handbook.js";
 import { ActionId } from "../../src/slack/views/actions.js";
 import { renderHelp } from "../../src/slack/views/help.js";
 import { renderTopics } from "../../src/slack/views/topics.js";
@@ -18,6 +23,11 @@ import { waitFor } from "../helpers.js";
 
 const CONFIDENT_QUESTION = "what is velocity";
 const UNKNOWN_QUESTION = "how do I bake sourdough bread at home";
+/** A thread's first question, and a follow-up that means something only after it. */
+const THREAD_QUESTION = "how do I run a retrospective";
+const FOLLOW_UP = "and how long should it take?";
+/** ESCALATION_CHANNEL: the repository's handbook names no owners, so experts are asked here. */
+const EXPERTS = "C0EXPERTS";
 
 let knowledge: KnowledgeSource;
 
@@ -26,6 +36,9 @@ beforeAll(async () => {
   // The questions must mean what the tests say they mean, whatever the content becomes.
   expect(knowledge.current().index.search(CONFIDENT_QUESTION).decision.tier).toBe("answer");
   expect(knowledge.current().index.search(UNKNOWN_QUESTION).decision.tier).toBe("none");
+  expect(knowledge.current().index.search(THREAD_QUESTION).decision.tier).toBe("answer");
+  // Alone the follow-up answers nothing; read with the thread's question it does.
+  expect(knowledge.current().index.search(FOLLOW_UP).decision.tier).toBe("none");
 });
 
 /** Every string a Slack client would render from a payload: `text` at any depth. */
@@ -35,6 +48,11 @@ function renderedTexts(value: unknown): string[] {
   return Object.entries(value).flatMap(([key, item]) =>
     key === "text" && typeof item === "string" ? [item] : renderedTexts(item),
   );
+}
+
+/** One of the two buttons of the feedback control under an answer. */
+function feedbackButton(which: "positive" | "negative") {
+  return (control: Control) => control.actionId === ActionId.feedback && control.feedback === which;
 }
 
 function allText(call: RecordedCall): string {
@@ -73,7 +91,9 @@ describe.each(["socket", "http"] as const)("the bot in %s mode", (mode) => {
 
   beforeAll(async () => {
     slack = await startLocalSlack({ echoBotMessages: true });
-    local = await startLocalBot({ slack, mode, knowledge });
+    // The escalation channel, which the bot was invited to.
+    slack.workspace.channel(EXPERTS, true);
+    local = await startLocalBot({ slack, mode, knowledge, escalationChannel: EXPERTS });
     startup = [...slack.calls];
     slack.reset();
   });
@@ -243,36 +263,90 @@ describe.each(["socket", "http"] as const)("the bot in %s mode", (mode) => {
     expect(logs().find({ event: "query", query: CONFIDENT_QUESTION })).toHaveLength(0);
   });
 
-  it("takes feedback on an answer in a thread by editing that message, and logs it", async () => {
+  it("takes feedback on a public answer per user: a private thank-you, the answer untouched", async () => {
     const mention = await slack.sendMention({ text: CONFIDENT_QUESTION });
     const threadTs = (mention.payload.event as JsonObject).ts;
     const answer = await slack.waitFor({ method: "chat.postMessage", thread_ts: threadTs });
-    await slack.clickButton(answer, ActionId.helpful);
-    const updated = await slack.waitFor({ method: "chat.update" });
-    expect(updated.response.ok).toBe(true);
-    expect(updated.args).toMatchObject({
-      channel: answer.response.channel,
-      ts: answer.response.ts,
-    });
-    const actionIds = slack.controls(updated).map((c) => c.actionId);
-    expect(actionIds).not.toContain(ActionId.helpful);
-    expect(actionIds).toContain(ActionId.showFullSection);
+    const shown = answer.surface;
+    if (shown?.kind !== "message") throw new Error("the answer was not shown as a message");
+    const before = structuredClone(slack.workspace.findMessage(shown.channel, shown.ts));
+    await slack.clickButton(answer, feedbackButton("positive"), { user: "U0READER" });
+    const thanks = await slack.waitFor({ method: "response_url" });
+    expect(thanks.status).toBe(200);
+    expect(thanks.args).toMatchObject({ response_type: "ephemeral", replace_original: false });
+    expect(thanks.surface).toMatchObject({ kind: "message", ephemeral: true, user: "U0READER" });
+    expect(allText(thanks)).toContain("glad it helped");
+    // Nobody else's view changes: no edit, and the stored answer is exactly as posted.
+    expect(slack.find({ method: "chat.update" })).toHaveLength(0);
+    expect(slack.workspace.findMessage(shown.channel, shown.ts)).toEqual(before);
     const top = knowledge.current().index.search(CONFIDENT_QUESTION).results[0];
     expect(logs().find({ event: "feedback", helpful: true })[0]).toMatchObject({
       sectionId: top?.section.id,
       query: CONFIDENT_QUESTION,
-      user: slack.defaultUser,
+      user: "U0READER",
     });
   });
 
-  it("takes feedback on an ephemeral answer by replacing it through the response URL", async () => {
+  it("takes 👎 on a private answer with a private note that depends on the document's owner", async () => {
     await slack.sendSlashCommand({ text: CONFIDENT_QUESTION });
     const answer = await slack.waitFor({ method: "response_url" });
-    await slack.clickButton(answer, ActionId.notHelpful);
-    const replaced = await slack.waitFor({ method: "response_url", replace_original: true });
-    expect(replaced.status).toBe(200);
-    expect(slack.controls(replaced).map((c) => c.actionId)).not.toContain(ActionId.notHelpful);
+    await slack.clickButton(answer, feedbackButton("negative"));
+    const note = await slack.waitFor(
+      (call) => call.method === "response_url" && call.seq > answer.seq,
+    );
+    expect(note.args).toMatchObject({ response_type: "ephemeral", replace_original: false });
+    const top = knowledge.current().index.search(CONFIDENT_QUESTION).results[0];
+    const owner = top?.section.document.owner;
+    if (owner !== undefined && /^[UWCG][A-Z0-9]{2,}$/.test(owner)) {
+      expect(allText(note)).toContain(`<@${owner}>`);
+      await slack.waitFor({ method: "chat.postMessage", channel: owner });
+    } else {
+      expect(allText(note)).not.toContain("I have told");
+    }
+    expect(slack.find({ method: "chat.update" })).toHaveLength(0);
     expect(logs().find({ event: "feedback", helpful: false })).toHaveLength(1);
+  });
+
+  it("opens a Related result in the Home tab it was pressed in", async () => {
+    await slack.openHome();
+    const home = await slack.waitFor({ method: "views.publish" });
+    await slack.enterText(home, ActionId.homeSearch, CONFIDENT_QUESTION);
+    const results = await slack.waitFor(
+      (call) => call.method === "views.publish" && call.seq > home.seq,
+    );
+    const related = slack
+      .controls(results)
+      .find((control) => control.actionId.startsWith(ActionId.relatedResult));
+    if (!related?.value) throw new Error("the Home result offered no related section");
+    const chosen = JSON.parse(related.value) as { s: string };
+    await slack.clickButton(results, related.actionId);
+    const shown = await slack.waitFor(
+      (call) => call.method === "views.publish" && call.seq > results.seq,
+    );
+    expect(shown.response.ok).toBe(true);
+    const section = knowledge.current().base.sections.find((s) => s.id === chosen.s);
+    expect(allText(shown)).toContain(section?.heading);
+    expect(logs().find({ event: "ignored_action" })).toHaveLength(0);
+  });
+
+  it("answers Related on a shared answer privately, posting nothing new in the channel", async () => {
+    const channel = slack.defaultChannel;
+    await slack.sendSlashCommand({ text: CONFIDENT_QUESTION, channel });
+    const reply = await slack.waitFor({ method: "response_url" });
+    await slack.clickButton(reply, ActionId.shareInChannel);
+    const shared = await slack.waitFor({ method: "chat.postMessage", channel });
+    await slack.waitFor({ method: "response_url", delete_original: true });
+    const related = slack
+      .controls(shared)
+      .find((control) => control.actionId.startsWith(ActionId.relatedResult));
+    if (!related) throw new Error("the shared answer offered no related section");
+    await slack.clickButton(shared, related.actionId, { user: "U0READER" });
+    const answer = await slack.waitFor(
+      (call) =>
+        call.method === "response_url" && call.seq > shared.seq && !call.args.delete_original,
+    );
+    expect(answer.surface).toMatchObject({ kind: "message", ephemeral: true, user: "U0READER" });
+    expect(slack.find({ method: "chat.postMessage" })).toHaveLength(1);
   });
 
   it("answers a topic picked under a no-answer in the same thread", async () => {
@@ -294,6 +368,205 @@ describe.each(["socket", "http"] as const)("the bot in %s mode", (mode) => {
     const shown = JSON.stringify(picked.args.blocks);
     expect(shown).toContain("Picked from the suggested topics");
     expect(shown).not.toContain(`“${UNKNOWN_QUESTION}”`);
+  });
+
+  it("answers a follow-up in a thread it answered in, without a mention, read with the earlier question", async () => {
+    const channel = slack.defaultChannel;
+    const mention = await slack.sendMention({ text: THREAD_QUESTION, channel });
+    const threadTs = String((mention.payload.event as JsonObject).ts);
+    const first = await slack.waitFor({ method: "chat.postMessage", thread_ts: threadTs });
+    const delivery = await slack.sendChannelMessage({
+      text: FOLLOW_UP,
+      channel,
+      thread_ts: threadTs,
+      user: "U0COLLEAGUE",
+    });
+    expect(delivery?.ack.status).toBe(200);
+    const followUp = await slack.waitFor(
+      (call) =>
+        call.method === "chat.postMessage" &&
+        call.seq > first.seq &&
+        call.args.thread_ts === threadTs,
+    );
+    expect(followUp.response.ok).toBe(true);
+    const combined = `${THREAD_QUESTION} how long should it take?`;
+    const expected = knowledge.current().index.search(combined).results[0];
+    expect(allText(followUp)).toContain(expected?.section.heading);
+    expect(logs().find({ event: "query", surface: "thread" })[0]).toMatchObject({
+      user: "U0COLLEAGUE",
+      query: combined,
+      answered: true,
+    });
+  });
+
+  it("stays quiet for thanks, for chat, at the top of a channel, and in threads it is not in", async () => {
+    const channel = slack.defaultChannel;
+    const mention = await slack.sendMention({ text: THREAD_QUESTION, channel });
+    const threadTs = String((mention.payload.event as JsonObject).ts);
+    await slack.waitFor({ method: "chat.postMessage", thread_ts: threadTs });
+    await slack.sendChannelMessage({ text: "thanks, that helps!", channel, thread_ts: threadTs });
+    await slack.sendChannelMessage({
+      text: "<@U0ANA> can you book the room?",
+      channel,
+      thread_ts: threadTs,
+    });
+    await slack.sendChannelMessage({
+      text: "did you see the match last night?",
+      channel,
+      thread_ts: threadTs,
+    });
+    // A question in someone else's thread, and one at the top of the channel: not the bot's.
+    const other = await slack.sendChannelMessage({ text: "lunch anyone?", channel });
+    if (!other) throw new Error("the bot is in the channel: the message should be delivered");
+    const otherTs = String((other.payload.event as JsonObject).ts);
+    await slack.sendChannelMessage({ text: CONFIDENT_QUESTION, channel, thread_ts: otherTs });
+    await slack.sendChannelMessage({ text: CONFIDENT_QUESTION, channel });
+    await barrier("after chat");
+    expect(slack.find({ method: "chat.postMessage", channel })).toHaveLength(1);
+    // Nothing outside its own threads was read, nor any thread history fetched.
+    expect(slack.find({ method: "conversations.replies" })).toHaveLength(0);
+    expect(logs().find({ event: "query", surface: "thread" })).toHaveLength(1);
+    expect(logs().find({ event: "query", surface: "thread" })[0]).toMatchObject({
+      answered: false,
+    });
+  });
+
+  it("follows replies under an answer someone shared in the channel", async () => {
+    const channel = slack.defaultChannel;
+    await slack.sendSlashCommand({ text: THREAD_QUESTION, channel });
+    const reply = await slack.waitFor({ method: "response_url" });
+    await slack.clickButton(reply, ActionId.shareInChannel);
+    const shared = await slack.waitFor({ method: "chat.postMessage", channel });
+    const sharedTs = String(shared.response.ts);
+    await slack.sendChannelMessage({ text: FOLLOW_UP, channel, thread_ts: sharedTs });
+    const followUp = await slack.waitFor({ method: "chat.postMessage", thread_ts: sharedTs });
+    expect(followUp.response.ok).toBe(true);
+    expect(logs().find({ event: "query", surface: "thread" })[0]).toMatchObject({
+      answered: true,
+    });
+  });
+
+  it("asks an expert from a no-answer in a thread, relays the expert's reply there, and resolves", async () => {
+    const mention = await slack.sendMention({ text: UNKNOWN_QUESTION });
+    const threadTs = String((mention.payload.event as JsonObject).ts);
+    const noAnswer = await slack.waitFor({ method: "chat.postMessage", thread_ts: threadTs });
+    await slack.clickButton(noAnswer, ActionId.askExpert);
+    const request = await slack.waitFor({ method: "chat.postMessage", channel: EXPERTS });
+    expect(request.response.ok).toBe(true);
+    expect(allText(request)).toContain(UNKNOWN_QUESTION);
+    expect(allText(request)).toContain(`<@${slack.defaultUser}>`);
+    // The link to where it was asked is Slack's permalink to the bot's reply.
+    const link = await slack.waitFor({ method: "chat.getPermalink" });
+    expect(allText(request)).toContain(String(link.response.permalink));
+    const told = await slack.waitFor({ method: "response_url" });
+    expect(told.surface).toMatchObject({ ephemeral: true });
+    expect(allText(told)).toContain(`<#${EXPERTS}>`);
+
+    const requestTs = String(request.response.ts);
+    await slack.sendChannelMessage({
+      channel: EXPERTS,
+      thread_ts: requestTs,
+      user: "U0EXPERT",
+      text: "Ask the baker on the third floor.",
+    });
+    const relayed = await slack.waitFor(
+      (call) =>
+        call.method === "chat.postMessage" &&
+        call.args.thread_ts === threadTs &&
+        call.seq > request.seq,
+    );
+    expect(allText(relayed)).toContain("<@U0EXPERT> replied");
+    expect(allText(relayed)).toContain("Ask the baker on the third floor.");
+
+    await slack.clickButton(request, ActionId.resolveEscalation, { user: "U0EXPERT" });
+    const resolved = await slack.waitFor({ method: "chat.postMessage", thread_ts: requestTs });
+    expect(allText(resolved)).toContain("Marked resolved by <@U0EXPERT>");
+    expect(
+      logs()
+        .find({ event: "escalation" })
+        .map((line) => line.status),
+    ).toEqual(["open", "answered", "resolved"]);
+  });
+
+  it("tells a private asker by DM when the expert replies", async () => {
+    await slack.sendSlashCommand({ text: UNKNOWN_QUESTION });
+    const noAnswer = await slack.waitFor({ method: "response_url" });
+    await slack.clickButton(noAnswer, ActionId.askExpert);
+    const request = await slack.waitFor({ method: "chat.postMessage", channel: EXPERTS });
+    // Asked privately: no link into a conversation others cannot see.
+    expect(slack.find({ method: "chat.getPermalink" })).toHaveLength(0);
+    await slack.sendChannelMessage({
+      channel: EXPERTS,
+      thread_ts: String(request.response.ts),
+      user: "U0EXPERT",
+      text: "Not our area, sorry.",
+    });
+    const dm = await slack.waitFor({ method: "chat.postMessage", channel: slack.defaultUser });
+    expect(dm.response.ok).toBe(true);
+    expect(allText(dm)).toContain("Not our area, sorry.");
+  });
+
+  it("answers top-level questions in a channel an admin set to automatic, and nowhere else", async () => {
+    const help = "C0HELP";
+    slack.workspace.channel(help, true);
+    slack.workspace.users.set("U0ADMIN", { id: "U0ADMIN", name: "admin", isAdmin: true });
+    await slack.sendSlashCommand({ text: "settings auto", channel: help });
+    const refused = await slack.waitFor({ method: "response_url" });
+    expect(allText(refused)).toContain("Only workspace admins and the channel's creator");
+
+    await slack.sendSlashCommand({ text: "settings auto", channel: help, user: "U0ADMIN" });
+    const changed = await slack.waitFor(
+      (call) => call.method === "response_url" && call.seq > refused.seq,
+    );
+    expect(allText(changed)).toContain("answers questions automatically");
+    // Kept in the data folder, for the next start.
+    const saved = JSON.parse(
+      readFileSync(join(local.config.dataDir, CHANNEL_MODES_FILE), "utf8"),
+    ) as Record<string, { mode: string }>;
+    expect(saved[help]?.mode).toBe("auto");
+
+    const asked = await slack.sendChannelMessage({ text: `${CONFIDENT_QUESTION}?`, channel: help });
+    const askedTs = String((asked?.payload.event as JsonObject | undefined)?.ts);
+    const answer = await slack.waitFor({ method: "chat.postMessage", thread_ts: askedTs });
+    expect(answer.response.ok).toBe(true);
+    await slack.sendChannelMessage({ text: `${UNKNOWN_QUESTION}?`, channel: help });
+    await slack.sendChannelMessage({
+      text: `${CONFIDENT_QUESTION}?`,
+      channel: slack.defaultChannel,
+    });
+    await barrier("after auto answers");
+    expect(slack.find({ method: "chat.postMessage", channel: help })).toHaveLength(1);
+    expect(slack.find({ method: "chat.postMessage", channel: slack.defaultChannel })).toHaveLength(
+      0,
+    );
+    expect(
+      logs()
+        .find({ event: "query", surface: "channel" })
+        .map((l) => l.answered),
+    ).toEqual([true, false]);
+  });
+
+  it('answers "Ask the handbook" on someone\'s message privately, to whoever used it', async () => {
+    const channel = slack.defaultChannel;
+    const posted = await slack.sendChannelMessage({
+      text: `anyone know ${CONFIDENT_QUESTION}?`,
+      channel,
+      user: "U0WRITER",
+    });
+    const ts = String((posted?.payload.event as JsonObject | undefined)?.ts);
+    const used = await slack.useMessageShortcut({
+      callbackId: ASK_HANDBOOK_CALLBACK,
+      channel,
+      ts,
+      user: "U0READER",
+    });
+    expect(used.ack.status).toBe(200);
+    const answer = await slack.waitFor({ method: "response_url" });
+    expect(answer.surface).toMatchObject({ ephemeral: true, user: "U0READER" });
+    const top = knowledge.current().index.search(`anyone know ${CONFIDENT_QUESTION}?`).results[0];
+    expect(allText(answer)).toContain(top?.section.document.title);
+    expect(slack.controls(answer).map((c) => c.actionId)).toContain(ActionId.shareInChannel);
+    expect(slack.find({ method: "chat.postMessage", channel })).toHaveLength(0);
   });
 
   it("does not answer a retried event twice", async () => {

@@ -47,7 +47,10 @@ it("lists the questions the bot could not answer, and the answer marked not help
     await slack.sendSlashCommand({ text });
     const reply = await slack.waitFor({ method: "response_url" });
     if (text === ANSWERED) {
-      await slack.clickButton(reply, ActionId.notHelpful);
+      await slack.clickButton(
+        reply,
+        (control) => control.actionId === ActionId.feedback && control.feedback === "negative",
+      );
       await slack.waitFor((call) => call.method === "response_url" && call.seq > reply.seq);
     }
   }

@@ -261,3 +261,56 @@ describe("parseSince", () => {
     expect(() => parseSince(value, now)).toThrow(/--since/);
   });
 });
+
+describe("questions sent to an expert", () => {
+  const line = (id: string, status: string, query: string, time: number) =>
+    `{"level":30,"time":${time},"event":"escalation","status":"${status}","id":"${id}","query":"${query}","user":"U1"}`;
+
+  it("reads escalation lines, and refuses one without an id or with an unknown status", () => {
+    expect(parseLogLine(line("e1", "open", "q", 5))).toEqual({
+      kind: "escalation",
+      time: 5,
+      id: "e1",
+      status: "open",
+      query: "q",
+    });
+    expect(parseLogLine(line("", "open", "q", 5))).toBeUndefined();
+    expect(parseLogLine(line("e1", "lost", "q", 5))).toBeUndefined();
+  });
+
+  it("lists open and answered requests by their furthest state, and counts the resolved", () => {
+    const events = [
+      line("e1", "open", "who signs off leave?", T0),
+      line("e2", "open", "what is our travel policy?", T0 + 1000),
+      line("e2", "answered", "what is our travel policy?", T0 + 2000),
+      line("e3", "open", "who owns the risk log?", T0 + 3000),
+      line("e3", "resolved", "who owns the risk log?", T0 + 4000),
+      // A reply logged after the resolve does not reopen it.
+      line("e3", "answered", "who owns the risk log?", T0 + 5000),
+    ]
+      .map(parseLogLine)
+      .filter((event): event is GapEvent => event !== undefined);
+    const report = buildGapsReport(events);
+    expect(report.escalations).toEqual({
+      open: [{ id: "e1", query: "who signs off leave?", askedAt: new Date(T0).toISOString() }],
+      answered: [
+        {
+          id: "e2",
+          query: "what is our travel policy?",
+          askedAt: new Date(T0 + 1000).toISOString(),
+        },
+      ],
+      resolved: 1,
+    });
+    // Not questions: the answer rate is untouched.
+    expect(report.queries.total).toBe(0);
+    const markdown = renderGapsMarkdown(report);
+    expect(markdown).toContain("## Questions sent to an expert");
+    expect(markdown).toContain(
+      "1 waiting for a reply, 1 answered but not marked resolved, 1 resolved.",
+    );
+    expect(markdown).toContain("### Waiting for a reply\n\n1. `who signs off leave?`");
+    expect(markdown).toContain("### Answered, not yet resolved\n\n1. `what is our travel policy?`");
+    expect(markdown).not.toContain("who owns the risk log?");
+  });
+});

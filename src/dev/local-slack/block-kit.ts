@@ -132,6 +132,38 @@ class Checker {
     }
   }
 
+  /** An element of a `context_actions` block: feedback buttons or an icon button. */
+  contextAction(value: unknown, pointer: string): void {
+    if (!isObject(value)) {
+      this.fail(pointer, "must be an object");
+      return;
+    }
+    this.maxLength(value.action_id, 255, `${pointer}/action_id`);
+    if (value.type === "icon_button") {
+      this.text(value.text, `${pointer}/text`, 75, "plain_text");
+      this.maxLength(value.value, 2000, `${pointer}/value`);
+      return;
+    }
+    if (value.type !== "feedback_buttons") {
+      this.fail(`${pointer}/type`, "must be one of [feedback_buttons, icon_button]");
+      return;
+    }
+    for (const key of ["positive_button", "negative_button"] as const) {
+      const button = value[key];
+      const at = `${pointer}/${key}`;
+      if (!isObject(button)) {
+        this.fail(at, "is required");
+        continue;
+      }
+      this.text(button.text, `${at}/text`, 75, "plain_text");
+      if (typeof button.value !== "string" || button.value.length === 0) {
+        this.fail(`${at}/value`, "must be more than 0 characters");
+      }
+      this.maxLength(button.value, 2000, `${at}/value`);
+      this.maxLength(button.accessibility_label, 75, `${at}/accessibility_label`);
+    }
+  }
+
   block(value: unknown, pointer: string, surface: Surface, blockIds: Set<string>): void {
     if (!isObject(value)) {
       this.fail(pointer, "must be an object");
@@ -202,6 +234,17 @@ class Checker {
             }
             actionIds.add(element.action_id);
           }
+        });
+        break;
+      }
+      case "context_actions": {
+        const elements = value.elements;
+        if (!Array.isArray(elements) || elements.length === 0 || elements.length > 5) {
+          this.fail(`${pointer}/elements`, "must be an array of 1 to 5 items");
+          break;
+        }
+        elements.forEach((element, i) => {
+          this.contextAction(element, `${pointer}/elements/${i}`);
         });
         break;
       }

@@ -18,6 +18,8 @@ export interface Control {
   /** Whether the element sits in an `input` block (its value goes into the view's state). */
   inInputBlock: boolean;
   element: JsonObject;
+  /** For one of a `feedback_buttons` element's two buttons: which one. */
+  feedback?: "positive" | "negative";
 }
 
 function isObject(value: unknown): value is JsonObject {
@@ -105,6 +107,8 @@ export function listControls(blocks: unknown): Control[] {
         const control = controlOf(element, blockId, "", false, true);
         if (control) controls.push(control);
       }
+    } else if (block.type === "context_actions" && Array.isArray(block.elements)) {
+      for (const element of block.elements) controls.push(...feedbackControls(element, blockId));
     } else if (block.type === "section" && block.accessory !== undefined) {
       const control = controlOf(block.accessory, blockId, textOf(block.text), false, true);
       if (control) controls.push(control);
@@ -122,6 +126,29 @@ export function listControls(blocks: unknown): Control[] {
   return controls;
 }
 
+/** The two buttons of a `feedback_buttons` element, each a control of its own. */
+function feedbackControls(element: unknown, blockId: string): Control[] {
+  if (!isObject(element) || element.type !== "feedback_buttons") return [];
+  const actionId = typeof element.action_id === "string" ? element.action_id : "";
+  const controls: Control[] = [];
+  for (const feedback of ["positive", "negative"] as const) {
+    const button = element[`${feedback}_button`];
+    if (!isObject(button)) continue;
+    controls.push({
+      kind: "button",
+      blockId,
+      actionId,
+      label: textOf(button.text),
+      ...(typeof button.value === "string" ? { value: button.value } : {}),
+      dispatches: true,
+      inInputBlock: false,
+      element,
+      feedback,
+    });
+  }
+  return controls;
+}
+
 /** A menu's options, those in option groups included, in the order it lists them. */
 export function menuOptions(element: JsonObject): JsonObject[] {
   const groups = Array.isArray(element.option_groups) ? element.option_groups.filter(isObject) : [];
@@ -136,6 +163,16 @@ export function actionPayload(control: Control, nowMs: number, typed?: string): 
   const actionTs = (nowMs / 1000).toFixed(6);
   const base = { action_id: control.actionId, block_id: control.blockId, action_ts: actionTs };
   const { element } = control;
+  if (control.feedback !== undefined) {
+    // Slack sends the pressed button's text and value under the element's action id.
+    const button = element[`${control.feedback}_button`];
+    return {
+      ...base,
+      type: "feedback_buttons",
+      text: isObject(button) ? button.text : undefined,
+      value: control.value ?? "",
+    };
+  }
   if (control.kind === "button") {
     return {
       ...base,

@@ -2,7 +2,7 @@
  * The payloads Slack sends an app, built the way Slack builds them (field names, string types,
  * `authorizations`, `container`…), so the bot under test sees what production sees.
  */
-import type { JsonObject } from "./types.js";
+import type { JsonObject, SlackChannel } from "./types.js";
 import type { StoredView, Workspace } from "./workspace.js";
 
 /** The (deprecated but still sent) verification token Slack includes in every payload. */
@@ -97,8 +97,14 @@ export function buildMessageEvent(w: Workspace, input: UserMessageInput): JsonOb
   return {
     type: "message",
     ...userMessageFields(w, input, channel.id),
-    channel_type: channel.type === "im" ? "im" : "channel",
+    channel_type: channelType(channel),
   };
+}
+
+/** The `channel_type` of a message event: `im`, `group` for a private channel, else `channel`. */
+export function channelType(channel: SlackChannel): "im" | "group" | "channel" {
+  if (channel.type === "im") return "im";
+  return channel.isPrivate ? "group" : "channel";
 }
 
 export function buildAppMention(w: Workspace, input: UserMessageInput): JsonObject {
@@ -194,5 +200,36 @@ export function buildViewSubmission(
     response_urls: [],
     is_enterprise_install: false,
     enterprise: null,
+  };
+}
+
+/** A `message_action` payload: a message shortcut used on a stored message. */
+export function buildMessageShortcut(
+  w: Workspace,
+  input: {
+    callbackId: string;
+    user: string;
+    channel: string;
+    message: JsonObject;
+    triggerId: string;
+    responseUrl: string;
+  },
+): JsonObject {
+  const user = w.user(input.user);
+  const channel = w.channel(input.channel);
+  return {
+    type: "message_action",
+    token: VERIFICATION_TOKEN,
+    action_ts: (Date.now() / 1000).toFixed(6),
+    team: { id: w.teamId, domain: w.teamDomain },
+    user: { id: user.id, username: user.name, name: user.name, team_id: w.teamId },
+    channel: { id: channel.id, name: channel.type === "im" ? "directmessage" : channel.name },
+    is_enterprise_install: false,
+    enterprise: null,
+    callback_id: input.callbackId,
+    trigger_id: input.triggerId,
+    response_url: input.responseUrl,
+    message_ts: input.message.ts,
+    message: input.message,
   };
 }

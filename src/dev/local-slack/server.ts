@@ -17,8 +17,10 @@ import {
   buildBlockActions,
   buildEventCallback,
   buildMessageEvent,
+  buildMessageShortcut,
   buildSlashCommand,
   buildViewSubmission,
+  channelType,
 } from "./payloads.js";
 import { type SignedHeadersOptions, signedHeaders } from "./signing.js";
 import type {
@@ -54,8 +56,8 @@ export interface LocalSlackOptions extends WorkspaceOptions {
   /** The channel for commands and mentions, when a send does not name one. */
   defaultChannel?: string;
   /**
-   * Deliver the bot's own DM posts back to it as `message` events, as Slack does when the app
-   * subscribes to `message.im`; a bot that answers itself would then loop.
+   * Deliver the bot's own posts back to it as `message` events, as Slack does when the app
+   * subscribes to `message.im` / `message.channels`; a bot that answers itself would then loop.
    */
   echoBotMessages?: boolean;
   /** OAuth credentials `oauth.v2.access` accepts. */
@@ -142,6 +144,20 @@ export interface LocalSlack {
   sendDirectMessage(input: MessageInput, options?: EventOptions): Promise<Delivery>;
   /** A message in a channel that mentions the app (`app_mention`); prefixes `<@bot>` if absent. */
   sendMention(input: MessageInput, options?: EventOptions): Promise<Delivery>;
+  /**
+   * A person's message in a channel, at the top or in a thread (`message.channels`, or
+   * `message.groups` for a private channel). Slack sends these only for channels the app is in:
+   * resolves with undefined, delivering nothing, where the bot is not a member.
+   */
+  sendChannelMessage(input: MessageInput, options?: EventOptions): Promise<Delivery | undefined>;
+  /**
+   * A message shortcut (`message_action`) used on a stored message: `callbackId` is the
+   * manifest's. Its response URL posts to the user in that channel.
+   */
+  useMessageShortcut(
+    input: { callbackId: string; channel: string; ts: string; user?: string },
+    options?: DeliveryOptions,
+  ): Promise<Delivery>;
   /** The user opens the app's Home tab (`app_home_opened`). */
   openHome(input?: { user?: string }, options?: EventOptions): Promise<Delivery>;
   /** Any interaction payload, sent as is (`type` decides its shape). */
@@ -568,10 +584,15 @@ export async function startLocalSlack(options: LocalSlackOptions = {}): Promise<
   function echoBotMessage(body: JsonObject): void {
     const channel =
       typeof body.channel === "string" ? workspace.channels.get(body.channel) : undefined;
-    if (channel?.type !== "im" || !isObject(body.message)) return;
+    if (channel === undefined || !isObject(body.message)) return;
     // A bot token's post arrives as a plain message with `bot_id`, without the legacy subtype.
     const { subtype: _legacy, ...message } = body.message;
-    const event = { ...message, channel: channel.id, channel_type: "im", event_ts: body.ts };
+    const event = {
+      ...message,
+      channel: channel.id,
+      channel_type: channelType(channel),
+      event_ts: body.ts,
+    };
     sendEvent(event).catch(() => {
       // The bot may be gone by the time its own message comes back; nothing to assert then.
     });
@@ -1041,6 +1062,50 @@ export async function startLocalSlack(options: LocalSlackOptions = {}): Promise<
     return sendEvent(event, options);
   }
 
+  async function sendChannelMessage(
+    input: MessageInput,
+    options: EventOptions = {},
+  ): Promise<Delivery | undefined> {
+    const user = input.user ?? defaultUser;
+    const channel = workspace.channel(input.channel ?? defaultChannel);
+    const ts = storeUserMessage(channel.id, user, input.text, input.thread_ts);
+    if (channel.type === "im" || channel.botIsMember === false) return undefined;
+    const event = buildMessageEvent(workspace, {
+      text: input.text,
+      user,
+      channel: channel.id,
+      ts,
+      ...(input.thread_ts ? { thread_ts: input.thread_ts } : {}),
+    });
+    return sendEvent(event, options);
+  }
+
+  async function useMessageShortcut(
+    input: { callbackId: string; channel: string; ts: string; user?: string },
+    options: DeliveryOptions = {},
+  ): Promise<Delivery> {
+    const stored = workspace.findMessage(input.channel, input.ts);
+    if (!stored) throw new Error(`local Slack: no message ${input.ts} in ${input.channel}`);
+    const user = input.user ?? defaultUser;
+    const id = workspace.newEnvelopeId();
+    const target = workspace.newResponseUrl({ user, channel: input.channel, deliveryId: id });
+    const payload = buildMessageShortcut(workspace, {
+      callbackId: input.callbackId,
+      user,
+      channel: input.channel,
+      message: {
+        type: "message",
+        user: stored.user,
+        ts: stored.ts,
+        text: stored.text,
+        ...(stored.thread_ts ? { thread_ts: stored.thread_ts } : {}),
+      },
+      triggerId: workspace.newTrigger(user),
+      responseUrl: `${baseUrl}/response/${target.id}`,
+    });
+    return sendInteraction(payload, options, id);
+  }
+
   async function openHome(
     input: { user?: string } = {},
     options: EventOptions = {},
@@ -1264,6 +1329,8 @@ export async function startLocalSlack(options: LocalSlackOptions = {}): Promise<
     sendEvent,
     sendDirectMessage,
     sendMention,
+    sendChannelMessage,
+    useMessageShortcut,
     openHome,
     sendInteraction,
     controls(call) {

@@ -108,6 +108,8 @@ export type CallQuery =
 export interface SlackUser {
   id: string;
   name: string;
+  /** A workspace admin (`users.info` → `is_admin`). */
+  isAdmin?: boolean;
 }
 
 export interface SlackChannel {
@@ -124,4 +126,6 @@ export interface SlackChannel {
    */
   botIsMember?: boolean;
   isPrivate?: boolean;
+  /** Who created the channel (`conversations.info` → `creator`). */
+  creator?: string;
 }

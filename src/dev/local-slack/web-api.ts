@@ -362,6 +362,7 @@ const HANDLERS: Record<string, Handler> = {
         is_private: channel.isPrivate === true,
         is_member: channel.botIsMember !== false,
         ...(channel.user ? { user: channel.user } : {}),
+        ...(channel.creator ? { creator: channel.creator } : {}),
       },
     });
   },
@@ -376,6 +377,8 @@ const HANDLERS: Record<string, Handler> = {
         name: user.name,
         real_name: user.name,
         is_bot: user.id === w.botUserId,
+        is_admin: user.isAdmin === true,
+        is_owner: false,
         tz: "Europe/London",
         profile: { display_name: user.name, real_name: user.name },
       },

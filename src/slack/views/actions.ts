@@ -15,9 +15,24 @@ export const ActionId = {
   relatedResult: "answer_related",
   /** A closest topic offered by the "no answer" reply. Value: {@link encodeActionValue}. Suffixed. */
   suggestedTopic: "no_answer_topic",
-  /** Feedback buttons. Value: {@link encodeActionValue}. */
+  /**
+   * Slack's feedback buttons (a `feedback_buttons` element in a `context_actions` block) under an
+   * answer. Each button's value: {@link encodeActionValue} with `helpful` set.
+   */
+  feedback: "answer_feedback",
+  /**
+   * The 👍 / 👎 buttons of answers posted before the feedback buttons; still handled, so a click
+   * on an old message is answered. Value: {@link encodeActionValue}.
+   */
   helpful: "feedback_helpful",
   notHelpful: "feedback_not_helpful",
+  /**
+   * "Ask an expert" under an answer or a no-answer. Value: {@link encodeActionValue}, with
+   * {@link NO_SECTION} as the section when the handbook had nothing.
+   */
+  askExpert: "answer_ask_expert",
+  /** "Mark resolved" under a request to an expert. Value: the escalation's id. */
+  resolveEscalation: "escalation_resolve",
   /** Home search box (plain_text_input, dispatches on enter). Read `action.value`. */
   homeSearch: "home_search",
   /** Clears the Home search results. Value: "clear". */
@@ -31,6 +46,9 @@ export const ActionId = {
   /** Section picker (static_select) in the `/dm topics` reply. Read `selected_option.value`: the section id. Suffixed. */
   topicsOpenSection: "topics_open_section",
 } as const;
+
+/** The section id an "Ask an expert" button carries when the handbook offered no section. */
+export const NO_SECTION = "-";
 
 export type ActionIdValue = (typeof ActionId)[keyof typeof ActionId];
 
@@ -53,16 +71,23 @@ export interface ActionValue {
    * so the section is not an answer to `query`.
    */
   picked?: boolean;
+  /** On a feedback button: whether it is the positive one. */
+  helpful?: boolean;
 }
 
 /**
  * Encodes a section reference and the question for a button `value` (≤ 2000 chars). The query
  * is shortened as needed; a section id too long to fit is a bug in the content path, so throws.
  */
-export function encodeActionValue({ sectionId, query, picked }: ActionValue): string {
+export function encodeActionValue({ sectionId, query, picked, helpful }: ActionValue): string {
   const max = SlackLimits.buttonValue;
   const encode = (q: string) =>
-    JSON.stringify(picked ? { s: sectionId, q, p: 1 } : { s: sectionId, q });
+    JSON.stringify({
+      s: sectionId,
+      q,
+      ...(picked ? { p: 1 } : {}),
+      ...(helpful === undefined ? {} : { h: helpful ? 1 : 0 }),
+    });
   let q = query;
   let json = encode(q);
   while (json.length > max && q.length > 0) {
@@ -99,12 +124,15 @@ export function decodeActionValue(value: unknown): ActionValue | undefined {
     return undefined;
   }
   if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return undefined;
-  const { s, q, p } = parsed as Record<string, unknown>;
+  const { s, q, p, h } = parsed as Record<string, unknown>;
   if (typeof s !== "string" || s.length === 0) return undefined;
   if (q !== undefined && typeof q !== "string") return undefined;
-  return p === 1
-    ? { sectionId: s, query: q ?? "", picked: true }
-    : { sectionId: s, query: q ?? "" };
+  return {
+    sectionId: s,
+    query: q ?? "",
+    ...(p === 1 ? { picked: true } : {}),
+    ...(h === 1 || h === 0 ? { helpful: h === 1 } : {}),
+  };
 }
 
 export function encodePageValue(page: number): string {

@@ -19,9 +19,16 @@ import {
   sourceLine,
   titleAndBreadcrumb,
 } from "./source.js";
-import type { ActionsBlock, Button, KnownBlock, ReplyContext, SlackMessage } from "./types.js";
+import type {
+  ActionsBlock,
+  Button,
+  ContextActionsBlock,
+  KnownBlock,
+  ReplyContext,
+  SlackMessage,
+} from "./types.js";
 
-/** `block_id` of the feedback buttons, so a listener can swap them for the thank-you. */
+/** `block_id` of the feedback buttons. */
 export const FEEDBACK_BLOCK_ID = "feedback";
 /** Excerpts are bounded by `createExcerpt`; this only guards against a runaway one. */
 const MAX_EXCERPT_BLOCKS = 4;
@@ -103,8 +110,8 @@ export function renderAnswerBlocks(answer: Answer, ctx: ReplyContext = {}): Know
   const reviewDue = reviewDueNote(section, ctx.now);
   if (reviewDue) blocks.push(mrkdwnContext(reviewDue));
   blocks.push(...answerActions(answer, ctx));
-  blocks.push(divider());
-  blocks.push(feedbackBlock(section.id, query, picked));
+  // Slack's feedback buttons belong to messages (context_actions); a view gets none.
+  if (ctx.surface !== "home") blocks.push(divider(), feedbackBlock(section.id, query, picked));
   return blocks;
 }
 
@@ -142,17 +149,40 @@ function answerActions(
     );
     index += 1;
   }
+  // A person is one click away wherever the bot's answer can be followed up (not the Home tab).
+  if (ctx.surface !== "home" && query.trim() !== "") {
+    buttons.push(button({ label: "Ask an expert", actionId: ActionId.askExpert, value }));
+  }
   return actions(buttons, "answer_actions");
 }
 
-function feedbackBlock(sectionId: string, query: string, picked: boolean): ActionsBlock {
-  const value = encodeActionValue({ sectionId, query, picked });
+/** Labels of the feedback buttons, as people see them. */
+export const FEEDBACK_LABELS = { positive: "👍 Helpful", negative: "👎 Not helpful" } as const;
+
+/**
+ * Slack's own feedback control: a `feedback_buttons` element in a `context_actions` block. Each
+ * person's click is theirs: the listener answers the clicker privately and edits nothing.
+ */
+function feedbackBlock(sectionId: string, query: string, picked: boolean): ContextActionsBlock {
+  const value = (helpful: boolean) => encodeActionValue({ sectionId, query, picked, helpful });
   return {
-    type: "actions",
+    type: "context_actions",
     block_id: FEEDBACK_BLOCK_ID,
     elements: [
-      button({ label: "👍 Helpful", actionId: ActionId.helpful, value }),
-      button({ label: "👎 Not helpful", actionId: ActionId.notHelpful, value }),
+      {
+        type: "feedback_buttons",
+        action_id: ActionId.feedback,
+        positive_button: {
+          text: { type: "plain_text", text: FEEDBACK_LABELS.positive, emoji: true },
+          value: value(true),
+          accessibility_label: "Mark this answer as helpful",
+        },
+        negative_button: {
+          text: { type: "plain_text", text: FEEDBACK_LABELS.negative, emoji: true },
+          value: value(false),
+          accessibility_label: "Mark this answer as not helpful",
+        },
+      },
     ],
   };
 }

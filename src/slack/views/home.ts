@@ -49,13 +49,16 @@ export function renderHomeView(base: KnowledgeBase, opts: HomeViewOptions = {}):
   ];
 
   const query = opts.query?.trim();
-  if (query && opts.response) {
+  // Home is private to the viewer already: nothing to share, no shared-by line, and no
+  // feedback buttons (a message control).
+  const ctx = { docsBaseUrl: opts.docsBaseUrl, ephemeral: false, surface: "home" as const };
+  if (query && opts.answer) {
+    blocks.push(divider(), resultsHeading(query), ...renderAnswerBlocks(opts.answer, ctx));
+  } else if (query && opts.response) {
     blocks.push(divider(), resultsHeading(query));
     const { response } = opts;
     const [top, ...rest] = response.results;
     if (response.decision.tier !== "none" && top) {
-      // Home is private to the viewer already: nothing to share, and no shared-by line.
-      const ctx = { docsBaseUrl: opts.docsBaseUrl, ephemeral: false };
       const tentative = response.decision.tier === "best-match";
       blocks.push(
         ...renderAnswerBlocks(

@@ -1,8 +1,15 @@
 export * from "./actions.js";
-export { type Answer, FEEDBACK_BLOCK_ID, renderAnswer, renderAnswerBlocks } from "./answer.js";
-export { renderApology, renderFeedbackThanks, replaceFeedbackBlock } from "./apology.js";
+export {
+  type Answer,
+  FEEDBACK_BLOCK_ID,
+  FEEDBACK_LABELS,
+  renderAnswer,
+  renderAnswerBlocks,
+} from "./answer.js";
+export { renderApology } from "./apology.js";
 export { renderDocumentModal } from "./document-modal.js";
 export { escapeText } from "./escape.js";
+export { renderFeedbackReply } from "./feedback-reply.js";
 export { type HelpOptions, renderHelp } from "./help.js";
 export {
   HOME_DOCUMENTS_PER_PAGE,

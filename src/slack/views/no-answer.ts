@@ -1,5 +1,5 @@
 import type { SearchResult } from "../../search/types.js";
-import { ActionId, encodeActionValue, indexedActionId } from "./actions.js";
+import { ActionId, encodeActionValue, indexedActionId, NO_SECTION } from "./actions.js";
 import { actions, button, echoText, mrkdwnContext, mrkdwnSection } from "./blocks.js";
 import { commandName } from "./help.js";
 import type { KnownBlock, ReplyContext, SlackMessage } from "./types.js";
@@ -15,7 +15,8 @@ export function renderNoAnswer(
   suggestions: readonly SearchResult[],
   ctx: ReplyContext = {},
 ): SlackMessage {
-  const blocks = renderNoAnswerBlocks(query, suggestions, ctx);
+  // Messages offer a person; the Home tab (which renders the blocks alone) does not.
+  const blocks = renderNoAnswerBlocks(query, suggestions, { ...ctx, askExpert: true });
   const quoted = echoText(query);
   return {
     text: quoted
@@ -28,7 +29,7 @@ export function renderNoAnswer(
 export function renderNoAnswerBlocks(
   query: string,
   suggestions: readonly SearchResult[],
-  ctx: Pick<ReplyContext, "command"> = {},
+  ctx: Pick<ReplyContext, "command"> & { askExpert?: boolean } = {},
 ): KnownBlock[] {
   const quoted = echoText(query);
   const command = commandName(ctx);
@@ -61,6 +62,20 @@ export function renderNoAnswerBlocks(
       `Try rephrasing with the words your handbook would use, or see everything it covers with \`${command} topics\`.`,
     ),
   );
+  if (ctx.askExpert && query.trim() !== "") {
+    blocks.push(
+      ...actions(
+        [
+          button({
+            label: "Ask an expert",
+            actionId: ActionId.askExpert,
+            value: encodeActionValue({ sectionId: unique[0]?.section.id ?? NO_SECTION, query }),
+          }),
+        ],
+        "no_answer_expert",
+      ),
+    );
+  }
   return blocks;
 }
 

@@ -155,6 +155,23 @@ function renderBlocks(blocks: readonly KnownBlock[], head: string[]): RenderedTe
         if (labels.length > 0 || menus.length > 0) lines.push("");
         break;
       }
+      case "context_actions": {
+        const labels: string[] = [];
+        for (const el of block.elements) {
+          if (el.type !== "feedback_buttons") continue;
+          // Two choices of one element: each sends its own button's value under one action id.
+          for (const choice of [el.positive_button, el.negative_button]) {
+            labels.push(
+              addButton(
+                { text: choice.text, action_id: el.action_id, value: choice.value },
+                block.block_id,
+              ),
+            );
+          }
+        }
+        if (labels.length > 0) lines.push(labels.join("  "), "");
+        break;
+      }
       case "input": {
         const input: TextInput = {
           label: block.label.text,

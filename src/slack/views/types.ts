@@ -1,5 +1,6 @@
 import type { types } from "@slack/bolt";
 import type { SearchResponse } from "../../search/types.js";
+import type { Answer } from "./answer.js";
 
 /** Block Kit types, re-exported once so views do not each reach into `@slack/bolt`'s namespace. */
 export type KnownBlock = types.KnownBlock;
@@ -8,6 +9,7 @@ export type HomeView = types.HomeView;
 export type Button = types.Button;
 export type SectionBlock = types.SectionBlock;
 export type ActionsBlock = types.ActionsBlock;
+export type ContextActionsBlock = types.ContextActionsBlock;
 export type ContextBlock = types.ContextBlock;
 export type HeaderBlock = types.HeaderBlock;
 export type InputBlock = types.InputBlock;
@@ -32,6 +34,8 @@ export interface ReplyContext {
   command?: string;
   /** Today, for each answer's age ("reviewed 5 months ago") and review-due warning; none without. */
   now?: Date;
+  /** Where the reply is shown: a message (default) or the Home tab, which takes no feedback buttons. */
+  surface?: "message" | "home";
 }
 
 export interface HomeViewOptions extends ReplyContext {
@@ -41,4 +45,6 @@ export interface HomeViewOptions extends ReplyContext {
   response?: SearchResponse;
   /** 0-based page of the table of contents. */
   page?: number;
+  /** A section chosen for `query` (a related result, a suggested topic): shown instead of `response`'s top. */
+  answer?: Answer;
 }

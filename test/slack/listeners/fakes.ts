@@ -7,6 +7,9 @@ import { vi } from "vitest";
 import type { Document, KnowledgeBase, Section } from "../../../src/corpus/types.js";
 import type { Knowledge, KnowledgeSource } from "../../../src/knowledge/types.js";
 import type { SearchIndex, SearchResponse, SearchResult } from "../../../src/search/types.js";
+import type { ChannelMode, ChannelModes } from "../../../src/slack/conversations/channel-modes.js";
+import { createEscalationStore } from "../../../src/slack/conversations/escalations.js";
+import { createThreadMemory } from "../../../src/slack/conversations/thread-memory.js";
 import { createDedupe } from "../../../src/slack/dedupe.js";
 import type { ListenerDeps } from "../../../src/slack/deps.js";
 import type { BlockActionArgs, EventArgs } from "../../../src/slack/listeners/types.js";
@@ -111,6 +114,7 @@ export function makeDeps(
     command?: string;
     /** Wall clock in ms, for answers' age. */
     now?: () => number;
+    escalationChannel?: string;
   } = {},
 ) {
   const log = captureLogger();
@@ -123,6 +127,12 @@ export function makeDeps(
     docsBaseUrl: options.docsBaseUrl,
     ...(options.command !== undefined && { command: options.command }),
     ...(options.now !== undefined && { now: options.now }),
+    threads: createThreadMemory({ ttlMs: 60_000, max: 100 }),
+    escalations: createEscalationStore({ max: 100 }),
+    channelModes: fakeChannelModes(),
+    ...(options.escalationChannel !== undefined && {
+      escalationChannel: options.escalationChannel,
+    }),
     // Each reading advances 5 ms, so a query line's `ms` is exactly 5.
     clock: () => {
       tick += 5;
@@ -130,6 +140,18 @@ export function makeDeps(
     },
   };
   return { deps, log, search: knowledge.search, knowledge: knowledge.knowledge };
+}
+
+/** Channel modes in memory, every channel in `mention` mode until set. */
+export function fakeChannelModes(): ChannelModes {
+  const modes = new Map<string, ChannelMode>();
+  return {
+    get: (channel) => modes.get(channel) ?? "mention",
+    set: (channel, mode) => {
+      modes.set(channel, mode);
+      return true;
+    },
+  };
 }
 
 /** An error shaped like @slack/web-api's WebAPIPlatformError. */
@@ -156,6 +178,10 @@ export function fakeClient() {
         ts: "1700000000.000900",
       })),
       update: vi.fn(async (_args: Record<string, unknown>) => ({ ok: true })),
+      getPermalink: vi.fn(async (args: Record<string, unknown>) => ({
+        ok: true,
+        permalink: `https://team.slack.test/archives/${String(args.channel)}/p${String(args.message_ts).replace(".", "")}`,
+      })),
     },
     views: {
       open: vi.fn(async (_args: Record<string, unknown>) => ({ ok: true })),
@@ -194,6 +220,8 @@ export function eventArgs<Type extends string>(event: Record<string, unknown>) {
 
 export interface ActionSpec {
   actionId: string;
+  /** The element type; `button` (or `static_select` when `selected` is set) by default. */
+  type?: string;
   value?: string;
   /** For selects: the chosen option's value. */
   selected?: string;
@@ -209,7 +237,7 @@ export function actionArgs(spec: ActionSpec) {
   const ack = vi.fn(async (..._args: unknown[]) => {});
   const respond = vi.fn(async (_message: Record<string, unknown>) => ({}));
   const action = {
-    type: spec.selected !== undefined ? "static_select" : "button",
+    type: spec.type ?? (spec.selected !== undefined ? "static_select" : "button"),
     action_id: spec.actionId,
     block_id: "b1",
     action_ts: "1700000001.000001",

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { ActionId, decodeActionValue } from "../../../src/slack/views/actions.js";
+import { ActionId, decodeActionValue, NO_SECTION } from "../../../src/slack/views/actions.js";
 import {
   FEEDBACK_BLOCK_ID,
   renderAnswer,
+  renderAnswerBlocks,
   TENTATIVE_LABEL,
 } from "../../../src/slack/views/answer.js";
-import { renderFeedbackThanks, replaceFeedbackBlock } from "../../../src/slack/views/apology.js";
 import { createExcerpt } from "../../../src/slack/views/excerpt.js";
 import { renderNoAnswer } from "../../../src/slack/views/no-answer.js";
 import { renderReply, TRUNCATED_NOTE } from "../../../src/slack/views/reply.js";
@@ -173,16 +173,25 @@ describe("renderAnswer", () => {
     expect(mrkdwnOf(asked.blocks)).toContain(`:mag: “${question}”`);
   });
 
-  it("puts the feedback buttons in their own block, which the thank-you replaces", () => {
+  it("puts Slack's feedback buttons in a context_actions block, one value per verdict", () => {
     const msg = renderAnswer({ query: "q", result: makeResult(section), related: [] });
     const feedback = msg.blocks.find((b) => b.block_id === FEEDBACK_BLOCK_ID);
-    expect(feedback?.type).toBe("actions");
-    const replaced = replaceFeedbackBlock(msg.blocks, false);
-    expect(replaced).toHaveLength(msg.blocks.length);
-    expect(replaced.find((b) => b.block_id === FEEDBACK_BLOCK_ID)).toEqual(
-      renderFeedbackThanks(false),
+    if (feedback?.type !== "context_actions") throw new Error("no context_actions feedback block");
+    const [element] = feedback.elements;
+    if (element?.type !== "feedback_buttons") throw new Error("no feedback_buttons element");
+    expect(element.action_id).toBe(ActionId.feedback);
+    expect(decodeActionValue(element.positive_button.value)).toEqual({
+      sectionId: section.id,
+      query: "q",
+      helpful: true,
+    });
+    expect(decodeActionValue(element.negative_button.value)).toMatchObject({ helpful: false });
+    // The Home tab is a view: no feedback buttons there.
+    const home = renderAnswerBlocks(
+      { query: "q", result: makeResult(section), related: [] },
+      { surface: "home" },
     );
-    expect(listButtons(replaced).map((b) => b.actionId)).not.toContain(ActionId.helpful);
+    expect(home.some((b) => b.type === "context_actions")).toBe(false);
   });
 
   it("has a plain, escaped text fallback", () => {
@@ -202,16 +211,21 @@ describe("renderNoAnswer", () => {
     expect(text).toContain("/dm topics");
     expect(text).toMatch(/rephras/i);
     const buttons = listButtons(msg.blocks);
-    expect(buttons).toHaveLength(3);
-    expect(buttons.every((b) => b.actionId.startsWith(ActionId.suggestedTopic))).toBe(true);
+    expect(buttons).toHaveLength(4);
+    const topics = buttons.slice(0, 3);
+    expect(topics.every((b) => b.actionId.startsWith(ActionId.suggestedTopic))).toBe(true);
     expect(decodeActionValue(buttons[0]?.value)?.sectionId).toBe(section.id);
+    // A person is offered too, with the question.
+    expect(buttons[3]).toMatchObject({ actionId: ActionId.askExpert, label: "Ask an expert" });
+    expect(decodeActionValue(buttons[3]?.value)?.query).toBe("what is the meaning of life?");
     expect(msg.text).toContain("no good answer");
     expect(messageViolations(msg)).toEqual([]);
   });
 
   it("still renders with no suggestions at all", () => {
     const msg = renderNoAnswer("zzz", [], {});
-    expect(listButtons(msg.blocks)).toEqual([]);
+    expect(listButtons(msg.blocks).map((b) => b.actionId)).toEqual([ActionId.askExpert]);
+    expect(decodeActionValue(listButtons(msg.blocks)[0]?.value)?.sectionId).toBe(NO_SECTION);
     expect(messageViolations(msg)).toEqual([]);
   });
 });

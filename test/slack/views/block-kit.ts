@@ -111,6 +111,23 @@ export function blockViolations(blocks: readonly KnownBlock[], maxBlocks: number
           else problems.push(`${where}: unexpected element ${el.type}`);
         }
         break;
+      case "context_actions":
+        if (block.elements.length === 0 || block.elements.length > 5) {
+          problems.push(`${where}: ${block.elements.length} elements`);
+        }
+        for (const el of block.elements) {
+          if (el.type !== "feedback_buttons") {
+            problems.push(`${where}: unexpected element ${el.type}`);
+            continue;
+          }
+          checkActionId(el.action_id, where);
+          for (const b of [el.positive_button, el.negative_button]) {
+            checkText(problems, `${where} feedback button text`, b.text, SlackLimits.buttonText);
+            if (b.value.length === 0 || b.value.length > SlackLimits.buttonValue)
+              problems.push(`${where}: feedback button value length ${b.value.length}`);
+          }
+        }
+        break;
       case "input":
         checkText(problems, `${where} label`, block.label, SlackLimits.inputLabel);
         checkActionId(block.element.action_id, where);

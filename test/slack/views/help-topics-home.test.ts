@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { ActionId, actionIdPattern, decodePageValue } from "../../../src/slack/views/actions.js";
-import { renderApology, renderFeedbackThanks } from "../../../src/slack/views/apology.js";
+import { renderApology } from "../../../src/slack/views/apology.js";
 import { renderDocumentModal } from "../../../src/slack/views/document-modal.js";
+import { renderFeedbackReply } from "../../../src/slack/views/feedback-reply.js";
 import { renderHelp } from "../../../src/slack/views/help.js";
 import {
   HOME_DOCUMENTS_PER_PAGE,
@@ -233,9 +234,24 @@ describe("apology and thanks", () => {
     expect(messageViolations(msg)).toEqual([]);
   });
 
-  it("thanks differently for helpful and not helpful", () => {
-    expect(JSON.stringify(renderFeedbackThanks(true))).toContain("glad it helped");
-    expect(JSON.stringify(renderFeedbackThanks(false))).not.toContain("glad it helped");
+  it("thanks differently for helpful and not helpful, by who owns the document", () => {
+    const reply = (helpful: boolean, owner?: string, ownerNotified = false) =>
+      JSON.stringify(
+        renderFeedbackReply({
+          helpful,
+          ownerNotified,
+          documentTitle: "Risks",
+          ...(owner ? { owner } : {}),
+        }),
+      );
+    expect(reply(true)).toContain("glad it helped");
+    expect(reply(false)).not.toContain("glad it helped");
+    expect(reply(false)).toContain("no owner listed");
+    expect(reply(false, "U0OWNER", true)).toContain("I have told <@U0OWNER>");
+    expect(reply(false, "Ana Lopez")).toContain("looked after by Ana Lopez");
+    for (const helpful of [true, false]) {
+      expect(messageViolations(renderFeedbackReply({ helpful, ownerNotified: false }))).toEqual([]);
+    }
   });
 });
 

@@ -54,13 +54,16 @@ describe("renderMessageAsText", () => {
       "Share in channel",
       "Show full section",
       "Related: Formats",
+      "Ask an expert",
       "👍 Helpful",
       "👎 Not helpful",
     ]);
-    expect(text).toContain("[1] Share in channel  [2] Show full section  [3] Related: Formats");
-    expect(text).toContain("[4] 👍 Helpful  [5] 👎 Not helpful");
+    expect(text).toContain(
+      "[1] Share in channel  [2] Show full section  [3] Related: Formats  [4] Ask an expert",
+    );
+    expect(text).toContain("[5] 👍 Helpful  [6] 👎 Not helpful");
     expect(buttons[0]?.actionId).toBe(ActionId.shareInChannel);
-    expect(buttons[3]?.blockId).toBe("feedback");
+    expect(buttons[4]?.blockId).toBe("feedback");
     expect(listButtons(msg.blocks)).toEqual(buttons);
   });
 

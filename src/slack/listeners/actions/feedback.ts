@@ -1,81 +1,97 @@
-import { readActionOrigin, readValue } from "../../action-body.js";
-import { type ListenerDeps, replyContext } from "../../deps.js";
+import { readValue } from "../../action-body.js";
+import type { ListenerDeps } from "../../deps.js";
 import { isOwnerId, renderOwnerNotice } from "../../owner-notice.js";
-import { findSection, renderSectionAnswer } from "../../section-answer.js";
+import { findSection } from "../../section-answer.js";
 import { callSlack } from "../../slack-call.js";
-import { ActionId, actionIdPattern, decodeActionValue } from "../../views/actions.js";
-import { replaceFeedbackBlock } from "../../views/apology.js";
-import type { KnownBlock } from "../../views/types.js";
+import {
+  ActionId,
+  type ActionValue,
+  actionIdPattern,
+  decodeActionValue,
+} from "../../views/actions.js";
+import { renderFeedbackReply } from "../../views/feedback-reply.js";
 import type { BlockActionArgs } from "../types.js";
 
 /**
- * 👍 / 👎 under an answer. Logs a `feedback` line, swaps the buttons for a thank-you (keeping
- * the answer), and on "Not helpful" tells the document's owner, when it names one, what was
- * asked and which section answered.
+ * 👍 / 👎 under an answer: Slack's feedback buttons, or the plain buttons of answers posted
+ * before them. Feedback is one person's: it is logged, the clicker alone is answered (an
+ * ephemeral message through the response URL), and no message anyone else sees is edited, so
+ * nothing from the payload is ever sent back. On "Not helpful" the document's owner, when it
+ * names a Slack user or channel, is told what was asked and which section answered.
  */
 export function createFeedbackListener(deps: ListenerDeps) {
   return async ({ ack, body, action, client, respond }: BlockActionArgs): Promise<void> => {
     await ack();
-    const choice = decodeActionValue(readValue(action));
-    if (choice === undefined) {
+    const vote = readVote(action);
+    if (vote === undefined) {
       deps.logger.warn(
         { event: "ignored_action", actionId: action.action_id },
         "unusable feedback",
       );
       return;
     }
-    const helpful = actionIdPattern(ActionId.helpful).test(action.action_id);
+    const { choice, helpful } = vote;
     const user = body.user.id;
     deps.logger.info(
       { event: "feedback", sectionId: choice.sectionId, query: choice.query, helpful, user },
       "feedback received",
     );
-    const knowledge = deps.knowledge.current();
-    const origin = readActionOrigin(body);
-
-    // Slack sends a message's blocks back with the action, except for ephemeral messages:
-    // those are rendered again from the section and question the button carries.
-    const original =
-      origin.messageBlocks !== undefined
-        ? { text: body.message?.text ?? "", blocks: origin.messageBlocks as KnownBlock[] }
-        : renderSectionAnswer(knowledge, choice, {
-            ...replyContext(deps),
-            ephemeral: origin.ephemeral,
-          });
-    const updated = { text: original.text, blocks: replaceFeedbackBlock(original.blocks, helpful) };
-    if (origin.ephemeral || origin.channelId === undefined || origin.messageTs === undefined) {
-      await callSlack(deps.logger, "response_url", () =>
-        respond({ response_type: "ephemeral", replace_original: true, ...updated }),
-      );
-    } else {
-      const { channelId, messageTs } = origin;
-      await callSlack(deps.logger, "chat.update", () =>
-        client.chat.update({ channel: channelId, ts: messageTs, ...updated }),
-      );
-    }
-
-    if (helpful) return;
-    const section = findSection(knowledge.base, choice.sectionId);
+    const section = findSection(deps.knowledge.current().base, choice.sectionId);
     const owner = section?.document.owner;
-    if (section === undefined || !isOwnerId(owner)) return;
-    if (deps.ownerNotices && !(await deps.ownerNotices.allow(`${owner}:${section.id}`))) {
+
+    let ownerNotified = false;
+    // With several replicas (Redis), one notice per owner and section per throttle window.
+    const throttled =
+      !helpful &&
+      section !== undefined &&
+      isOwnerId(owner) &&
+      deps.ownerNotices !== undefined &&
+      !(await deps.ownerNotices.allow(`${owner}:${section.id}`));
+    if (throttled) {
       deps.logger.info(
-        { event: "owner_notice_throttled", sectionId: section.id },
+        { event: "owner_notice_throttled", sectionId: section?.id },
         "owner already told about this section recently",
       );
-      return;
     }
-    await callSlack(deps.logger, "chat.postMessage", () =>
-      client.chat.postMessage({
-        channel: owner,
-        ...renderOwnerNotice({
-          section,
-          query: choice.query,
-          user,
-          docsBaseUrl: deps.docsBaseUrl,
-          ...(choice.picked ? { picked: true } : {}),
+    if (!helpful && !throttled && section !== undefined && isOwnerId(owner)) {
+      const notice = await callSlack(deps.logger, "chat.postMessage", () =>
+        client.chat.postMessage({
+          channel: owner,
+          ...renderOwnerNotice({
+            section,
+            query: choice.query,
+            user,
+            docsBaseUrl: deps.docsBaseUrl,
+            ...(choice.picked ? { picked: true } : {}),
+          }),
         }),
-      }),
+      );
+      ownerNotified = notice.ok;
+    }
+
+    const reply = renderFeedbackReply({
+      helpful,
+      ownerNotified,
+      ...(section !== undefined ? { documentTitle: section.document.title } : {}),
+      ...(owner !== undefined ? { owner } : {}),
+    });
+    await callSlack(deps.logger, "response_url", () =>
+      respond({ response_type: "ephemeral", replace_original: false, ...reply }),
     );
   };
+}
+
+/** The section, question and verdict a click carries, whichever control sent it. */
+function readVote(action: unknown): { choice: ActionValue; helpful: boolean } | undefined {
+  const choice = decodeActionValue(readValue(action));
+  if (choice === undefined) return undefined;
+  const { action_id: raw } = action as { action_id?: unknown };
+  const actionId = typeof raw === "string" ? raw : "";
+  if (actionIdPattern(ActionId.feedback).test(actionId)) {
+    // Slack's feedback buttons send the value of the button pressed; it says which one.
+    return choice.helpful === undefined ? undefined : { choice, helpful: choice.helpful };
+  }
+  if (actionIdPattern(ActionId.helpful).test(actionId)) return { choice, helpful: true };
+  if (actionIdPattern(ActionId.notHelpful).test(actionId)) return { choice, helpful: false };
+  return undefined;
 }

@@ -1,6 +1,7 @@
 import type { App, BlockAction } from "@slack/bolt";
 import type { ListenerDeps } from "../../deps.js";
 import { ActionId, actionIdPattern } from "../../views/actions.js";
+import { createAskExpertListener } from "./ask-expert.js";
 import { createFeedbackListener } from "./feedback.js";
 import { createHomeClearSearchListener } from "./home-clear-search.js";
 import { createHomePageListener } from "./home-page.js";
@@ -8,6 +9,7 @@ import { createHomeSearchListener } from "./home-search.js";
 import { createOpenDocumentListener } from "./open-document.js";
 import { createOpenRelatedListener } from "./open-related.js";
 import { createOpenSectionListener } from "./open-section.js";
+import { createResolveEscalationListener } from "./resolve-escalation.js";
 import { createShareAnswerListener } from "./share-answer.js";
 import { createShowSectionListener } from "./show-section.js";
 
@@ -25,8 +27,14 @@ export function register(app: App, deps: ListenerDeps): void {
   app.action<BlockAction>(actionIdPattern(ActionId.relatedResult), openRelated);
   app.action<BlockAction>(actionIdPattern(ActionId.suggestedTopic), openRelated);
   const feedback = createFeedbackListener(deps);
+  app.action<BlockAction>(actionIdPattern(ActionId.feedback), feedback);
   app.action<BlockAction>(actionIdPattern(ActionId.helpful), feedback);
   app.action<BlockAction>(actionIdPattern(ActionId.notHelpful), feedback);
+  app.action<BlockAction>(actionIdPattern(ActionId.askExpert), createAskExpertListener(deps));
+  app.action<BlockAction>(
+    actionIdPattern(ActionId.resolveEscalation),
+    createResolveEscalationListener(deps),
+  );
   app.action<BlockAction>(actionIdPattern(ActionId.homeSearch), createHomeSearchListener(deps));
   app.action<BlockAction>(
     actionIdPattern(ActionId.homeClearSearch),

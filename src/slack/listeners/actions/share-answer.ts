@@ -46,8 +46,10 @@ export function createShareAnswerListener(deps: ListenerDeps) {
 
     let shared = false;
     try {
-      await client.chat.postMessage({ channel: channelId, ...message });
+      const posted = await client.chat.postMessage({ channel: channelId, ...message });
       shared = true;
+      // Replies under the shared answer are a conversation about it: the bot follows them.
+      if (typeof posted.ts === "string") deps.threads.remember(channelId, posted.ts, choice.query);
     } catch (error) {
       const code = slackErrorCode(error);
       if (!CANNOT_POST_HERE.has(code)) {

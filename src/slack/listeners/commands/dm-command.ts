@@ -3,7 +3,9 @@ import { deliverReply } from "../../deliver.js";
 import type { ListenerDeps } from "../../deps.js";
 import { parseCommandText } from "../../question-text.js";
 import { replyToIntent } from "../../reply-to-intent.js";
+import { callSlack } from "../../slack-call.js";
 import type { CommandArgs } from "../types.js";
+import { parseSettings, settingsReply } from "./channel-settings.js";
 
 /** Registered under `SLASH_COMMAND` when set; this is its default. */
 export const DM_COMMAND = DEFAULT_SLASH_COMMAND;
@@ -16,8 +18,22 @@ export const DM_COMMAND = DEFAULT_SLASH_COMMAND;
  * delete it, which chat.update cannot do for ephemeral messages.
  */
 export function createDmCommandListener(deps: ListenerDeps) {
-  return async ({ command, ack, respond }: CommandArgs): Promise<void> => {
+  return async ({ command, ack, respond, client }: CommandArgs): Promise<void> => {
     await ack();
+    // `/dm settings [auto|mention]`: how the bot answers in this channel (channel-settings.ts).
+    const settings = parseSettings(command.text);
+    if (settings !== undefined) {
+      const reply = await settingsReply(deps, client, {
+        user: command.user_id,
+        channel: command.channel_id,
+        command: command.command,
+        ...settings,
+      });
+      await callSlack(deps.logger, "response_url", () =>
+        respond({ response_type: "ephemeral", ...reply }),
+      );
+      return;
+    }
     await deliverReply({
       logger: deps.logger,
       method: "response_url",

@@ -6,7 +6,8 @@ import type { EventArgs } from "../types.js";
 
 /**
  * `@bot <question>` in a channel: answered in a thread (the mention's own thread when it is
- * already in one). A bare mention gets the help text.
+ * already in one), which the bot then follows (thread-follow-up.ts). A bare mention gets the
+ * help text.
  */
 export function createAppMentionListener(deps: ListenerDeps) {
   return async ({ event, context, client }: EventArgs<"app_mention">): Promise<void> => {
@@ -23,12 +24,21 @@ export function createAppMentionListener(deps: ListenerDeps) {
     const question = extractQuestion(event.text, context.botUserId);
     const user = event.user ?? "unknown";
     const threadTs = event.thread_ts ?? event.ts;
-    await deliverReply({
+    const intent = classifyQuestion(question);
+    const delivered = await deliverReply({
       logger: deps.logger,
       method: "chat.postMessage",
-      compose: () => replyToIntent(deps, classifyQuestion(question), { surface: "mention", user }),
+      compose: () => replyToIntent(deps, intent, { surface: "mention", user }),
       send: (message) =>
         client.chat.postMessage({ channel: event.channel, thread_ts: threadTs, ...message }),
     });
+    // The bot is in this thread now: later questions in it are answered without a mention.
+    if (delivered) {
+      deps.threads.remember(
+        event.channel,
+        threadTs,
+        intent.kind === "question" ? intent.question : "",
+      );
+    }
   };
 }

@@ -3,6 +3,7 @@ import type { ListenerDeps } from "../../deps.js";
 import { classifyQuestion, extractQuestion } from "../../question-text.js";
 import { replyToIntent } from "../../reply-to-intent.js";
 import type { EventArgs } from "../types.js";
+import { isEscalationThread } from "./escalation-reply.js";
 
 /**
  * A message in the bot's DM (`message.im`): answered in the DM, in the thread when the person
@@ -22,6 +23,8 @@ export function createDirectMessageListener(deps: ListenerDeps) {
       );
       return;
     }
+    // An owner replying to a request for an expert is answering, not asking.
+    if (isEscalationThread(deps, event.channel, event.thread_ts)) return;
     const question = extractQuestion(event.text, context.botUserId);
     const user = event.user;
     await deliverReply({

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { createOpenRelatedListener } from "../../../../src/slack/listeners/actions/open-related.js";
-import { renderSectionAnswer } from "../../../../src/slack/section-answer.js";
+import { renderSectionAnswer, resolveSectionAnswer } from "../../../../src/slack/section-answer.js";
 import { ActionId, encodeActionValue } from "../../../../src/slack/views/actions.js";
 import { renderApology } from "../../../../src/slack/views/apology.js";
-import { renderMessageAsText } from "../../../../src/slack/views/text.js";
-import type { SlackMessage } from "../../../../src/slack/views/types.js";
+import { renderHomeView } from "../../../../src/slack/views/home.js";
+import { renderMessageAsText, renderViewAsText } from "../../../../src/slack/views/text.js";
+import type { HomeView, SlackMessage } from "../../../../src/slack/views/types.js";
 import {
   actionArgs,
   ephemeralContainer,
@@ -136,6 +137,7 @@ describe("Related / suggested topic", () => {
         message_ts: "1.2",
         channel_id: "C0TEAM001",
         is_ephemeral: false,
+        thread_ts: "1.1",
       },
     });
     client.chat.postMessage.mockRejectedValue(platformError("channel_not_found"));
@@ -143,6 +145,68 @@ describe("Related / suggested topic", () => {
     expect(log.events("slack_api_error")[0]).toMatchObject({
       method: "chat.postMessage",
       code: "channel_not_found",
+    });
+  });
+
+  it("answers only the clicker under an answer shared at the top of a channel", async () => {
+    const { deps, knowledge } = makeDeps();
+    const { args, respond, client } = actionArgs({
+      actionId: ActionId.relatedResult,
+      value: encodeActionValue(choice),
+      container: {
+        type: "message",
+        message_ts: "1700000000.000500",
+        channel_id: "C0TEAM001",
+        is_ephemeral: false,
+      },
+      channel: { id: "C0TEAM001", name: "team" },
+      message: { type: "message", ts: "1700000000.000500", blocks: [] },
+    });
+    await createOpenRelatedListener(deps)(args);
+    // Not a new top-level message for everyone: a private answer, the shared one left as it was.
+    expect(client.chat.postMessage).not.toHaveBeenCalled();
+    expect(onlyCall(respond)).toEqual({
+      response_type: "ephemeral",
+      replace_original: false,
+      ...renderSectionAnswer(knowledge, choice, { ephemeral: true }),
+    });
+  });
+
+  it("shows the related section in the Home tab it was pressed in", async () => {
+    const { deps, knowledge, log } = makeDeps();
+    const { args, client, respond } = actionArgs({
+      actionId: `${ActionId.relatedResult}:1`,
+      value: encodeActionValue(choice),
+      container: { type: "view", view_id: "V0HOME" },
+      view: { id: "V0HOME", type: "home" },
+    });
+    await createOpenRelatedListener(deps)(args);
+    const published = onlyCall(client.views.publish) as { user_id: string; view: HomeView };
+    expect(published.user_id).toBe("U0CLICK01");
+    const found = resolveSectionAnswer(knowledge, choice);
+    if (!("answer" in found)) throw new Error("the section should resolve");
+    expect(published.view).toEqual(
+      renderHomeView(knowledge.base, { query: choice.query, answer: found.answer }),
+    );
+    const shown = renderViewAsText(published.view).text;
+    expect(shown).toContain(riskSection.text);
+    expect(respond).not.toHaveBeenCalled();
+    expect(log.events("ignored_action")).toEqual([]);
+  });
+
+  it("logs a failing views.publish from the Home tab", async () => {
+    const { deps, log } = makeDeps();
+    const { args, client } = actionArgs({
+      actionId: ActionId.relatedResult,
+      value: encodeActionValue(choice),
+      container: { type: "view", view_id: "V0HOME" },
+      view: { id: "V0HOME", type: "home" },
+    });
+    client.views.publish.mockRejectedValue(platformError("hash_conflict"));
+    await expect(createOpenRelatedListener(deps)(args)).resolves.toBeUndefined();
+    expect(log.events("slack_api_error")[0]).toMatchObject({
+      method: "views.publish",
+      code: "hash_conflict",
     });
   });
 });

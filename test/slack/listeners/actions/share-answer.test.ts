@@ -39,6 +39,10 @@ describe("Share in channel", () => {
     expect(onlyCall(respond)).toEqual({ delete_original: true });
     // Sharing is not a new question.
     expect(log.events("query")).toEqual([]);
+    // Replies under the shared answer are followed (the fake client posts at ts …000900).
+    expect(deps.threads.recall("C0TEAM001", "1700000000.000900")).toEqual({
+      question: "how do we run a retro?",
+    });
   });
 
   it("shares through response_url where the bot cannot post itself", async () => {

@@ -48,6 +48,21 @@ describe("app_mention", () => {
     });
   });
 
+  it("follows the thread it answered in, with the question, only once the answer is posted", async () => {
+    const { deps } = makeDeps();
+    const { args } = mentionArgs({ text: "<@U0BOT0001> how do we run a retro" });
+    await createAppMentionListener(deps)(args);
+    expect(deps.threads.recall("C0TEAM001", "1700000000.000100")).toEqual({
+      question: "how do we run a retro",
+    });
+
+    const failing = makeDeps();
+    const { args: failed, client } = mentionArgs({ text: "<@U0BOT0001> retro" });
+    client.chat.postMessage.mockRejectedValue(platformError("not_in_channel"));
+    await createAppMentionListener(failing.deps)(failed);
+    expect(failing.deps.threads.recall("C0TEAM001", "1700000000.000100")).toBeUndefined();
+  });
+
   it("stays in the thread the mention was written in", async () => {
     const { deps } = makeDeps();
     const { args, client } = mentionArgs({

@@ -1,0 +1,103 @@
+import { describe, expect, it } from "vitest";
+import { createDirectMessageListener } from "../../../../src/slack/listeners/events/direct-message.js";
+import { createEscalationReplyListener } from "../../../../src/slack/listeners/events/escalation-reply.js";
+import { renderExpertReplied } from "../../../../src/slack/views/escalation.js";
+import { eventArgs, makeDeps, onlyCall, platformError, textOf } from "../fakes.js";
+
+const REQUEST = { channel: "D0OWNER", ts: "1700000000.000900" };
+
+/** Deps holding one open request to an expert, posted in the owner's DM. */
+function withRequest(origin: { channel: string; threadTs?: string; private: boolean }) {
+  const made = makeDeps();
+  const escalation = made.deps.escalations.open({
+    asker: "U0ASKER01",
+    question: "how long is a retro?",
+    origin,
+    to: "U0OWNER",
+  });
+  made.deps.escalations.posted(escalation.id, REQUEST.channel, REQUEST.ts);
+  return { ...made, escalation };
+}
+
+function reply(event: Record<string, unknown> = {}) {
+  return eventArgs<"message">({
+    type: "message",
+    channel_type: "im",
+    channel: REQUEST.channel,
+    user: "U0OWNER",
+    ts: "1700000000.001000",
+    thread_ts: REQUEST.ts,
+    text: "An hour, <!channel>. See the retro page.",
+    ...event,
+  });
+}
+
+describe("an expert's reply", () => {
+  it("is passed on to the asker in the thread they asked in, with a link, once", async () => {
+    const { deps, log, escalation } = withRequest({
+      channel: "C0TEAM001",
+      threadTs: "1700000000.000100",
+      private: false,
+    });
+    const { args, client } = reply();
+    await createEscalationReplyListener(deps)(args);
+    const permalink = "https://team.slack.test/archives/D0OWNER/p1700000000001000";
+    expect(onlyCall(client.chat.postMessage)).toEqual({
+      channel: "C0TEAM001",
+      thread_ts: "1700000000.000100",
+      ...renderExpertReplied({
+        expert: "U0OWNER",
+        question: "how long is a retro?",
+        reply: "An hour, <!channel>. See the retro page.",
+        permalink,
+      }),
+    });
+    // Quoted, escaped: the expert's words never ping the asker's channel.
+    expect(textOf(client.chat.postMessage.mock.calls)).not.toContain("<!channel>");
+    expect(log.events("escalation")[0]).toMatchObject({ status: "answered", id: escalation.id });
+
+    const second = reply({ ts: "1700000000.001100", text: "Also: timebox it." });
+    await createEscalationReplyListener(deps)(second.args);
+    expect(second.client.chat.postMessage).not.toHaveBeenCalled();
+  });
+
+  it("reaches a private asker by DM", async () => {
+    const { deps } = withRequest({ channel: "C0TEAM001", private: true });
+    const { args, client } = reply();
+    await createEscalationReplyListener(deps)(args);
+    expect(onlyCall(client.chat.postMessage)).toMatchObject({ channel: "U0ASKER01" });
+  });
+
+  it.each([
+    ["another thread", { thread_ts: "1600000000.000001" }],
+    ["a top-level message", { thread_ts: undefined }],
+    ["a bot", { bot_id: "B0OTHER" }],
+    ["the bot itself", { user: "U0BOT0001" }],
+    ["an edit", { subtype: "message_changed" }],
+  ])("ignores %s", async (_name, event) => {
+    const { deps, log } = withRequest({ channel: "C0TEAM001", private: true });
+    const { args, client } = reply(event);
+    await createEscalationReplyListener(deps)(args);
+    expect(client.chat.postMessage).not.toHaveBeenCalled();
+    expect(log.events("escalation")).toEqual([]);
+  });
+
+  it("is not taken for a question by the DM listener", async () => {
+    const { deps, search } = withRequest({ channel: "C0TEAM001", private: true });
+    const { args, client } = reply({ text: "how long is a retro?" });
+    await createDirectMessageListener(deps)(args);
+    expect(search).not.toHaveBeenCalled();
+    expect(client.chat.postMessage).not.toHaveBeenCalled();
+  });
+
+  it("logs a failed relay and keeps serving", async () => {
+    const { deps, log } = withRequest({ channel: "C0TEAM001", private: true });
+    const { args, client } = reply();
+    client.chat.postMessage.mockRejectedValue(platformError("channel_not_found"));
+    await expect(createEscalationReplyListener(deps)(args)).resolves.toBeUndefined();
+    expect(log.events("slack_api_error")[0]).toMatchObject({
+      method: "chat.postMessage",
+      code: "channel_not_found",
+    });
+  });
+});
