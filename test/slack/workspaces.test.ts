@@ -39,8 +39,12 @@ describe("team_id on log lines", () => {
       method: "chat.postMessage",
       thread_ts: (mention.payload.event as JsonObject).ts,
     });
-    await slack.clickButton(answer, ActionId.helpful);
-    await slack.waitFor({ method: "chat.update" });
+    await slack.clickButton(
+      answer,
+      (control) => control.actionId === ActionId.feedback && control.feedback === "positive",
+    );
+    // Feedback is answered to the clicker alone, through the response URL.
+    await slack.waitFor((call) => call.method === "response_url" && call.seq > answer.seq);
     const logs = bot.logs;
     const query = logs?.find({ event: "query" })[0];
     const feedback = await waitFor(() => logs?.find({ event: "feedback" })[0], "feedback line");
