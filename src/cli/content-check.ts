@@ -5,6 +5,7 @@
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { loadContentLimits } from "../config.js";
 import { checkContent } from "../corpus/check.js";
 import { assembleKnowledgeBase, loadParsedDocuments } from "../corpus/load.js";
 import { runIfMain } from "./run-main.js";
@@ -16,6 +17,8 @@ export interface ContentCheckIo {
   cwd: string;
   /** Milliseconds, for --stats timings. */
   now(): number;
+  /** Where MAX_FILE_BYTES is read from; the process environment when omitted. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 const USAGE = `Usage: npm run content:check -- [DIR] [--stats]
@@ -76,9 +79,11 @@ export async function main(argv: readonly string[], io: ContentCheckIo): Promise
   const root = path.resolve(io.cwd, positionals[0] ?? "content");
 
   let parsed: Awaited<ReturnType<typeof loadParsedDocuments>>;
+  let limits: ReturnType<typeof loadContentLimits>;
   const started = io.now();
   try {
-    parsed = await loadParsedDocuments(root);
+    limits = loadContentLimits(io.env);
+    parsed = await loadParsedDocuments(root, limits);
   } catch (error) {
     io.err(`content:check: ${describe(error)}\n`);
     return EXIT_FAILURE;
@@ -102,7 +107,7 @@ export async function main(argv: readonly string[], io: ContentCheckIo): Promise
     const times = [firstLoadMs];
     for (let run = 1; run < STATS_RUNS; run++) {
       const start = io.now();
-      assembleKnowledgeBase(await loadParsedDocuments(root));
+      assembleKnowledgeBase(await loadParsedDocuments(root, limits));
       times.push(io.now() - start);
     }
     const depths = new Map<number, number>();

@@ -19,6 +19,7 @@ import { unified } from "unified";
 import { visit } from "unist-util-visit";
 import { withoutDocumentExtension } from "./file-types.js";
 import {
+  DocumentParseError,
   readDate,
   readFrontmatter,
   readNumber,
@@ -28,6 +29,7 @@ import {
   readStringList,
 } from "./frontmatter.js";
 import { escapeProse, mrkdwnLink } from "./mrkdwn.js";
+import { findDeepNesting, MAX_NESTING } from "./nesting.js";
 import {
   headingText,
   isAbsoluteLink,
@@ -83,6 +85,21 @@ const markdownParser = unified()
     gfmTaskListItemFromMarkdown(),
   ])
   .freeze();
+
+/**
+ * The parse, with a stack overflow (structures the nesting pre-scan does not see, such as
+ * thousands of nested emphasis markers) reported as the file's problem rather than a crash.
+ */
+function parseMarkdown(text: string): Root {
+  try {
+    return markdownParser.parse(text) as Root;
+  } catch (error) {
+    if (error instanceof RangeError) {
+      throw new DocumentParseError(`markdown too deeply nested to parse (${error.message})`);
+    }
+    throw error;
+  }
+}
 
 /** Docusaurus-style explicit heading ids: `## Heading {#custom-id}`. */
 const EXPLICIT_ID = /\s*\{#([\w-]+)\}\s*$/;
@@ -145,12 +162,21 @@ export function parseDocument(path: string, source: string): ParsedDocument {
   if (/\.mdx$/i.test(path)) body = stripMdxSyntax(body);
   body = stripAdmonitionFences(body);
   const stripped = stripTemplateTags(body);
-  const tree = markdownParser.parse(stripped.text) as Root;
 
   const fileLine = (point: Point | undefined): number => {
     if (!point) return frontmatter.bodyLineOffset + 1;
     return frontmatter.bodyLineOffset + stripped.originalLine(point.line, point.offset ?? 0);
   };
+
+  // Checked before parsing: the parser's cost and stack depth grow with nesting.
+  const deep = findDeepNesting(stripped.text);
+  if (deep !== undefined) {
+    throw new DocumentParseError(
+      `lists or quotes nested more than ${MAX_NESTING} levels deep; the file is skipped (flatten that line)`,
+      fileLine({ line: deep.line, offset: deep.offset }),
+    );
+  }
+  const tree = parseMarkdown(stripped.text);
 
   const definitions = new Map<string, string>();
   const footnoteDefinitions = new Map<string, FootnoteDefinition>();
