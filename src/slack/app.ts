@@ -13,8 +13,9 @@ import { createHealthHandler, HEALTH_PATH } from "./healthz.js";
 import { register as registerActions } from "./listeners/actions/index.js";
 import { register as registerCommands } from "./listeners/commands/index.js";
 import { register as registerEvents } from "./listeners/events/index.js";
-import { rejectOutOfWindow, rejectUnusableBody } from "./request-guards.js";
+import { answerReplaysOnce, rejectOutOfWindow, rejectUnusableBody } from "./request-guards.js";
 import { createTeamGuard } from "./team-guard.js";
+import { createUnlistenedAck } from "./unlistened.js";
 
 /** How long a request may wait for a listener's ack before the bot acks it empty (HTTP). */
 const UNHANDLED_ACK_MS = 2000;
@@ -113,8 +114,14 @@ export function createApp(config: Config, deps: CreateAppDeps): BotApp {
     });
     // The server calls `receiver.requestListener` per request: the time window is checked first.
     receiver.requestListener = rejectOutOfWindow(
-      rejectUnusableBody(receiver.requestListener, (reason) =>
-        logger.warn({ event: "request_rejected", reason }, "refused a Slack request"),
+      rejectUnusableBody(
+        answerReplaysOnce(receiver.requestListener, config.signingSecret, () =>
+          logger.warn(
+            { event: "request_replayed" },
+            "the same signed request came again; acknowledged it and did nothing",
+          ),
+        ),
+        (reason) => logger.warn({ event: "request_rejected", reason }, "refused a Slack request"),
       ),
       (skewSeconds) =>
         logger.warn(
@@ -154,6 +161,7 @@ export function createApp(config: Config, deps: CreateAppDeps): BotApp {
   let installedTeam: string | undefined;
   app.use(createTeamGuard(() => installedTeam, logger));
   app.use(createDeliveryDedupe(listenerDeps.dedupe, logger));
+  app.use(createUnlistenedAck(logger));
   registerCommands(app, listenerDeps);
   registerEvents(app, listenerDeps);
   registerActions(app, listenerDeps);
