@@ -18,6 +18,8 @@ interface CommonConfig {
   /** Base URL of Slack's Web API, with a trailing slash; undefined means Slack's own. */
   slackApiUrl?: string;
   contentDir: string;
+  /** Content files larger than this many bytes are skipped with a warning (MAX_FILE_BYTES). */
+  maxFileBytes: number;
   /** Absolute base URL where the handbook is published, for "open in docs" links. */
   docsBaseUrl?: string;
   logLevel: LogLevel;
@@ -123,6 +125,35 @@ function withTrailingSlash(url: string): string {
 }
 
 /**
+ * Default MAX_FILE_BYTES: 2 MB, forty times the largest page of the three reference handbooks
+ * (47 KB), and small enough that one file parses in a few seconds even on a busy machine.
+ */
+export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+/** MAX_FILE_BYTES as a number of bytes, or a problem with it. */
+function readMaxFileBytes(env: Env): { value: number } | { problem: string } {
+  const raw = read(env, "MAX_FILE_BYTES");
+  if (raw === undefined) return { value: DEFAULT_MAX_FILE_BYTES };
+  const value = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!Number.isSafeInteger(value) || value < 1) {
+    return { problem: `must be a whole number of bytes, at least 1 (got "${raw}")` };
+  }
+  return { value };
+}
+
+/**
+ * The limits the content loader applies, for the tools that load content without the Slack
+ * settings (content:check). Throws a `ConfigError` when MAX_FILE_BYTES is invalid.
+ */
+export function loadContentLimits(env: Env = process.env): { maxFileBytes: number } {
+  const maxFileBytes = readMaxFileBytes(env);
+  if ("problem" in maxFileBytes) {
+    throw new ConfigError([{ variable: "MAX_FILE_BYTES", problem: maxFileBytes.problem }]);
+  }
+  return { maxFileBytes: maxFileBytes.value };
+}
+
+/**
  * Reads and validates the configuration. Throws a `ConfigError` naming every missing or
  * invalid variable, so one failed start tells the operator everything to fix.
  */
@@ -169,6 +200,9 @@ export function loadConfig(env: Env = process.env): Config {
 
   const contentDir = read(env, "CONTENT_DIR") ?? "./content";
 
+  const maxFileBytes = readMaxFileBytes(env);
+  if ("problem" in maxFileBytes) problem("MAX_FILE_BYTES", maxFileBytes.problem);
+
   const docsBaseUrl = read(env, "DOCS_BASE_URL");
   const docsBaseUrlInvalid =
     docsBaseUrl === undefined ? undefined : docsBaseUrlProblem(docsBaseUrl);
@@ -192,7 +226,7 @@ export function loadConfig(env: Env = process.env): Config {
     );
   const dataDir = read(env, "DATA_DIR") ?? "./data";
 
-  if (problems.length > 0 || mode === undefined || !logLevel) {
+  if (problems.length > 0 || mode === undefined || !logLevel || "problem" in maxFileBytes) {
     throw new ConfigError(problems);
   }
 
@@ -202,6 +236,7 @@ export function loadConfig(env: Env = process.env): Config {
     port,
     host,
     contentDir,
+    maxFileBytes: maxFileBytes.value,
     logLevel,
     slashCommand,
     ...(slackApiUrl !== undefined && { slackApiUrl: withTrailingSlash(slackApiUrl) }),

@@ -90,6 +90,7 @@ export async function startBot(
   const version = io.version ?? readPackageVersion();
   const knowledge = createKnowledgeStore({
     root: config.contentDir,
+    maxFileBytes: config.maxFileBytes,
     logger: logger.child({ component: "knowledge" }),
     watch: io.watchContent ?? true,
   });

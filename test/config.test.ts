@@ -2,7 +2,13 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { ConfigError, loadConfig, loadDotEnv, loadLocalSettings } from "../src/config.js";
+import {
+  ConfigError,
+  loadConfig,
+  loadContentLimits,
+  loadDotEnv,
+  loadLocalSettings,
+} from "../src/config.js";
 
 const socketEnv = { SLACK_BOT_TOKEN: "xoxb-1-abc", SLACK_APP_TOKEN: "xapp-1-def" };
 const httpEnv = {
@@ -30,6 +36,7 @@ describe("loadConfig", () => {
       port: 3000,
       host: "0.0.0.0",
       contentDir: "./content",
+      maxFileBytes: 2 * 1024 * 1024,
       logLevel: "info",
       slashCommand: "/dm",
       dataDir: "./data",
@@ -43,6 +50,7 @@ describe("loadConfig", () => {
       HOST: "127.0.0.1",
       SLACK_API_URL: "http://127.0.0.1:9999/api",
       CONTENT_DIR: "/srv/handbook",
+      MAX_FILE_BYTES: "500000",
       DOCS_BASE_URL: "https://handbook.example.org/docs/",
       LOG_LEVEL: "DEBUG",
       SLASH_COMMAND: "/handbook",
@@ -57,6 +65,7 @@ describe("loadConfig", () => {
       host: "127.0.0.1",
       slackApiUrl: "http://127.0.0.1:9999/api/",
       contentDir: "/srv/handbook",
+      maxFileBytes: 500000,
       docsBaseUrl: "https://handbook.example.org/docs/",
       logLevel: "debug",
       slashCommand: "/handbook",
@@ -92,6 +101,7 @@ describe("loadConfig", () => {
         SLACK_BOT_TOKEN: "xoxp-user-token",
         PORT: "80a",
         SLACK_API_URL: "slack.com/api",
+        MAX_FILE_BYTES: "2MB",
         DOCS_BASE_URL: "/docs",
         LOG_LEVEL: "verbose",
       }),
@@ -100,9 +110,12 @@ describe("loadConfig", () => {
       "SLACK_BOT_TOKEN",
       "PORT",
       "SLACK_API_URL",
+      "MAX_FILE_BYTES",
       "DOCS_BASE_URL",
       "LOG_LEVEL",
     ]);
+    expect(problemsOf({ ...socketEnv, MAX_FILE_BYTES: "0" })).toEqual(["MAX_FILE_BYTES"]);
+    expect(problemsOf({ ...socketEnv, MAX_FILE_BYTES: "-5" })).toEqual(["MAX_FILE_BYTES"]);
     expect(problemsOf({ ...socketEnv, SLACK_APP_TOKEN: "xoxb-not-an-app-token" })).toEqual([
       "SLACK_APP_TOKEN",
     ]);
@@ -160,6 +173,16 @@ describe("loadLocalSettings", () => {
       contentDir: "/srv/handbook",
       slashCommand: "/hb",
     });
+  });
+});
+
+describe("loadContentLimits", () => {
+  it("reads MAX_FILE_BYTES without the Slack settings, 2 MB by default", () => {
+    expect(loadContentLimits({})).toEqual({ maxFileBytes: 2 * 1024 * 1024 });
+    expect(loadContentLimits({ MAX_FILE_BYTES: " 4096 " })).toEqual({ maxFileBytes: 4096 });
+    expect(() => loadContentLimits({ MAX_FILE_BYTES: "lots" })).toThrow(
+      /MAX_FILE_BYTES: must be a whole number of bytes/,
+    );
   });
 });
 

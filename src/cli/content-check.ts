@@ -7,6 +7,7 @@
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { loadContentLimits } from "../config.js";
 import { type ContentProblem, checkContent } from "../corpus/check.js";
 import { assembleKnowledgeBase, loadParsedDocuments } from "../corpus/load.js";
 import { runIfMain } from "./run-main.js";
@@ -18,6 +19,8 @@ export interface ContentCheckIo {
   cwd: string;
   /** Milliseconds, for --stats timings. */
   now(): number;
+  /** Where MAX_FILE_BYTES is read from; the process environment when omitted. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 const USAGE = `Usage: npm run content:check -- [DIR | --content DIR] [--strict] [--all] [--stats]
@@ -126,9 +129,11 @@ export async function main(argv: readonly string[], io: ContentCheckIo): Promise
   const root = path.resolve(io.cwd, dirs[0] ?? "content");
 
   let parsed: Awaited<ReturnType<typeof loadParsedDocuments>>;
+  let limits: ReturnType<typeof loadContentLimits>;
   const started = io.now();
   try {
-    parsed = await loadParsedDocuments(root);
+    limits = loadContentLimits(io.env);
+    parsed = await loadParsedDocuments(root, limits);
   } catch (error) {
     io.err(`content:check: ${describe(error)}\n`);
     return EXIT_FAILURE;
@@ -157,7 +162,7 @@ export async function main(argv: readonly string[], io: ContentCheckIo): Promise
     const times = [firstLoadMs];
     for (let run = 1; run < STATS_RUNS; run++) {
       const start = io.now();
-      assembleKnowledgeBase(await loadParsedDocuments(root));
+      assembleKnowledgeBase(await loadParsedDocuments(root, limits));
       times.push(io.now() - start);
     }
     const depths = new Map<number, number>();

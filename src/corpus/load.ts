@@ -5,6 +5,7 @@
  */
 import { readdir, readFile, realpath, stat } from "node:fs/promises";
 import path from "node:path";
+import { DEFAULT_MAX_FILE_BYTES } from "../config.js";
 import { scrubSecrets } from "../secrets.js";
 import { DOCUMENT_FILE as MARKDOWN_FILE } from "./file-types.js";
 import { createPageResolver, isSummaryFile, readSummaryOrder } from "./navigation.js";
@@ -20,6 +21,8 @@ import type { Document, KnowledgeBase, LoadWarning, Section } from "./types.js";
 export interface LoadOptions {
   /** Reads a file's bytes; injectable so tests can simulate unreadable files. */
   readFile?: (absolutePath: string) => Promise<Uint8Array>;
+  /** Files larger than this are skipped with a warning, unread (MAX_FILE_BYTES; default 2 MB). */
+  maxFileBytes?: number;
 }
 
 export interface ParsedKnowledgeBase {
@@ -139,23 +142,37 @@ async function refuseOutside(root: string, file: string): Promise<string | undef
 
 export type DocumentFileOutcome = { document: ParsedDocument } | { warning: LoadWarning };
 
+function tooLarge(bytes: number, maxFileBytes: number): string {
+  return `skipped: ${bytes} bytes, more than MAX_FILE_BYTES (${maxFileBytes})`;
+}
+
 /**
  * Reads and parses one file under `root` (`file` relative, forward slashes). Never throws:
- * an unreadable, non-UTF-8, empty or unparsable file comes back as a warning.
+ * an unreadable, non-UTF-8, too large, empty or unparsable file comes back as a warning.
  */
 export async function loadDocumentFile(
   root: string,
   file: string,
   read: (absolutePath: string) => Promise<Uint8Array> = (file) => readFile(file),
   parseOptions: ParseOptions = {},
+  maxFileBytes: number = DEFAULT_MAX_FILE_BYTES,
 ): Promise<DocumentFileOutcome> {
   const refused = await refuseOutside(root, file);
   if (refused !== undefined) return { warning: { file, reason: refused } };
+  // Parse time grows with size, so a file too large is refused before it is even read.
+  const size = (await stat(path.join(root, file)).catch(() => undefined))?.size;
+  if (size !== undefined && size > maxFileBytes) {
+    return { warning: { file, reason: tooLarge(size, maxFileBytes) } };
+  }
   let bytes: Uint8Array;
   try {
     bytes = await read(path.join(root, file));
   } catch (error) {
     return { warning: { file, reason: describeError(error) } };
+  }
+  // It may have grown between the stat and the read.
+  if (bytes.byteLength > maxFileBytes) {
+    return { warning: { file, reason: tooLarge(bytes.byteLength, maxFileBytes) } };
   }
   let source: string;
   try {
@@ -191,19 +208,26 @@ export async function loadParsedDocuments(
   const absoluteRoot = path.resolve(root);
   const read = options.readFile ?? ((file: string) => readFile(file));
   const files = await listDocumentFiles(absoluteRoot);
+  const { maxFileBytes } = options;
   // GitBook's SUMMARY.md is the handbook's navigation, not a page: it gives pages their order.
   const pages = files.filter((file) => !isSummaryFile(file));
   const resolvePage = createPageResolver(files);
   const loadAll = async (
     list: readonly string[],
-    options: ParseOptions,
+    parseOptions: ParseOptions,
   ): Promise<DocumentFileOutcome[]> => {
     const outcomes: DocumentFileOutcome[] = new Array(list.length);
     let next = 0;
     const worker = async () => {
       while (next < list.length) {
         const index = next++;
-        outcomes[index] = await loadDocumentFile(absoluteRoot, list[index] ?? "", read, options);
+        outcomes[index] = await loadDocumentFile(
+          absoluteRoot,
+          list[index] ?? "",
+          read,
+          parseOptions,
+          maxFileBytes,
+        );
       }
     };
     await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, list.length) }, worker));

@@ -36,6 +36,7 @@ import {
   readStringList,
 } from "./frontmatter.js";
 import { escapeProse, mrkdwnLink } from "./mrkdwn.js";
+import { findDeepNesting, MAX_NESTING } from "./nesting.js";
 import {
   headingText,
   isAbsoluteLink,
@@ -127,6 +128,21 @@ const mdxParser = unified()
   .data("micromarkExtensions", [...gfmExtensions, directive(), mdxjs()])
   .data("fromMarkdownExtensions", [...gfmFromMarkdown, directiveFromMarkdown(), mdxFromMarkdown()])
   .freeze();
+
+/**
+ * The parse, with a stack overflow (structures the nesting pre-scan does not see, such as
+ * thousands of nested emphasis markers) reported as the file's problem rather than a crash.
+ */
+function parseMarkdown(text: string): Root {
+  try {
+    return markdownParser.parse(text) as Root;
+  } catch (error) {
+    if (error instanceof RangeError) {
+      throw new DocumentParseError(`markdown too deeply nested to parse (${error.message})`);
+    }
+    throw error;
+  }
+}
 
 /** Docusaurus-style explicit heading ids: `## Heading {#custom-id}`. */
 const EXPLICIT_ID = /\s*\{#([^\s{}]+)\}\s*$/;
@@ -231,6 +247,14 @@ export function parseDocument(
     );
   };
 
+  // Checked before parsing: the parser's cost and stack depth grow with nesting.
+  const deep = findDeepNesting(stripped.text);
+  if (deep !== undefined) {
+    throw new DocumentParseError(
+      `lists or quotes nested more than ${MAX_NESTING} levels deep; the file is skipped (flatten that line)`,
+      fileLine({ line: deep.line, offset: deep.offset }),
+    );
+  }
   let tree: Root;
   if (/\.mdx$/i.test(path)) {
     try {
@@ -244,7 +268,7 @@ export function parseDocument(
       );
     }
   } else {
-    tree = markdownParser.parse(stripped.text) as Root;
+    tree = parseMarkdown(stripped.text);
   }
   restoreLiteralDirectives(tree, stripped.text);
   const missingPages: DocumentLink[] = [];

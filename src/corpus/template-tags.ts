@@ -188,12 +188,23 @@ export function stripTemplateTags(source: string, options: TemplateOptions = {})
   const removedAt: number[] = [];
   const removedTotal: number[] = [];
   let removed = 0;
-  let out = "";
+  // Pieces joined once at the end, with the output's length and its last characters kept on the
+  // side: reading the tail of a growing string (`out.slice(-32)`) flattens it every time, which
+  // made a 2 MB file with a thousand tags take 30 s instead of 0.1 s.
+  const pieces: string[] = [];
+  let length = 0;
+  let tail = "";
+  const append = (piece: string) => {
+    if (piece === "") return;
+    pieces.push(piece);
+    length += piece.length;
+    tail = piece.length >= 32 ? piece.slice(-32) : (tail + piece).slice(-32);
+  };
   let last = 0;
   for (const match of source.matchAll(TAG_PATTERN)) {
     const tag = match[0];
     const start = match.index;
-    out += source.slice(last, start);
+    append(source.slice(last, start));
     let replacement: string;
     if (match[1] !== undefined) {
       // Inside {% raw %} the tags are examples of template syntax: meaningless to a reader here.
@@ -203,18 +214,16 @@ export function stripTemplateTags(source: string, options: TemplateOptions = {})
         .replace(/\[([^\]]*)\]\s*\(\s*\)/g, "$1")
         .replace(/\n(?:[ \t]*\n){2,}/g, "\n\n");
     } else if (tag.startsWith("{%")) {
-      // Only the tail matters; testing all of `out` would make long documents quadratic.
-      const before = out.slice(-32);
-      const inDestination = /(?:\]\(\s*|\]:\s*|href=["'])$/.test(before);
+      // Only the tail matters; testing all of the output would make long documents quadratic.
+      const inDestination = /(?:\]\(\s*|\]:\s*|href=["'])$/.test(tail);
       const atLineStart =
-        /(?:^|\n)[ \t]*$/.test(out.slice(-8)) &&
+        /(?:^|\n)[ \t]*$/.test(tail.slice(-8)) &&
         /^[ \t]*(?:\n|$)/.test(source.slice(start + tag.length, start + tag.length + 8));
       replacement = /^\{%-?\s*(?:comment|endcomment)\b/.test(tag)
         ? ""
         : replaceBlockTag(tag, inDestination, atLineStart);
     } else if (/^\{\{[<%]/.test(tag)) {
-      const before = out.slice(-32);
-      const inDestination = /(?:\]\(\s*|\]:\s*|href=["'])$/.test(before);
+      const inDestination = /(?:\]\(\s*|\]:\s*|href=["'])$/.test(tail);
       replacement = replaceShortcode(tag, inDestination, pageTitle);
     } else if (tag.startsWith("{{")) {
       replacement = replaceOutputTag(tag);
@@ -223,18 +232,18 @@ export function stripTemplateTags(source: string, options: TemplateOptions = {})
     } else {
       replacement = "";
     }
-    out += replacement;
+    append(replacement);
     const lost = countNewlines(tag) - countNewlines(replacement);
     if (lost > 0) {
       removed += lost;
-      removedAt.push(out.length);
+      removedAt.push(length);
       removedTotal.push(removed);
     }
     last = start + tag.length;
   }
-  out += source.slice(last);
+  append(source.slice(last));
   return {
-    text: out,
+    text: pieces.join(""),
     originalLine(line, offset) {
       // Binary search for the last removal at or before `offset`.
       let lo = 0;

@@ -41,6 +41,8 @@ export interface KnowledgeStoreOptions {
   buildIndex?: (sections: readonly Section[]) => SearchIndex;
   /** Reads a file's bytes; injectable so tests can slow reads down or make them fail. */
   readFile?: (absolutePath: string) => Promise<Uint8Array>;
+  /** Files larger than this are skipped with a warning (MAX_FILE_BYTES; default 2 MB). */
+  maxFileBytes?: number;
   /** Quiet time after the last file change before reloading (default 250 ms). */
   debounceMs?: number;
   /** Watch the directory for changes (default true); without it only `reload()` reloads. */
@@ -158,6 +160,7 @@ export function createKnowledgeStore(options: KnowledgeStoreOptions): KnowledgeS
     logger,
     buildIndex = (sections: readonly Section[]) => createSearchIndex(sections, { lexicon }),
     readFile: read = (file: string) => readFile(file),
+    maxFileBytes,
     debounceMs = 250,
     watch = true,
     now = Date.now,
@@ -194,7 +197,7 @@ export function createKnowledgeStore(options: KnowledgeStoreOptions): KnowledgeS
         if (stamp !== undefined && cached?.stamp === stamp) {
           outcome = cached.outcome;
         } else {
-          outcome = await loadDocumentFile(root, file, read);
+          outcome = await loadDocumentFile(root, file, read, {}, maxFileBytes);
           reread.add(file);
         }
         outcomes[index] = outcome;

@@ -15,8 +15,46 @@ export interface FuzzyCandidate {
 }
 
 export interface VocabularyMatcher {
-  /** Closest vocabulary words, best first; empty when nothing is close enough. */
-  closest(word: string, limit?: number): FuzzyCandidate[];
+  /**
+   * Closest vocabulary words, best first; empty when nothing is close enough, or when `budget`
+   * (one question's) is spent.
+   */
+  closest(word: string, limit?: number, budget?: FuzzyBudget): FuzzyCandidate[];
+}
+
+/**
+ * Distinct unknown words one question may have corrected. A question holds at most ~80 words
+ * (it is cut at 500 characters) and a real one has a typo or two; a pasted wall of misspelt
+ * words is read with its first 12 unknown words corrected and the rest as typed.
+ */
+export const MAX_FUZZY_WORDS = 12;
+
+/**
+ * Bucket searches (Fuse runs) one question may make: a word searches two buckets per length
+ * it may have (up to 10 for a long word), so this lets every budgeted word finish.
+ */
+export const MAX_FUZZY_LOOKUPS = MAX_FUZZY_WORDS * 10;
+
+/**
+ * One question's allowance of fuzzy matching, and the count of what it used. A word asked
+ * twice is answered from the first lookup and costs nothing more.
+ */
+export interface FuzzyBudget {
+  /** Distinct words looked up so far. */
+  words: number;
+  /** Fuse searches run so far. */
+  lookups: number;
+  readonly maxWords: number;
+  readonly maxLookups: number;
+  /** Answers already given in this question, by word and limit. */
+  readonly answered: Map<string, FuzzyCandidate[]>;
+}
+
+export function createFuzzyBudget(
+  maxWords: number = MAX_FUZZY_WORDS,
+  maxLookups: number = MAX_FUZZY_LOOKUPS,
+): FuzzyBudget {
+  return { words: 0, lookups: 0, maxWords, maxLookups, answered: new Map() };
 }
 
 /**
@@ -86,9 +124,16 @@ export function createVocabularyMatcher(words: Iterable<string>): VocabularyMatc
   }
 
   return {
-    closest(word, limit = 3) {
+    closest(word, limit = 3, budget) {
       const edits = allowedEdits(word.length);
       if (edits === 0) return [];
+      const asked = `${limit} ${word}`;
+      const answered = budget?.answered.get(asked);
+      if (answered !== undefined) return answered;
+      if (budget !== undefined) {
+        if (budget.words >= budget.maxWords) return [];
+        budget.words++;
+      }
       const keys: string[] = [];
       for (let length = word.length - edits; length <= word.length + edits; length++) {
         keys.push(`${length}<${word.slice(0, 2)}`, `${length}>${word.slice(-2)}`);
@@ -97,6 +142,10 @@ export function createVocabularyMatcher(words: Iterable<string>): VocabularyMatc
       for (const key of keys) {
         const fuse = fuses.get(key);
         if (fuse === undefined) continue;
+        if (budget !== undefined) {
+          if (budget.lookups >= budget.maxLookups) break;
+          budget.lookups++;
+        }
         for (const hit of fuse.search(word)) {
           if (found.has(hit.item)) continue;
           const distance = editDistance(word, hit.item);
@@ -104,10 +153,12 @@ export function createVocabularyMatcher(words: Iterable<string>): VocabularyMatc
           found.set(hit.item, { word: hit.item, distance, score: hit.score ?? 1 });
         }
       }
-      return [...found.values()]
+      const closest = [...found.values()]
         .sort((a, b) => a.distance - b.distance || a.score - b.score || (a.word < b.word ? -1 : 1))
         .slice(0, limit)
         .map(({ word: w, distance }) => ({ word: w, distance }));
+      budget?.answered.set(asked, closest);
+      return closest;
     },
   };
 }

@@ -1,7 +1,7 @@
 import type { Section } from "../corpus/types.js";
 import { ABBREVIATIONS, learnAbbreviations, mergeAbbreviations } from "./abbreviations.js";
 import { type DecisionFeatures, decide, noMatch } from "./decide.js";
-import { createVocabularyMatcher } from "./fuzzy.js";
+import { createFuzzyBudget, createVocabularyMatcher, type FuzzyBudget } from "./fuzzy.js";
 import { isPersonalPage } from "./personal.js";
 import { buildFieldIndex, frequencyOf } from "./postings.js";
 import {
@@ -73,6 +73,8 @@ export interface SearchIndexOptions {
   lexicon?: Lexicon;
   /** Rules switched off, to measure what each earns (eval's --ablate). */
   disable?: ReadonlySet<Rule>;
+  /** One question's fuzzy-matching allowance (fuzzy.ts); tests pass one that records use. */
+  fuzzyBudget?: () => FuzzyBudget;
 }
 
 /** How typo distance discounts a correction: one edit in a short word changes more of it. */
@@ -93,6 +95,9 @@ export function createSearchIndex(
   const { total, terms, termPostings, surfaceTerm, display } = index;
 
   const matcher = createVocabularyMatcher(surfaceTerm.keys());
+  const newFuzzyBudget = options.fuzzyBudget ?? (() => createFuzzyBudget());
+  /** The current question's allowance: search() is synchronous, one question at a time. */
+  let fuzzyBudget = newFuzzyBudget();
   const documents = new Map(ordered.map((section) => [section.document.path, section.document]));
   const learned = learnAbbreviations([
     ...[...documents.values()].flatMap((doc) => [doc.title, ...doc.aliases]),
@@ -146,7 +151,7 @@ export function createSearchIndex(
       if (!on("typo-correction")) return [];
       const seen = new Set<string>();
       const forms: Form[] = [];
-      for (const candidate of matcher.closest(surface, 4)) {
+      for (const candidate of matcher.closest(surface, 4, fuzzyBudget)) {
         const term = surfaceTerm.get(candidate.word);
         if (term === undefined || seen.has(term)) continue;
         seen.add(term);
@@ -256,6 +261,7 @@ export function createSearchIndex(
   function search(query: string, options: SearchOptions = {}): SearchResponse {
     const limit = Math.max(0, Math.floor(options.limit ?? 5));
     const truncated = query.length > MAX_QUESTION_CHARS;
+    fuzzyBudget = newFuzzyBudget();
     const concepts = understandQuery(
       truncated ? cutAtWord(query, MAX_QUESTION_CHARS) : query,
       vocabulary,

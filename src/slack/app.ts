@@ -24,9 +24,10 @@ import { register as registerActions } from "./listeners/actions/index.js";
 import { register as registerCommands } from "./listeners/commands/index.js";
 import { register as registerEvents } from "./listeners/events/index.js";
 import { register as registerShortcuts } from "./listeners/shortcuts/index.js";
-import { rejectOutOfWindow, rejectUnusableBody } from "./request-guards.js";
+import { answerReplaysOnce, rejectOutOfWindow, rejectUnusableBody } from "./request-guards.js";
 import { createRequestScope } from "./request-scope.js";
 import { createTeamGuard } from "./team-guard.js";
+import { createUnlistenedAck } from "./unlistened.js";
 
 /** How long a request may wait for a listener's ack before the bot acks it empty (HTTP). */
 const UNHANDLED_ACK_MS = 2000;
@@ -161,8 +162,14 @@ export function createApp(config: Config, deps: CreateAppDeps): BotApp {
       installer.authorize = deps.shared.refreshLock(installer.authorize.bind(installer));
     // The server calls `receiver.requestListener` per request: the time window is checked first.
     receiver.requestListener = rejectOutOfWindow(
-      rejectUnusableBody(receiver.requestListener, (reason) =>
-        logger.warn({ event: "request_rejected", reason }, "refused a Slack request"),
+      rejectUnusableBody(
+        answerReplaysOnce(receiver.requestListener, config.signingSecret, () =>
+          logger.warn(
+            { event: "request_replayed" },
+            "the same signed request came again; acknowledged it and did nothing",
+          ),
+        ),
+        (reason) => logger.warn({ event: "request_rejected", reason }, "refused a Slack request"),
       ),
       (skewSeconds) =>
         logger.warn(
@@ -224,6 +231,7 @@ export function createApp(config: Config, deps: CreateAppDeps): BotApp {
       : createDeliveryDedupe(listenerDeps.dedupe, logger),
   );
   if (installationStore !== undefined) registerInstallationEvents(app, installationStore, logger);
+  app.use(createUnlistenedAck(logger));
   registerCommands(app, listenerDeps);
   registerEvents(app, listenerDeps);
   registerActions(app, listenerDeps);

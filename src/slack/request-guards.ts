@@ -1,4 +1,6 @@
+import { createHmac, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { createDedupe } from "./dedupe.js";
 
 /**
  * Slack signs the time a request was sent; Bolt's receiver refuses requests dated more than five
@@ -96,4 +98,60 @@ export function isUsablePayload(rawBody: Buffer, contentType: string | undefined
     // Malformed: the receiver answers that with its own 400 (or 401 when unsigned).
     return true;
   }
+}
+
+/** Signed requests remembered for replay detection; the oldest is forgotten first. */
+export const MAX_REMEMBERED_REQUESTS = 10_000;
+
+/** Whether `signature` is Slack's v0 signature of `timestamp` and `rawBody` under `secret`. */
+export function hasValidSignature(
+  secret: string,
+  timestamp: string,
+  rawBody: Buffer,
+  signature: string,
+): boolean {
+  const expected = Buffer.from(
+    `v0=${createHmac("sha256", secret).update(`v0:${timestamp}:`).update(rawBody).digest("hex")}`,
+  );
+  const given = Buffer.from(signature);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+/**
+ * The same signed bytes sent twice within the time window (a captured request replayed) are
+ * answered once: a repeat of a validly signed request already seen gets an empty 200, so the
+ * sender learns nothing, and goes no further. Keyed by signature and timestamp, remembered for
+ * twice the window (a timestamp is accepted up to five minutes either side of now), at most
+ * MAX_REMEMBERED_REQUESTS at a time. Requests with a bad signature are left to the receiver,
+ * which refuses them; they are not remembered, so they cannot fill the memory or shadow a real
+ * one. Runs after `rejectUnusableBody`, which leaves the body as `rawBody`.
+ */
+export function answerReplaysOnce(
+  next: Listener,
+  signingSecret: string,
+  onReplay: () => void,
+  now: () => number = Date.now,
+): Listener {
+  const seen = createDedupe({
+    ttlMs: 2 * MAX_REQUEST_AGE_SECONDS * 1000,
+    max: MAX_REMEMBERED_REQUESTS,
+    now,
+  });
+  return (req, res) => {
+    const rawBody = (req as { rawBody?: unknown }).rawBody;
+    const timestamp = req.headers["x-slack-request-timestamp"];
+    const signature = req.headers["x-slack-signature"];
+    if (
+      Buffer.isBuffer(rawBody) &&
+      typeof timestamp === "string" &&
+      typeof signature === "string" &&
+      hasValidSignature(signingSecret, timestamp, rawBody, signature) &&
+      !seen.firstSeen(`${signature} ${timestamp}`)
+    ) {
+      onReplay();
+      res.writeHead(200).end();
+      return;
+    }
+    next(req, res);
+  };
 }

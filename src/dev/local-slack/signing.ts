@@ -26,7 +26,11 @@ export function signedHeaders(
   options: SignedHeadersOptions = {},
   nowMs: number = Date.now(),
 ): Record<string, string> {
-  const timestampSec = options.timestampSec ?? Math.floor(nowMs / 1000);
+  // Slack sends a redelivery seconds after the first try (3 s at the least, for a timeout) and
+  // signs it then, so its timestamp and signature differ from the original's; the fake sends it
+  // at once, so it dates it later as Slack would, or it would be the same bytes replayed.
+  const timestampSec =
+    options.timestampSec ?? Math.floor(nowMs / 1000) + 3 * (options.retryNum ?? 0);
   const headers: Record<string, string> = {
     "content-type": contentType,
     "user-agent": "Slackbot 1.0 (+https://api.slack.com/robots)",

@@ -1,4 +1,5 @@
 import { type ListenerDeps, replyContext } from "../../deps.js";
+import { fieldProblem } from "../../event-fields.js";
 import { callSlack } from "../../slack-call.js";
 import { renderHomeView } from "../../views/home.js";
 import type { EventArgs } from "../types.js";
@@ -10,6 +11,11 @@ import type { EventArgs } from "../types.js";
 export function createAppHomeOpenedListener(deps: ListenerDeps) {
   return async ({ event, client }: EventArgs<"app_home_opened">): Promise<void> => {
     if (event.tab !== "home") return;
+    const problem = fieldProblem(event, ["user"]);
+    if (problem !== undefined) {
+      deps.logger.warn({ event: "event_ignored", reason: problem }, "a malformed app_home_opened");
+      return;
+    }
     await callSlack(deps.logger, "views.publish", () =>
       client.views.publish({
         user_id: event.user,

@@ -1,5 +1,6 @@
 import { deliverReply } from "../../deliver.js";
 import type { ListenerDeps } from "../../deps.js";
+import { fieldProblem } from "../../event-fields.js";
 import { classifyQuestion, extractQuestion } from "../../question-text.js";
 import { replyToIntent } from "../../reply-to-intent.js";
 import type { EventArgs } from "../types.js";
@@ -18,6 +19,11 @@ export function createAppMentionListener(deps: ListenerDeps) {
         { event: "event_ignored", reason: "no channel" },
         "a mention event without a channel",
       );
+      return;
+    }
+    const problem = fieldProblem(event, ["ts"], ["text", "user", "thread_ts"]);
+    if (problem !== undefined) {
+      deps.logger.warn({ event: "event_ignored", reason: problem }, "a malformed mention event");
       return;
     }
     if (event.channel.startsWith("D")) return;

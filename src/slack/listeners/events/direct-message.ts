@@ -1,5 +1,6 @@
 import { deliverReply } from "../../deliver.js";
 import type { ListenerDeps } from "../../deps.js";
+import { fieldProblem } from "../../event-fields.js";
 import { classifyQuestion, extractQuestion } from "../../question-text.js";
 import { replyToIntent } from "../../reply-to-intent.js";
 import type { EventArgs } from "../types.js";
@@ -21,6 +22,11 @@ export function createDirectMessageListener(deps: ListenerDeps) {
         { event: "event_ignored", reason: "no channel" },
         "a DM event without a channel",
       );
+      return;
+    }
+    const problem = fieldProblem(event, ["user"], ["text", "thread_ts"]);
+    if (problem !== undefined) {
+      deps.logger.warn({ event: "event_ignored", reason: problem }, "a malformed DM event");
       return;
     }
     // An owner replying to a request for an expert is answering, not asking.

@@ -24,6 +24,25 @@ describe("app_home_opened", () => {
     });
   });
 
+  it("ignores, with a warning, an event without a user", async () => {
+    const { deps, log } = makeDeps();
+    for (const user of [undefined, 12]) {
+      const { args, client } = eventArgs<"app_home_opened">({
+        type: "app_home_opened",
+        user,
+        channel: "D0ASKER01",
+        tab: "home",
+        event_ts: "1700000000.1",
+      });
+      await createAppHomeOpenedListener(deps)(args);
+      expect(client.views.publish).not.toHaveBeenCalled();
+    }
+    expect(log.events("event_ignored").map((line) => line.reason)).toEqual([
+      "no user",
+      "user is not a string",
+    ]);
+  });
+
   it("leaves the Messages tab alone", async () => {
     const { deps } = makeDeps();
     const { args, client } = homeArgs("messages");

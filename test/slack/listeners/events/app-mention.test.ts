@@ -28,6 +28,22 @@ describe("app_mention", () => {
     ]);
   });
 
+  it("ignores, with a warning, a mention whose fields are missing or not strings", async () => {
+    const { deps, search, log } = makeDeps();
+    for (const odd of [{ ts: undefined }, { text: 7 }, { thread_ts: {} }, { user: 3 }]) {
+      const { args, client } = mentionArgs(odd);
+      await createAppMentionListener(deps)(args);
+      expect(client.chat.postMessage).not.toHaveBeenCalled();
+    }
+    expect(search).not.toHaveBeenCalled();
+    expect(log.events("event_ignored").map((line) => line.reason)).toEqual([
+      "no ts",
+      "text is not a string",
+      "thread_ts is not a string",
+      "user is not a string",
+    ]);
+  });
+
   it("answers in a thread on the mention, without the mention or Slack markup in the question", async () => {
     const { deps, search, log } = makeDeps();
     const { args, client } = mentionArgs({

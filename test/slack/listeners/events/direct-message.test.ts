@@ -31,7 +31,7 @@ describe("message.im", () => {
     expect(log.events("query")[0]).toMatchObject({ surface: "dm", user: "U0ASKER01" });
   });
 
-  it("ignores, with a warning, an event without a channel, and reads a non-string text as none", async () => {
+  it("ignores, with a warning, an event without a channel", async () => {
     const { deps, search, log } = makeDeps();
     const { args, client } = dmArgs({ channel: undefined });
     await createDirectMessageListener(deps)(args);
@@ -40,12 +40,22 @@ describe("message.im", () => {
     expect(log.events("event_ignored")).toEqual([
       expect.objectContaining({ reason: "no channel" }),
     ]);
+  });
 
-    const odd = dmArgs({ text: 42 });
-    await createDirectMessageListener(deps)(odd.args);
-    // No question: the help text, not a crash.
-    expect(onlyCall(odd.client.chat.postMessage)).toMatchObject({ channel: "D0ASKER01" });
+  it("ignores, with a warning, an event whose text or thread is not a string", async () => {
+    const { deps, search, log } = makeDeps();
+    for (const odd of [{ text: 42 }, { text: { x: 1 } }, { thread_ts: 1.5 }, { user: ["U1"] }]) {
+      const { args, client } = dmArgs(odd);
+      await createDirectMessageListener(deps)(args);
+      expect(client.chat.postMessage).not.toHaveBeenCalled();
+    }
     expect(search).not.toHaveBeenCalled();
+    expect(log.events("event_ignored").map((line) => line.reason)).toEqual([
+      "text is not a string",
+      "text is not a string",
+      "thread_ts is not a string",
+      "user is not a string",
+    ]);
   });
 
   it("answers in the thread when the question was asked in one", async () => {
