@@ -3,6 +3,7 @@
  * (through the default argument of `loadConfig` and through `loadDotEnv`).
  */
 import { existsSync } from "node:fs";
+import path from "node:path";
 
 export const LOG_LEVELS = ["trace", "debug", "info", "warn", "error", "fatal", "silent"] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -18,6 +19,8 @@ interface CommonConfig {
   /** Base URL of Slack's Web API, with a trailing slash; undefined means Slack's own. */
   slackApiUrl?: string;
   contentDir: string;
+  /** Where parsed files are cached (the parse cache); outside `contentDir`. */
+  cacheDir: string;
   /** Absolute base URL where the handbook is published, for "open in docs" links. */
   docsBaseUrl?: string;
   logLevel: LogLevel;
@@ -55,6 +58,9 @@ export class ConfigError extends Error {
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
+
+/** The parse cache's folder unless CACHE_DIR says otherwise, relative to the working directory. */
+export const DEFAULT_CACHE_DIR = "node_modules/.cache/handbook-bot";
 
 function read(env: Env, name: string): string | undefined {
   const value = env[name]?.trim();
@@ -115,6 +121,12 @@ export function loadConfig(env: Env = process.env): Config {
 
   const contentDir = read(env, "CONTENT_DIR") ?? "./content";
 
+  // Where tools keep caches by convention (find-cache-dir), so `npm ci` starts it afresh.
+  const cacheDir = read(env, "CACHE_DIR") ?? DEFAULT_CACHE_DIR;
+  const fromContent = path.relative(path.resolve(contentDir), path.resolve(cacheDir));
+  if (fromContent === "" || (!fromContent.startsWith("..") && !path.isAbsolute(fromContent)))
+    problem("CACHE_DIR", `must be outside CONTENT_DIR (got "${cacheDir}")`);
+
   const docsBaseUrl = read(env, "DOCS_BASE_URL");
   if (docsBaseUrl !== undefined && !isHttpUrl(docsBaseUrl))
     problem("DOCS_BASE_URL", `must be an absolute http(s) URL (got "${docsBaseUrl}")`);
@@ -133,6 +145,7 @@ export function loadConfig(env: Env = process.env): Config {
     port,
     host,
     contentDir,
+    cacheDir,
     logLevel,
     ...(slackApiUrl !== undefined && { slackApiUrl: withTrailingSlash(slackApiUrl) }),
     ...(docsBaseUrl !== undefined && { docsBaseUrl }),

@@ -30,6 +30,7 @@ describe("loadConfig", () => {
       port: 3000,
       host: "0.0.0.0",
       contentDir: "./content",
+      cacheDir: "node_modules/.cache/handbook-bot",
       logLevel: "info",
     });
   });
@@ -41,6 +42,7 @@ describe("loadConfig", () => {
       HOST: "127.0.0.1",
       SLACK_API_URL: "http://127.0.0.1:9999/api",
       CONTENT_DIR: "/srv/handbook",
+      CACHE_DIR: "/var/cache/handbook-bot",
       DOCS_BASE_URL: "https://handbook.example.org/docs/",
       LOG_LEVEL: "DEBUG",
     });
@@ -52,6 +54,7 @@ describe("loadConfig", () => {
       host: "127.0.0.1",
       slackApiUrl: "http://127.0.0.1:9999/api/",
       contentDir: "/srv/handbook",
+      cacheDir: "/var/cache/handbook-bot",
       docsBaseUrl: "https://handbook.example.org/docs/",
       logLevel: "debug",
     });
@@ -100,6 +103,16 @@ describe("loadConfig", () => {
     ]);
     expect(problemsOf({ ...socketEnv, PORT: "65536" })).toEqual(["PORT"]);
     expect(problemsOf({ ...socketEnv, PORT: "-1" })).toEqual(["PORT"]);
+  });
+
+  it("keeps the parse cache out of the content folder", () => {
+    const content = { ...socketEnv, CONTENT_DIR: "/srv/handbook" };
+    expect(problemsOf({ ...content, CACHE_DIR: "/srv/handbook/.cache" })).toEqual(["CACHE_DIR"]);
+    expect(problemsOf({ ...content, CACHE_DIR: "/srv/handbook" })).toEqual(["CACHE_DIR"]);
+    expect(loadConfig({ ...content, CACHE_DIR: "/srv/handbook-cache" }).cacheDir).toBe(
+      "/srv/handbook-cache",
+    );
+    expect(problemsOf({ ...socketEnv, CACHE_DIR: "content/.cache" })).toEqual(["CACHE_DIR"]);
   });
 
   it("says what is wrong in the error message", () => {

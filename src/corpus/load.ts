@@ -133,22 +133,28 @@ async function refuseOutside(root: string, file: string): Promise<string | undef
 export type DocumentFileOutcome = { document: ParsedDocument } | { warning: LoadWarning };
 
 /**
- * Reads and parses one file under `root` (`file` relative, forward slashes). Never throws:
- * an unreadable, non-UTF-8, empty or unparsable file comes back as a warning.
+ * Reads one file under `root` (`file` relative, forward slashes), refusing what lies outside
+ * it. Never throws: a refused or unreadable file comes back as a warning.
  */
-export async function loadDocumentFile(
+export async function readDocumentFile(
   root: string,
   file: string,
   read: (absolutePath: string) => Promise<Uint8Array> = (file) => readFile(file),
-): Promise<DocumentFileOutcome> {
+): Promise<{ bytes: Uint8Array } | { warning: LoadWarning }> {
   const refused = await refuseOutside(root, file);
   if (refused !== undefined) return { warning: { file, reason: refused } };
-  let bytes: Uint8Array;
   try {
-    bytes = await read(path.join(root, file));
+    return { bytes: await read(path.join(root, file)) };
   } catch (error) {
     return { warning: { file, reason: describeError(error) } };
   }
+}
+
+/**
+ * One file's bytes → its document, or a warning when they are not UTF-8, empty or unparsable.
+ * Pure (no file system), so it runs as well in a worker thread. Never throws.
+ */
+export function parseDocumentBytes(file: string, bytes: Uint8Array): DocumentFileOutcome {
   let source: string;
   try {
     source = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
@@ -173,6 +179,19 @@ export async function loadDocumentFile(
     }
     return { warning: { file, reason: `could not parse: ${(error as Error).message}` } };
   }
+}
+
+/**
+ * Reads and parses one file under `root` (`file` relative, forward slashes). Never throws:
+ * an unreadable, non-UTF-8, empty or unparsable file comes back as a warning.
+ */
+export async function loadDocumentFile(
+  root: string,
+  file: string,
+  read: (absolutePath: string) => Promise<Uint8Array> = (file) => readFile(file),
+): Promise<DocumentFileOutcome> {
+  const outcome = await readDocumentFile(root, file, read);
+  return "bytes" in outcome ? parseDocumentBytes(file, outcome.bytes) : outcome;
 }
 
 /** Finds and parses every markdown file under `root`, without building sections' order. */

@@ -10,8 +10,14 @@
  *   follow-up reload, which sees every change made before it started.
  * - A file that stops parsing keeps serving its last good version, so an edit with a typo in
  *   the frontmatter never makes an answerable question unanswerable. A deleted file is removed.
- * - Only files whose stamp (inode, size, mtime, ctime) changed are read and parsed again; the
- *   rest reuse their parse from the previous reload. The index is rebuilt each time.
+ * - Only files whose stamp (inode, size, mtime, ctime) changed are read again; the rest reuse
+ *   their parse from the previous reload. A file read again is parsed by the `parser` (a pool of
+ *   worker threads behind the parse cache in production, so unchanged bytes are never parsed
+ *   twice and parsing never runs on the event loop).
+ * - The first index is built at once (nothing is served yet); every later one in slices that
+ *   give the event loop back every few milliseconds, so questions and /healthz keep flowing.
+ * - `close()` stops a reload in progress at its next step (parses are abandoned, the index
+ *   build stops between slices), so a shutdown never waits for a reload.
  */
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
@@ -22,13 +28,15 @@ import {
   createNoContentError,
   type DocumentFileOutcome,
   listDocumentFiles,
-  loadDocumentFile,
+  readDocumentFile,
 } from "../corpus/load.js";
 import type { ParsedDocument } from "../corpus/parse.js";
 import type { KnowledgeBase, LoadWarning, Section } from "../corpus/types.js";
-import { createSearchIndex } from "../search/index.js";
+import { buildSearchIndex } from "../search/index.js";
+import { runSteps, runStepsInSlices } from "../search/steps.js";
 import type { SearchIndex } from "../search/types.js";
 import { createWordNetLexicon } from "../search/wordnet.js";
+import { createInProcessParser, type DocumentParser } from "./parse-pool.js";
 import type { Knowledge, KnowledgeSource } from "./types.js";
 import { type ContentChange, type ContentWatcher, watchContent } from "./watch.js";
 
@@ -38,7 +46,10 @@ export interface KnowledgeStoreOptions {
   /** The content directory (CONTENT_DIR). */
   root: string;
   logger: StoreLogger;
+  /** Builds every index at once; by default the first is, and later ones in slices. */
   buildIndex?: (sections: readonly Section[]) => SearchIndex;
+  /** Parses files read again (default: in this thread); closed by `close()`. */
+  parser?: DocumentParser;
   /** Reads a file's bytes; injectable so tests can slow reads down or make them fail. */
   readFile?: (absolutePath: string) => Promise<Uint8Array>;
   /** Quiet time after the last file change before reloading (default 250 ms). */
@@ -156,8 +167,8 @@ export function createKnowledgeStore(options: KnowledgeStoreOptions): KnowledgeS
   const lexicon = createWordNetLexicon();
   const {
     logger,
-    buildIndex = (sections: readonly Section[]) => createSearchIndex(sections, { lexicon }),
-    readFile: read = (file: string) => readFile(file),
+    parser = createInProcessParser(),
+    readFile: readBytes = (file: string) => readFile(file),
     debounceMs = 250,
     watch = true,
     now = Date.now,
@@ -171,6 +182,27 @@ export function createKnowledgeStore(options: KnowledgeStoreOptions): KnowledgeS
   let queued: { reasons: string[]; promise: Promise<ReloadResult> } | undefined;
   let watcher: ContentWatcher | undefined;
   let closed = false;
+  const stopping = new AbortController();
+
+  /** The first index at once; later ones in slices, while the current one keeps serving. */
+  async function buildIndex(sections: readonly Section[]): Promise<SearchIndex> {
+    if (options.buildIndex) return options.buildIndex(sections);
+    const steps = buildSearchIndex(sections, { lexicon });
+    if (knowledge === undefined) return runSteps(steps);
+    return runStepsInSlices(steps, { signal: stopping.signal });
+  }
+
+  /** A file read and parsed; a parse that could not run is this file's warning this time. */
+  async function loadFile(file: string): Promise<DocumentFileOutcome> {
+    const read = await readDocumentFile(root, file, readBytes);
+    if ("warning" in read) return read;
+    try {
+      return await parser.parse(file, read.bytes);
+    } catch (error) {
+      stopping.signal.throwIfAborted();
+      return { warning: { file, reason: describe(error) } };
+    }
+  }
 
   /**
    * Every markdown file's outcome, re-reading only files whose stamp changed since the last scan:
@@ -185,6 +217,7 @@ export function createKnowledgeStore(options: KnowledgeStoreOptions): KnowledgeS
     let next = 0;
     const worker = async () => {
       while (next < files.length) {
+        stopping.signal.throwIfAborted();
         const index = next++;
         const file = files[index] ?? "";
         // Stat before reading: a write landing in between shows up as a new stamp next time.
@@ -194,7 +227,7 @@ export function createKnowledgeStore(options: KnowledgeStoreOptions): KnowledgeS
         if (stamp !== undefined && cached?.stamp === stamp) {
           outcome = cached.outcome;
         } else {
-          outcome = await loadDocumentFile(root, file, read);
+          outcome = await loadFile(file);
           reread.add(file);
         }
         outcomes[index] = outcome;
@@ -214,9 +247,17 @@ export function createKnowledgeStore(options: KnowledgeStoreOptions): KnowledgeS
     try {
       scanned = await scan();
       assembled = assembleWithLastGood(root, scanned.files, scanned.outcomes, lastGood);
-      next = { base: assembled.base, index: buildIndex(assembled.base.sections), loadedAt: now() };
+      next = {
+        base: assembled.base,
+        index: await buildIndex(assembled.base.sections),
+        loadedAt: now(),
+      };
     } catch (error) {
       const ms = elapsed();
+      if (stopping.signal.aborted) {
+        logger.info({ event: "reload_stopped", reason, ms }, "content reload stopped: closing");
+        return { ok: false, reason, ms, error: "stopped: the knowledge store is closing" };
+      }
       logger.error(
         { event: "reload_failed", reason, error: describe(error), ms },
         "content reload failed; still serving the previous knowledge base",
@@ -328,9 +369,11 @@ export function createKnowledgeStore(options: KnowledgeStoreOptions): KnowledgeS
     },
     async close() {
       closed = true;
+      // A reload in progress stops at its next step: a shutdown must not wait for it.
+      stopping.abort(new Error("the knowledge store is closing"));
       const closing = watcher?.close();
       watcher = undefined;
-      await closing;
+      await Promise.all([closing, parser.close()]);
       await queued?.promise;
       await running;
     },

@@ -1,3 +1,4 @@
+import type { Steps } from "./steps.js";
 import type { Abbreviation } from "./words/abbreviations.js";
 
 export { ABBREVIATIONS, type Abbreviation } from "./words/abbreviations.js";
@@ -83,6 +84,28 @@ export function learnAbbreviations(texts: Iterable<string>): Abbreviation[] {
     }
   }
   return [...learned]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([short, forms]) => ({ short, long: [...forms].sort() }));
+}
+
+/** Texts read between two yields of `learnAbbreviationsSteps`. */
+const TEXTS_PER_STEP = 256;
+
+/**
+ * `learnAbbreviations` in steps (steps.ts), with the same result: each text is learned from on
+ * its own, so learning slice by slice and taking the union loses and reorders nothing.
+ */
+export function* learnAbbreviationsSteps(texts: readonly string[]): Steps<Abbreviation[]> {
+  const union = new Map<string, Set<string>>();
+  for (let start = 0; start < texts.length; start += TEXTS_PER_STEP) {
+    for (const { short, long } of learnAbbreviations(texts.slice(start, start + TEXTS_PER_STEP))) {
+      const forms = union.get(short) ?? new Set<string>();
+      for (const form of long) forms.add(form);
+      union.set(short, forms);
+    }
+    yield;
+  }
+  return [...union]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([short, forms]) => ({ short, long: [...forms].sort() }));
 }

@@ -1,10 +1,10 @@
 import type { Section } from "../corpus/types.js";
-import { ABBREVIATIONS, learnAbbreviations, mergeAbbreviations } from "./abbreviations.js";
+import { ABBREVIATIONS, learnAbbreviationsSteps, mergeAbbreviations } from "./abbreviations.js";
 import { type DecisionFeatures, decide, noMatch } from "./decide.js";
-import { createVocabularyMatcher } from "./fuzzy.js";
+import { vocabularyMatcherSteps } from "./fuzzy.js";
 import {
   ASKED,
-  buildFieldIndex,
+  buildFieldIndexSteps,
   frequencyOf,
   idfOf,
   NAMED,
@@ -23,6 +23,7 @@ import {
 } from "./query.js";
 import { type Candidate, type CandidateFacts, insertTop, rerank } from "./rank.js";
 import { RELATED_WORDS, relatedTerms } from "./related.js";
+import { runSteps, type Steps } from "./steps.js";
 import { analyze, derivationFamily } from "./text.js";
 import { DEFAULT_TUNING, type Rule, type SearchTuning } from "./tuning.js";
 import {
@@ -107,19 +108,30 @@ export function createSearchIndex(
   sections: readonly Section[],
   options: SearchIndexOptions = {},
 ): SearchIndex {
+  return runSteps(buildSearchIndex(sections, options));
+}
+
+/**
+ * `createSearchIndex` in steps (steps.ts), for a reload that must not stall the event loop:
+ * the same index, built slice by slice.
+ */
+export function* buildSearchIndex(
+  sections: readonly Section[],
+  options: SearchIndexOptions = {},
+): Steps<SearchIndex> {
   const tuning = options.tuning ?? DEFAULT_TUNING;
   const disabled = options.disable ?? new Set<Rule>();
   const on = (rule: Rule) => !disabled.has(rule);
   // Section order decides ties, so index in the corpus's reading order.
   const ordered = [...sections].sort((a, b) => a.order - b.order);
-  const index = buildFieldIndex(ordered);
+  const index = yield* buildFieldIndexSteps(ordered);
   const { total, terms, termPostings, bigrams, bigramPostings, surfaceTerm, display } = index;
   const unknownIdf = idfOf(0, total);
   const ubiquitousIdf = idfOf(tuning.ubiquity * total, total);
 
-  const matcher = createVocabularyMatcher(surfaceTerm.keys());
+  const matcher = yield* vocabularyMatcherSteps(surfaceTerm.keys());
   const documents = new Map(ordered.map((section) => [section.document.path, section.document]));
-  const learned = learnAbbreviations([
+  const learned = yield* learnAbbreviationsSteps([
     ...[...documents.values()].flatMap((doc) => [doc.title, ...doc.aliases]),
     ...ordered.flatMap((section) => [section.heading, section.text]),
   ]);
@@ -130,6 +142,7 @@ export function createSearchIndex(
   // Index terms by derivational family, so a question word also reaches its relatives.
   const families = new Map<string, string[]>();
   for (const [surface, term] of surfaceTerm) {
+    if (families.size % 2048 === 2047) yield;
     const key = derivationFamily(surface);
     const members = families.get(key);
     if (members === undefined) families.set(key, [term]);
