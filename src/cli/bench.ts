@@ -5,7 +5,9 @@
  * handbook and that handbook replicated ten times, each next to MiniSearch measured in the same
  * run; process start to a ready index for the knowledge base; and the end-to-end Slack round
  * trip (ack and answer time of slash commands through the local Slack, in both modes; skip it
- * with --no-e2e). With --json the last line of stdout is `{"corpora": [...], "endToEnd": [...]}`.
+ * with --no-e2e); start → first answer, cold and warm, and a reload's longest event-loop stall
+ * (bench-start.ts, on the build). With --json the last line of stdout is
+ * `{"corpora": [...], "endToEnd": [...], "start": [...], "reload": [...]}`.
  */
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
@@ -22,6 +24,7 @@ import {
   measureReadyMs,
   replicateSections,
 } from "./bench-run.js";
+import { formatStartTable, measureStartAndReload } from "./bench-start.js";
 
 const DEFAULT_HANDBOOK = "../shared/corpora/18f-handbook";
 const REPLICAS = 10;
@@ -72,7 +75,15 @@ async function main(argv: string[]): Promise<void> {
     endToEnd = await measureEndToEnd({ contentDir });
     process.stdout.write(`\n${formatRows(endToEnd)}\n`);
   }
-  if (values.json) process.stdout.write(`${benchJson(rows, endToEnd)}\n`);
+  log("start and reload: fresh processes running the build (npm run build)");
+  const startup = await measureStartAndReload({
+    contentDir,
+    handbookDir: existsSync(handbookDir) ? handbookDir : undefined,
+    workDir: resolve(".bench"),
+    log,
+  });
+  process.stdout.write(`\n${formatStartTable(startup.start, startup.reload)}\n`);
+  if (values.json) process.stdout.write(`${benchJson(rows, endToEnd, startup)}\n`);
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

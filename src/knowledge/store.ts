@@ -70,9 +70,12 @@ export type ReloadResult =
       reason: string;
       documents: number;
       sections: number;
-      /** Files read and parsed again because they were new or had changed. */
+      /** Files read again because they were new or had changed (the parse cache may have them). */
       parsed: number;
       ms: number;
+      /** Of `ms`: finding, reading and parsing files, then building the index. */
+      scanMs: number;
+      indexMs: number;
       /** Files that failed to load, served from their last good version or skipped. */
       failures: FileFailure[];
     }
@@ -244,9 +247,11 @@ export function createKnowledgeStore(options: KnowledgeStoreOptions): KnowledgeS
     let next: Knowledge;
     let scanned: Awaited<ReturnType<typeof scan>>;
     let assembled: AssembledKnowledge;
+    let scanMs = 0;
     try {
       scanned = await scan();
       assembled = assembleWithLastGood(root, scanned.files, scanned.outcomes, lastGood);
+      scanMs = elapsed();
       next = {
         base: assembled.base,
         index: await buildIndex(assembled.base.sections),
@@ -269,6 +274,7 @@ export function createKnowledgeStore(options: KnowledgeStoreOptions): KnowledgeS
     cache = scanned.cache;
     lastGood = assembled.good;
     const ms = elapsed();
+    const indexMs = Math.round((ms - scanMs) * 10) / 10;
     const { failures } = assembled;
     // A file that is still broken and untouched was reported when it was read: say it once.
     for (const failure of failures.filter((item) => scanned.reread.has(item.file))) {
@@ -293,6 +299,8 @@ export function createKnowledgeStore(options: KnowledgeStoreOptions): KnowledgeS
         documents: documents.length,
         parsed: scanned.reread.size,
         ms,
+        scanMs,
+        indexMs,
         reason,
       },
       "content reloaded",
@@ -304,6 +312,8 @@ export function createKnowledgeStore(options: KnowledgeStoreOptions): KnowledgeS
       sections: sections.length,
       parsed: scanned.reread.size,
       ms,
+      scanMs,
+      indexMs,
       failures,
     };
   }

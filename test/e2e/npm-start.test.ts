@@ -70,7 +70,9 @@ afterAll(async () => {
   await slack?.close();
 });
 
-async function startWithNpm(): Promise<Started> {
+async function startWithNpm(
+  cacheDir = mkdtempSync(join(tmpdir(), "handbook-npm-start-cache-")),
+): Promise<Started> {
   const port = await freePort();
   const npm = spawn("npm", ["start"], {
     cwd: REPO_ROOT,
@@ -84,7 +86,7 @@ async function startWithNpm(): Promise<Started> {
       PORT: String(port),
       HOST: "127.0.0.1",
       CONTENT_DIR: join(REPO_ROOT, "content"),
-      CACHE_DIR: mkdtempSync(join(tmpdir(), "handbook-npm-start-cache-")),
+      CACHE_DIR: cacheDir,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -129,4 +131,22 @@ describe.each(["SIGTERM", "SIGINT"] as const)("npm start, then %s", (signal) => 
     expect(await listening(port)).toBe(false);
     slack.setRequestUrl(undefined);
   }, 90_000);
+});
+
+describe("npm start, twice with one cache folder", () => {
+  it("parses every file in worker threads first, then none: the second start reads the cache", async () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), "handbook-npm-start-cache-"));
+    const first = await startWithNpm(cacheDir);
+    const cold = first.lines.find((line) => line.event === "content_loaded");
+    expect(cold).toMatchObject({ parsed: cold?.documents, cached: 0 });
+    expect(cold?.documents).toBeGreaterThan(5);
+    first.npm.kill("SIGTERM");
+    await first.exited;
+
+    const second = await startWithNpm(cacheDir);
+    const warm = second.lines.find((line) => line.event === "content_loaded");
+    expect(warm).toMatchObject({ parsed: 0, cached: cold?.documents, sections: cold?.sections });
+    second.npm.kill("SIGTERM");
+    await second.exited;
+  }, 120_000);
 });
