@@ -232,9 +232,27 @@ export function compareDocuments(a: Document, b: Document): number {
 
 /** Puts parsed documents in reading order and numbers their sections globally. */
 export function assembleKnowledgeBase(parsed: ParsedKnowledgeBase): KnowledgeBase {
+  const steps = assembleKnowledgeBaseSteps(parsed);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Documents handled between two yields of `assembleKnowledgeBaseSteps`. */
+const DOCUMENTS_PER_STEP = 256;
+
+/**
+ * `assembleKnowledgeBase` as a generator that yields every few hundred documents, so a reload
+ * of tens of thousands of sections can give the event loop back (src/search/steps.ts).
+ */
+export function* assembleKnowledgeBaseSteps(
+  parsed: ParsedKnowledgeBase,
+): Generator<void, KnowledgeBase, void> {
   const ordered = [...parsed.documents].sort((a, b) => compareDocuments(a.document, b.document));
   const sections: Section[] = [];
-  for (const { sections: documentSections } of ordered) {
+  for (const [position, { sections: documentSections }] of ordered.entries()) {
+    if (position % DOCUMENTS_PER_STEP === DOCUMENTS_PER_STEP - 1) yield;
     for (const section of documentSections) sections.push({ ...section, order: sections.length });
   }
   return {

@@ -24,7 +24,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import type { Logger } from "pino";
 import {
-  assembleKnowledgeBase,
+  assembleKnowledgeBaseSteps,
   createNoContentError,
   type DocumentFileOutcome,
   listDocumentFiles,
@@ -33,7 +33,7 @@ import {
 import type { ParsedDocument } from "../corpus/parse.js";
 import type { KnowledgeBase, LoadWarning, Section } from "../corpus/types.js";
 import { buildSearchIndex } from "../search/index.js";
-import { runSteps, runStepsInSlices } from "../search/steps.js";
+import { runSteps, runStepsInSlices, type Steps } from "../search/steps.js";
 import type { SearchIndex } from "../search/types.js";
 import { createWordNetLexicon } from "../search/wordnet.js";
 import { createInProcessParser, type DocumentParser } from "./parse-pool.js";
@@ -137,6 +137,16 @@ export function assembleWithLastGood(
   outcomes: readonly DocumentFileOutcome[],
   lastGood: ReadonlyMap<string, ParsedDocument>,
 ): AssembledKnowledge {
+  return runSteps(assembleWithLastGoodSteps(root, files, outcomes, lastGood));
+}
+
+/** `assembleWithLastGood` in steps (src/search/steps.ts), for reloads. */
+function* assembleWithLastGoodSteps(
+  root: string,
+  files: readonly string[],
+  outcomes: readonly DocumentFileOutcome[],
+  lastGood: ReadonlyMap<string, ParsedDocument>,
+): Steps<AssembledKnowledge> {
   const documents: ParsedDocument[] = [];
   const warnings: LoadWarning[] = [];
   const failures: FileFailure[] = [];
@@ -158,7 +168,7 @@ export function assembleWithLastGood(
       warnings.push(warning);
     }
   }
-  const base = assembleKnowledgeBase({ root, files: [...files], documents, warnings });
+  const base = yield* assembleKnowledgeBaseSteps({ root, files: [...files], documents, warnings });
   if (base.sections.length === 0) throw createNoContentError({ root, files: [...files], warnings });
   return { base, failures, good };
 }
@@ -187,12 +197,15 @@ export function createKnowledgeStore(options: KnowledgeStoreOptions): KnowledgeS
   let closed = false;
   const stopping = new AbortController();
 
-  /** The first index at once; later ones in slices, while the current one keeps serving. */
+  /** The first knowledge at once (nothing is served yet); later ones in slices. */
+  function run<T>(steps: Steps<T>): Promise<T> {
+    if (knowledge === undefined) return Promise.resolve(runSteps(steps));
+    return runStepsInSlices(steps, { signal: stopping.signal });
+  }
+
   async function buildIndex(sections: readonly Section[]): Promise<SearchIndex> {
     if (options.buildIndex) return options.buildIndex(sections);
-    const steps = buildSearchIndex(sections, { lexicon });
-    if (knowledge === undefined) return runSteps(steps);
-    return runStepsInSlices(steps, { signal: stopping.signal });
+    return run(buildSearchIndex(sections, { lexicon }));
   }
 
   /** A file read and parsed; a parse that could not run is this file's warning this time. */
@@ -250,7 +263,9 @@ export function createKnowledgeStore(options: KnowledgeStoreOptions): KnowledgeS
     let scanMs = 0;
     try {
       scanned = await scan();
-      assembled = assembleWithLastGood(root, scanned.files, scanned.outcomes, lastGood);
+      assembled = await run(
+        assembleWithLastGoodSteps(root, scanned.files, scanned.outcomes, lastGood),
+      );
       scanMs = elapsed();
       next = {
         base: assembled.base,

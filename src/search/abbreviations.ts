@@ -95,16 +95,24 @@ const TEXTS_PER_STEP = 256;
  * `learnAbbreviations` in steps (steps.ts), with the same result: each text is learned from on
  * its own, so learning slice by slice and taking the union loses and reorders nothing.
  */
-export function* learnAbbreviationsSteps(texts: readonly string[]): Steps<Abbreviation[]> {
+export function* learnAbbreviationsSteps(texts: Iterable<string>): Steps<Abbreviation[]> {
   const union = new Map<string, Set<string>>();
-  for (let start = 0; start < texts.length; start += TEXTS_PER_STEP) {
-    for (const { short, long } of learnAbbreviations(texts.slice(start, start + TEXTS_PER_STEP))) {
+  const learnFrom = (chunk: readonly string[]) => {
+    for (const { short, long } of learnAbbreviations(chunk)) {
       const forms = union.get(short) ?? new Set<string>();
       for (const form of long) forms.add(form);
       union.set(short, forms);
     }
+  };
+  let chunk: string[] = [];
+  for (const text of texts) {
+    chunk.push(text);
+    if (chunk.length < TEXTS_PER_STEP) continue;
+    learnFrom(chunk);
+    chunk = [];
     yield;
   }
+  learnFrom(chunk);
   return [...union]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([short, forms]) => ({ short, long: [...forms].sort() }));

@@ -131,10 +131,12 @@ export function* buildSearchIndex(
 
   const matcher = yield* vocabularyMatcherSteps(surfaceTerm.keys());
   const documents = new Map(ordered.map((section) => [section.document.path, section.document]));
-  const learned = yield* learnAbbreviationsSteps([
-    ...[...documents.values()].flatMap((doc) => [doc.title, ...doc.aliases]),
-    ...ordered.flatMap((section) => [section.heading, section.text]),
-  ]);
+  // Handed over lazily: an array of every heading and text would hold the loop for a while.
+  function* abbreviationSources(): Generator<string> {
+    for (const doc of documents.values()) yield* [doc.title, ...doc.aliases];
+    for (const section of ordered) yield* [section.heading, section.text];
+  }
+  const learned = yield* learnAbbreviationsSteps(abbreviationSources());
   const abbreviations = on("abbreviations")
     ? abbreviationTerms(mergeAbbreviations(ABBREVIATIONS, learned))
     : [];
