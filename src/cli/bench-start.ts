@@ -41,6 +41,8 @@ export interface ReloadRow {
   sections: number;
   reloadMs: number;
   maxEventLoopStallMs: number;
+  /** The same monitor, as long, with no reload: what the machine alone costs. */
+  idleMaxEventLoopStallMs: number;
   rssMb: number;
 }
 
@@ -150,6 +152,7 @@ export async function measureReload(
     sections: line.sections,
     reloadMs: line.reloadMs,
     maxEventLoopStallMs: line.maxEventLoopStallMs,
+    idleMaxEventLoopStallMs: line.idleMaxEventLoopStallMs,
     rssMb: line.rssMb,
   };
 }
@@ -227,7 +230,7 @@ export function formatStartTable(rows: readonly StartRow[], reload: readonly Rel
   }
   for (const row of reload) {
     lines.push(
-      `reload ${row.name}: ${row.sections} sections, one-file change ${number(row.reloadMs)} ms, longest event-loop stall ${number(row.maxEventLoopStallMs, 1)} ms, RSS ${number(row.rssMb)} MB`,
+      `reload ${row.name}: ${row.sections} sections, one-file change ${number(row.reloadMs)} ms, longest event-loop stall ${number(row.maxEventLoopStallMs, 1)} ms (${number(row.idleMaxEventLoopStallMs, 1)} ms with no reload), RSS ${number(row.rssMb)} MB`,
     );
   }
   return lines.join("\n");

@@ -106,11 +106,12 @@ describe("start table", () => {
           sections: 9,
           reloadMs: 800,
           maxEventLoopStallMs: 20.5,
+          idleMaxEventLoopStallMs: 3.5,
           rssMb: 2,
         },
       ],
     );
     expect(table).toContain("18f-handbook x4 | 1 | 1 | 1.0 | 2500 (5.0×) | 1000 (2.5×)");
-    expect(table).toContain("longest event-loop stall 20.5 ms");
+    expect(table).toContain("longest event-loop stall 20.5 ms (3.5 ms with no reload)");
   });
 });
