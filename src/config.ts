@@ -3,6 +3,7 @@
  * (through the default argument of `loadConfig` and through `loadDotEnv`).
  */
 import { existsSync } from "node:fs";
+import path from "node:path";
 
 export const LOG_LEVELS = ["trace", "debug", "info", "warn", "error", "fatal", "silent"] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -20,6 +21,8 @@ interface CommonConfig {
   contentDir: string;
   /** Content files larger than this many bytes are skipped with a warning (MAX_FILE_BYTES). */
   maxFileBytes: number;
+  /** Where parsed files are cached (the parse cache); outside `contentDir`. */
+  cacheDir: string;
   /** Absolute base URL where the handbook is published, for "open in docs" links. */
   docsBaseUrl?: string;
   logLevel: LogLevel;
@@ -81,6 +84,9 @@ export class ConfigError extends Error {
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
+
+/** The parse cache's folder unless CACHE_DIR says otherwise, relative to the working directory. */
+export const DEFAULT_CACHE_DIR = "node_modules/.cache/handbook-bot";
 
 function read(env: Env, name: string): string | undefined {
   const value = env[name]?.trim();
@@ -202,6 +208,11 @@ export function loadConfig(env: Env = process.env): Config {
 
   const maxFileBytes = readMaxFileBytes(env);
   if ("problem" in maxFileBytes) problem("MAX_FILE_BYTES", maxFileBytes.problem);
+  // Where tools keep caches by convention (find-cache-dir), so `npm ci` starts it afresh.
+  const cacheDir = read(env, "CACHE_DIR") ?? DEFAULT_CACHE_DIR;
+  const fromContent = path.relative(path.resolve(contentDir), path.resolve(cacheDir));
+  if (fromContent === "" || (!fromContent.startsWith("..") && !path.isAbsolute(fromContent)))
+    problem("CACHE_DIR", `must be outside CONTENT_DIR (got "${cacheDir}")`);
 
   const docsBaseUrl = read(env, "DOCS_BASE_URL");
   const docsBaseUrlInvalid =
@@ -237,6 +248,7 @@ export function loadConfig(env: Env = process.env): Config {
     host,
     contentDir,
     maxFileBytes: maxFileBytes.value,
+    cacheDir,
     logLevel,
     slashCommand,
     ...(slackApiUrl !== undefined && { slackApiUrl: withTrailingSlash(slackApiUrl) }),

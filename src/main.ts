@@ -7,6 +7,8 @@ import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import pino from "pino";
 import { type Config, ConfigError, loadConfig, loadDotEnv } from "./config.js";
+import { createParseCache } from "./knowledge/parse-cache.js";
+import { createCachedParser, createParsePool } from "./knowledge/parse-pool.js";
 import { createKnowledgeStore, type KnowledgeStore, onSignalReload } from "./knowledge/store.js";
 import { type AppLogger, createLogger } from "./logger.js";
 import { type BotApp, createApp, type SlackClientOptions } from "./slack/app.js";
@@ -88,11 +90,22 @@ export async function startBot(
   };
 
   const version = io.version ?? readPackageVersion();
+  const knowledgeLogger = logger.child({ component: "knowledge" });
+  const cache = createParseCache({
+    directory: config.cacheDir,
+    onWriteError: (error) =>
+      knowledgeLogger.warn(
+        { event: "cache_unwritable", dir: config.cacheDir, error: String(error) },
+        "the parse cache cannot be written; files will be parsed again at the next start",
+      ),
+  });
+  const parser = createCachedParser(createParsePool(), cache);
   const knowledge = createKnowledgeStore({
     root: config.contentDir,
     maxFileBytes: config.maxFileBytes,
-    logger: logger.child({ component: "knowledge" }),
+    logger: knowledgeLogger,
     watch: io.watchContent ?? true,
+    parser,
   });
   try {
     await knowledge.start();
@@ -106,6 +119,8 @@ export async function startBot(
       documents: base.documents.length,
       sections: base.sections.length,
       warnings: base.warnings.length,
+      parsed: parser.stats.parsed,
+      cached: parser.stats.hits,
     },
     "knowledge base loaded",
   );

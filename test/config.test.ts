@@ -37,6 +37,7 @@ describe("loadConfig", () => {
       host: "0.0.0.0",
       contentDir: "./content",
       maxFileBytes: 2 * 1024 * 1024,
+      cacheDir: "node_modules/.cache/handbook-bot",
       logLevel: "info",
       slashCommand: "/dm",
       dataDir: "./data",
@@ -51,6 +52,7 @@ describe("loadConfig", () => {
       SLACK_API_URL: "http://127.0.0.1:9999/api",
       CONTENT_DIR: "/srv/handbook",
       MAX_FILE_BYTES: "500000",
+      CACHE_DIR: "/var/cache/handbook-bot",
       DOCS_BASE_URL: "https://handbook.example.org/docs/",
       LOG_LEVEL: "DEBUG",
       SLASH_COMMAND: "/handbook",
@@ -66,6 +68,7 @@ describe("loadConfig", () => {
       slackApiUrl: "http://127.0.0.1:9999/api/",
       contentDir: "/srv/handbook",
       maxFileBytes: 500000,
+      cacheDir: "/var/cache/handbook-bot",
       docsBaseUrl: "https://handbook.example.org/docs/",
       logLevel: "debug",
       slashCommand: "/handbook",
@@ -131,6 +134,16 @@ describe("loadConfig", () => {
     expect(problemsOf({ ...socketEnv, ESCALATION_CHANNEL: "#experts" })).toEqual([
       "ESCALATION_CHANNEL",
     ]);
+  });
+
+  it("keeps the parse cache out of the content folder", () => {
+    const content = { ...socketEnv, CONTENT_DIR: "/srv/handbook" };
+    expect(problemsOf({ ...content, CACHE_DIR: "/srv/handbook/.cache" })).toEqual(["CACHE_DIR"]);
+    expect(problemsOf({ ...content, CACHE_DIR: "/srv/handbook" })).toEqual(["CACHE_DIR"]);
+    expect(loadConfig({ ...content, CACHE_DIR: "/srv/handbook-cache" }).cacheDir).toBe(
+      "/srv/handbook-cache",
+    );
+    expect(problemsOf({ ...socketEnv, CACHE_DIR: "content/.cache" })).toEqual(["CACHE_DIR"]);
   });
 
   it("says what is wrong in the error message", () => {

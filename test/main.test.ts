@@ -57,6 +57,7 @@ const httpEnv = (apiUrl: string, dir: string) => ({
   HOST: "127.0.0.1",
   SLACK_API_URL: apiUrl,
   CONTENT_DIR: dir,
+  CACHE_DIR: mkdtempSync(join(tmpdir(), "handbook-main-cache-")),
 });
 
 describe("startBot", () => {

@@ -5,7 +5,9 @@
  * handbook (or any other folders given) and the largest of those replicated ten times, each next
  * to MiniSearch measured in the same run; process start to a ready index for the knowledge base; and the end-to-end Slack round
  * trip (ack and answer time of slash commands through the local Slack, in both modes; skip it
- * with --no-e2e). With --json the last line of stdout is `{"corpora": [...], "endToEnd": [...]}`.
+ * with --no-e2e); start → first answer, cold and warm, and a reload's longest event-loop stall
+ * (bench-start.ts, on the build). With --json the last line of stdout is
+ * `{"corpora": [...], "endToEnd": [...], "start": [...], "reload": [...]}`.
  */
 import path from "node:path";
 import { loadKnowledgeBase } from "../corpus/load.js";
@@ -22,6 +24,7 @@ import {
   measureReadyMs,
   replicateSections,
 } from "./bench-run.js";
+import { formatStartTable, measureStartAndReload } from "./bench-start.js";
 import { EXIT_OK, EXIT_USAGE, isUsageError, usageMessage } from "./cli-common.js";
 import { runIfMain } from "./run-main.js";
 
@@ -92,7 +95,20 @@ async function measure(args: BenchArgs, io: BenchIo): Promise<void> {
     endToEnd = await measureEndToEnd({ contentDir });
     io.out(`\n${formatRows(endToEnd)}\n`);
   }
-  if (args.json) io.out(`${benchJson(rows, endToEnd)}\n`);
+  log("start and reload: fresh processes running the build (npm run build)");
+  // The start and reload figures use the largest other folder (the 18F handbook by default).
+  const startup = await measureStartAndReload({
+    contentDir,
+    contentLabel: args.content.label,
+    ...(largest !== undefined && {
+      handbookDir: args.others.find((folder) => folder.label === largest?.label)?.dir,
+      handbookLabel: largest.label,
+    }),
+    workDir: path.resolve(io.cwd(), ".bench"),
+    log,
+  });
+  io.out(`\n${formatStartTable(startup.start, startup.reload)}\n`);
+  if (args.json) io.out(`${benchJson(rows, endToEnd, startup)}\n`);
 }
 
 function processIo(): BenchIo {

@@ -147,16 +147,16 @@ function tooLarge(bytes: number, maxFileBytes: number): string {
 }
 
 /**
- * Reads and parses one file under `root` (`file` relative, forward slashes). Never throws:
- * an unreadable, non-UTF-8, too large, empty or unparsable file comes back as a warning.
+ * Reads one file under `root` (`file` relative, forward slashes), refusing what lies outside
+ * it and what is larger than `maxFileBytes`. Never throws: a refused, too large or unreadable
+ * file comes back as a warning.
  */
-export async function loadDocumentFile(
+export async function readDocumentFile(
   root: string,
   file: string,
   read: (absolutePath: string) => Promise<Uint8Array> = (file) => readFile(file),
-  parseOptions: ParseOptions = {},
   maxFileBytes: number = DEFAULT_MAX_FILE_BYTES,
-): Promise<DocumentFileOutcome> {
+): Promise<{ bytes: Uint8Array } | { warning: LoadWarning }> {
   const refused = await refuseOutside(root, file);
   if (refused !== undefined) return { warning: { file, reason: refused } };
   // Parse time grows with size, so a file too large is refused before it is even read.
@@ -174,6 +174,18 @@ export async function loadDocumentFile(
   if (bytes.byteLength > maxFileBytes) {
     return { warning: { file, reason: tooLarge(bytes.byteLength, maxFileBytes) } };
   }
+  return { bytes };
+}
+
+/**
+ * One file's bytes → its document, or a warning when they are not UTF-8, empty or unparsable.
+ * Pure (no file system), so it runs as well in a worker thread. Never throws.
+ */
+export function parseDocumentBytes(
+  file: string,
+  bytes: Uint8Array,
+  parseOptions: ParseOptions = {},
+): DocumentFileOutcome {
   let source: string;
   try {
     source = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
@@ -198,6 +210,21 @@ export async function loadDocumentFile(
     }
     return { warning: { file, reason: `could not parse: ${(error as Error).message}` } };
   }
+}
+
+/**
+ * Reads and parses one file under `root` (`file` relative, forward slashes). Never throws:
+ * an unreadable, non-UTF-8, empty or unparsable file comes back as a warning.
+ */
+export async function loadDocumentFile(
+  root: string,
+  file: string,
+  read: (absolutePath: string) => Promise<Uint8Array> = (file) => readFile(file),
+  parseOptions: ParseOptions = {},
+  maxFileBytes: number = DEFAULT_MAX_FILE_BYTES,
+): Promise<DocumentFileOutcome> {
+  const outcome = await readDocumentFile(root, file, read, maxFileBytes);
+  return "bytes" in outcome ? parseDocumentBytes(file, outcome.bytes, parseOptions) : outcome;
 }
 
 /** Finds and parses every markdown file under `root`, without building sections' order. */
@@ -280,9 +307,27 @@ export function compareDocuments(a: Document, b: Document): number {
 
 /** Puts parsed documents in reading order and numbers their sections globally. */
 export function assembleKnowledgeBase(parsed: ParsedKnowledgeBase): KnowledgeBase {
+  const steps = assembleKnowledgeBaseSteps(parsed);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Documents handled between two yields of `assembleKnowledgeBaseSteps`. */
+const DOCUMENTS_PER_STEP = 256;
+
+/**
+ * `assembleKnowledgeBase` as a generator that yields every few hundred documents, so a reload
+ * of tens of thousands of sections can give the event loop back (src/search/steps.ts).
+ */
+export function* assembleKnowledgeBaseSteps(
+  parsed: ParsedKnowledgeBase,
+): Generator<void, KnowledgeBase, void> {
   const ordered = [...parsed.documents].sort((a, b) => compareDocuments(a.document, b.document));
   const sections: Section[] = [];
-  for (const { sections: documentSections } of ordered) {
+  for (const [position, { sections: documentSections }] of ordered.entries()) {
+    if (position % DOCUMENTS_PER_STEP === DOCUMENTS_PER_STEP - 1) yield;
     for (const section of documentSections) sections.push({ ...section, order: sections.length });
   }
   return {

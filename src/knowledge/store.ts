@@ -10,25 +10,33 @@
  *   follow-up reload, which sees every change made before it started.
  * - A file that stops parsing keeps serving its last good version, so an edit with a typo in
  *   the frontmatter never makes an answerable question unanswerable. A deleted file is removed.
- * - Only files whose stamp (inode, size, mtime, ctime) changed are read and parsed again; the
- *   rest reuse their parse from the previous reload. The index is rebuilt each time.
+ * - Only files whose stamp (inode, size, mtime, ctime) changed are read again; the rest reuse
+ *   their parse from the previous reload. A file read again is parsed by the `parser` (a pool of
+ *   worker threads behind the parse cache in production, so unchanged bytes are never parsed
+ *   twice and parsing never runs on the event loop).
+ * - The first index is built at once (nothing is served yet); every later one in slices that
+ *   give the event loop back every few milliseconds, so questions and /healthz keep flowing.
+ * - `close()` stops a reload in progress at its next step (parses are abandoned, the index
+ *   build stops between slices), so a shutdown never waits for a reload.
  */
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import type { Logger } from "pino";
 import {
-  assembleKnowledgeBase,
+  assembleKnowledgeBaseSteps,
   createNoContentError,
   type DocumentFileOutcome,
   listDocumentFiles,
-  loadDocumentFile,
+  readDocumentFile,
 } from "../corpus/load.js";
 import type { ParsedDocument } from "../corpus/parse.js";
 import type { KnowledgeBase, LoadWarning, Section } from "../corpus/types.js";
-import { createSearchIndex } from "../search/index.js";
+import { buildSearchIndex } from "../search/index.js";
+import { runSteps, runStepsInSlices, type Steps } from "../search/steps.js";
 import type { SearchIndex } from "../search/types.js";
 import { createWordNetLexicon } from "../search/wordnet.js";
+import { createInProcessParser, type DocumentParser } from "./parse-pool.js";
 import type { Knowledge, KnowledgeSource } from "./types.js";
 import { type ContentChange, type ContentWatcher, watchContent } from "./watch.js";
 
@@ -38,7 +46,10 @@ export interface KnowledgeStoreOptions {
   /** The content directory (CONTENT_DIR). */
   root: string;
   logger: StoreLogger;
+  /** Builds every index at once; by default the first is, and later ones in slices. */
   buildIndex?: (sections: readonly Section[]) => SearchIndex;
+  /** Parses files read again (default: in this thread); closed by `close()`. */
+  parser?: DocumentParser;
   /** Reads a file's bytes; injectable so tests can slow reads down or make them fail. */
   readFile?: (absolutePath: string) => Promise<Uint8Array>;
   /** Files larger than this are skipped with a warning (MAX_FILE_BYTES; default 2 MB). */
@@ -61,9 +72,12 @@ export type ReloadResult =
       reason: string;
       documents: number;
       sections: number;
-      /** Files read and parsed again because they were new or had changed. */
+      /** Files read again because they were new or had changed (the parse cache may have them). */
       parsed: number;
       ms: number;
+      /** Of `ms`: finding, reading and parsing files, then building the index. */
+      scanMs: number;
+      indexMs: number;
       /** Files that failed to load, served from their last good version or skipped. */
       failures: FileFailure[];
     }
@@ -125,6 +139,16 @@ export function assembleWithLastGood(
   outcomes: readonly DocumentFileOutcome[],
   lastGood: ReadonlyMap<string, ParsedDocument>,
 ): AssembledKnowledge {
+  return runSteps(assembleWithLastGoodSteps(root, files, outcomes, lastGood));
+}
+
+/** `assembleWithLastGood` in steps (src/search/steps.ts), for reloads. */
+function* assembleWithLastGoodSteps(
+  root: string,
+  files: readonly string[],
+  outcomes: readonly DocumentFileOutcome[],
+  lastGood: ReadonlyMap<string, ParsedDocument>,
+): Steps<AssembledKnowledge> {
   const documents: ParsedDocument[] = [];
   const warnings: LoadWarning[] = [];
   const failures: FileFailure[] = [];
@@ -146,7 +170,7 @@ export function assembleWithLastGood(
       warnings.push(warning);
     }
   }
-  const base = assembleKnowledgeBase({ root, files: [...files], documents, warnings });
+  const base = yield* assembleKnowledgeBaseSteps({ root, files: [...files], documents, warnings });
   if (base.sections.length === 0) throw createNoContentError({ root, files: [...files], warnings });
   return { base, failures, good };
 }
@@ -158,8 +182,8 @@ export function createKnowledgeStore(options: KnowledgeStoreOptions): KnowledgeS
   const lexicon = createWordNetLexicon();
   const {
     logger,
-    buildIndex = (sections: readonly Section[]) => createSearchIndex(sections, { lexicon }),
-    readFile: read = (file: string) => readFile(file),
+    parser = createInProcessParser(),
+    readFile: readBytes = (file: string) => readFile(file),
     maxFileBytes,
     debounceMs = 250,
     watch = true,
@@ -174,6 +198,30 @@ export function createKnowledgeStore(options: KnowledgeStoreOptions): KnowledgeS
   let queued: { reasons: string[]; promise: Promise<ReloadResult> } | undefined;
   let watcher: ContentWatcher | undefined;
   let closed = false;
+  const stopping = new AbortController();
+
+  /** The first knowledge at once (nothing is served yet); later ones in slices. */
+  function run<T>(steps: Steps<T>): Promise<T> {
+    if (knowledge === undefined) return Promise.resolve(runSteps(steps));
+    return runStepsInSlices(steps, { signal: stopping.signal });
+  }
+
+  async function buildIndex(sections: readonly Section[]): Promise<SearchIndex> {
+    if (options.buildIndex) return options.buildIndex(sections);
+    return run(buildSearchIndex(sections, { lexicon }));
+  }
+
+  /** A file read and parsed; a parse that could not run is this file's warning this time. */
+  async function loadFile(file: string): Promise<DocumentFileOutcome> {
+    const read = await readDocumentFile(root, file, readBytes, maxFileBytes);
+    if ("warning" in read) return read;
+    try {
+      return await parser.parse(file, read.bytes);
+    } catch (error) {
+      stopping.signal.throwIfAborted();
+      return { warning: { file, reason: describe(error) } };
+    }
+  }
 
   /**
    * Every markdown file's outcome, re-reading only files whose stamp changed since the last scan:
@@ -188,6 +236,7 @@ export function createKnowledgeStore(options: KnowledgeStoreOptions): KnowledgeS
     let next = 0;
     const worker = async () => {
       while (next < files.length) {
+        stopping.signal.throwIfAborted();
         const index = next++;
         const file = files[index] ?? "";
         // Stat before reading: a write landing in between shows up as a new stamp next time.
@@ -197,7 +246,7 @@ export function createKnowledgeStore(options: KnowledgeStoreOptions): KnowledgeS
         if (stamp !== undefined && cached?.stamp === stamp) {
           outcome = cached.outcome;
         } else {
-          outcome = await loadDocumentFile(root, file, read, {}, maxFileBytes);
+          outcome = await loadFile(file);
           reread.add(file);
         }
         outcomes[index] = outcome;
@@ -214,12 +263,24 @@ export function createKnowledgeStore(options: KnowledgeStoreOptions): KnowledgeS
     let next: Knowledge;
     let scanned: Awaited<ReturnType<typeof scan>>;
     let assembled: AssembledKnowledge;
+    let scanMs = 0;
     try {
       scanned = await scan();
-      assembled = assembleWithLastGood(root, scanned.files, scanned.outcomes, lastGood);
-      next = { base: assembled.base, index: buildIndex(assembled.base.sections), loadedAt: now() };
+      assembled = await run(
+        assembleWithLastGoodSteps(root, scanned.files, scanned.outcomes, lastGood),
+      );
+      scanMs = elapsed();
+      next = {
+        base: assembled.base,
+        index: await buildIndex(assembled.base.sections),
+        loadedAt: now(),
+      };
     } catch (error) {
       const ms = elapsed();
+      if (stopping.signal.aborted) {
+        logger.info({ event: "reload_stopped", reason, ms }, "content reload stopped: closing");
+        return { ok: false, reason, ms, error: "stopped: the knowledge store is closing" };
+      }
       logger.error(
         { event: "reload_failed", reason, error: describe(error), ms },
         "content reload failed; still serving the previous knowledge base",
@@ -231,6 +292,7 @@ export function createKnowledgeStore(options: KnowledgeStoreOptions): KnowledgeS
     cache = scanned.cache;
     lastGood = assembled.good;
     const ms = elapsed();
+    const indexMs = Math.round((ms - scanMs) * 10) / 10;
     const { failures } = assembled;
     // A file that is still broken and untouched was reported when it was read: say it once.
     for (const failure of failures.filter((item) => scanned.reread.has(item.file))) {
@@ -255,6 +317,8 @@ export function createKnowledgeStore(options: KnowledgeStoreOptions): KnowledgeS
         documents: documents.length,
         parsed: scanned.reread.size,
         ms,
+        scanMs,
+        indexMs,
         reason,
       },
       "content reloaded",
@@ -266,6 +330,8 @@ export function createKnowledgeStore(options: KnowledgeStoreOptions): KnowledgeS
       sections: sections.length,
       parsed: scanned.reread.size,
       ms,
+      scanMs,
+      indexMs,
       failures,
     };
   }
@@ -331,9 +397,11 @@ export function createKnowledgeStore(options: KnowledgeStoreOptions): KnowledgeS
     },
     async close() {
       closed = true;
+      // A reload in progress stops at its next step: a shutdown must not wait for it.
+      stopping.abort(new Error("the knowledge store is closing"));
       const closing = watcher?.close();
       watcher = undefined;
-      await closing;
+      await Promise.all([closing, parser.close()]);
       await queued?.promise;
       await running;
     },

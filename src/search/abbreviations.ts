@@ -1,3 +1,4 @@
+import type { Steps } from "./steps.js";
 import type { Abbreviation } from "./words/abbreviations.js";
 
 export { ABBREVIATIONS, type Abbreviation } from "./words/abbreviations.js";
@@ -83,6 +84,36 @@ export function learnAbbreviations(texts: Iterable<string>): Abbreviation[] {
     }
   }
   return [...learned]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([short, forms]) => ({ short, long: [...forms].sort() }));
+}
+
+/** Texts read between two yields of `learnAbbreviationsSteps`. */
+const TEXTS_PER_STEP = 256;
+
+/**
+ * `learnAbbreviations` in steps (steps.ts), with the same result: each text is learned from on
+ * its own, so learning slice by slice and taking the union loses and reorders nothing.
+ */
+export function* learnAbbreviationsSteps(texts: Iterable<string>): Steps<Abbreviation[]> {
+  const union = new Map<string, Set<string>>();
+  const learnFrom = (chunk: readonly string[]) => {
+    for (const { short, long } of learnAbbreviations(chunk)) {
+      const forms = union.get(short) ?? new Set<string>();
+      for (const form of long) forms.add(form);
+      union.set(short, forms);
+    }
+  };
+  let chunk: string[] = [];
+  for (const text of texts) {
+    chunk.push(text);
+    if (chunk.length < TEXTS_PER_STEP) continue;
+    learnFrom(chunk);
+    chunk = [];
+    yield;
+  }
+  learnFrom(chunk);
+  return [...union]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([short, forms]) => ({ short, long: [...forms].sort() }));
 }

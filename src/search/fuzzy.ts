@@ -1,4 +1,5 @@
 import Fuse from "fuse.js";
+import { runSteps, type Steps } from "./steps.js";
 
 /**
  * Typo tolerance over the vocabulary (the distinct words of the knowledge base, a few thousand),
@@ -106,19 +107,31 @@ const FUSE_OPTIONS = {
  * replace scanning the whole vocabulary (a few typos that hit both ends of a word are missed).
  */
 export function createVocabularyMatcher(words: Iterable<string>): VocabularyMatcher {
+  return runSteps(vocabularyMatcherSteps(words));
+}
+
+/** Words (or buckets) handled between two yields of `vocabularyMatcherSteps`. */
+const WORDS_PER_STEP = 2048;
+const BUCKETS_PER_STEP = 32;
+
+/** `createVocabularyMatcher` in steps (steps.ts). */
+export function* vocabularyMatcherSteps(words: Iterable<string>): Steps<VocabularyMatcher> {
   const buckets = new Map<string, string[]>();
   const add = (key: string, word: string) => {
     const bucket = buckets.get(key);
     if (bucket === undefined) buckets.set(key, [word]);
     else bucket.push(word);
   };
+  let seen = 0;
   for (const word of new Set(words)) {
+    if (++seen % WORDS_PER_STEP === 0) yield;
     if (word.length < 3 || /\p{N}/u.test(word)) continue;
     add(`${word.length}<${word.slice(0, 2)}`, word);
     add(`${word.length}>${word.slice(-2)}`, word);
   }
   const fuses = new Map<string, Fuse<string>>();
   for (const [key, bucket] of buckets) {
+    if (fuses.size % BUCKETS_PER_STEP === BUCKETS_PER_STEP - 1) yield;
     bucket.sort();
     fuses.set(key, new Fuse(bucket, FUSE_OPTIONS));
   }

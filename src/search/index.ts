@@ -1,9 +1,9 @@
 import type { Section } from "../corpus/types.js";
-import { ABBREVIATIONS, learnAbbreviations, mergeAbbreviations } from "./abbreviations.js";
+import { ABBREVIATIONS, learnAbbreviationsSteps, mergeAbbreviations } from "./abbreviations.js";
 import { type DecisionFeatures, decide, noMatch } from "./decide.js";
-import { createFuzzyBudget, createVocabularyMatcher, type FuzzyBudget } from "./fuzzy.js";
+import { createFuzzyBudget, type FuzzyBudget, vocabularyMatcherSteps } from "./fuzzy.js";
 import { isPersonalPage } from "./personal.js";
-import { buildFieldIndex, frequencyOf } from "./postings.js";
+import { buildFieldIndexSteps, frequencyOf } from "./postings.js";
 import {
   AMOUNT_TEXT,
   abbreviationTerms,
@@ -23,6 +23,7 @@ import {
   type ScoredConcept,
   scoreConcept,
 } from "./score.js";
+import { runSteps, type Steps } from "./steps.js";
 import { analyze, derivationFamily } from "./text.js";
 import { DEFAULT_TUNING, type Rule, type SearchTuning } from "./tuning.js";
 import {
@@ -86,23 +87,36 @@ export function createSearchIndex(
   sections: readonly Section[],
   options: SearchIndexOptions = {},
 ): SearchIndex {
+  return runSteps(buildSearchIndex(sections, options));
+}
+
+/**
+ * `createSearchIndex` in steps (steps.ts), for a reload that must not stall the event loop:
+ * the same index, built slice by slice.
+ */
+export function* buildSearchIndex(
+  sections: readonly Section[],
+  options: SearchIndexOptions = {},
+): Steps<SearchIndex> {
   const tuning = options.tuning ?? DEFAULT_TUNING;
   const disabled = options.disable ?? new Set<Rule>();
   const on = (rule: Rule) => !disabled.has(rule);
   // Section order decides ties, so index in the corpus's reading order.
   const ordered = [...sections].sort((a, b) => a.order - b.order);
-  const index = buildFieldIndex(ordered);
+  const index = yield* buildFieldIndexSteps(ordered);
   const { total, terms, termPostings, surfaceTerm, display } = index;
 
-  const matcher = createVocabularyMatcher(surfaceTerm.keys());
+  const matcher = yield* vocabularyMatcherSteps(surfaceTerm.keys());
   const newFuzzyBudget = options.fuzzyBudget ?? (() => createFuzzyBudget());
   /** The current question's allowance: search() is synchronous, one question at a time. */
   let fuzzyBudget = newFuzzyBudget();
   const documents = new Map(ordered.map((section) => [section.document.path, section.document]));
-  const learned = learnAbbreviations([
-    ...[...documents.values()].flatMap((doc) => [doc.title, ...doc.aliases]),
-    ...ordered.flatMap((section) => [section.heading, section.text]),
-  ]);
+  // Handed over lazily: an array of every heading and text would hold the loop for a while.
+  function* abbreviationSources(): Generator<string> {
+    for (const doc of documents.values()) yield* [doc.title, ...doc.aliases];
+    for (const section of ordered) yield* [section.heading, section.text];
+  }
+  const learned = yield* learnAbbreviationsSteps(abbreviationSources());
   const abbreviations = on("abbreviations")
     ? abbreviationTerms(mergeAbbreviations(ABBREVIATIONS, learned))
     : [];
@@ -110,6 +124,7 @@ export function createSearchIndex(
   // Index terms by derivational family, so a question word also reaches its relatives.
   const families = new Map<string, string[]>();
   for (const [surface, term] of surfaceTerm) {
+    if (families.size % 2048 === 2047) yield;
     const key = derivationFamily(surface);
     const members = families.get(key);
     if (members === undefined) families.set(key, [term]);

@@ -1,5 +1,6 @@
 import type { Section } from "../corpus/types.js";
 import { DIGIT_PAIR } from "./query.js";
+import { runSteps, type Steps } from "./steps.js";
 import { isStopWord, normalizeWord, splitWords } from "./text.js";
 
 /**
@@ -209,6 +210,15 @@ const HYPHENATED = /\b([A-Za-z]+)-([A-Za-z]+)\b/g;
 const STOP = -1;
 
 export function buildFieldIndex(sections: readonly Section[]): FieldIndex {
+  return runSteps(buildFieldIndexSteps(sections));
+}
+
+/** Sections (or words) handled between two yields of `buildFieldIndexSteps`. */
+const SECTIONS_PER_STEP = 32;
+const WORDS_PER_STEP = 2048;
+
+/** `buildFieldIndex` in steps (steps.ts): it yields every few dozen sections. */
+export function* buildFieldIndexSteps(sections: readonly Section[]): Steps<FieldIndex> {
   const total = sections.length;
   const terms = new Map<string, number>();
   const termNames: string[] = [];
@@ -285,7 +295,10 @@ export function buildFieldIndex(sections: readonly Section[]): FieldIndex {
   // Pass 1: keys per field, field lengths, document frequencies.
   const titleField = FIELDS.indexOf("title");
   const lengths = FIELDS.map(() => new Float64Array(total));
-  const keys: SectionKeys[] = sections.map((section, index) => {
+  const keys: SectionKeys[] = [];
+  for (let index = 0; index < total; index++) {
+    if (index % SECTIONS_PER_STEP === SECTIONS_PER_STEP - 1) yield;
+    const section = sections[index] as Section;
     const texts = fieldTexts(section);
     const sectionKeys: SectionKeys = { terms: [], bigrams: [] };
     texts.forEach((pieces, f) => {
@@ -303,8 +316,8 @@ export function buildFieldIndex(sections: readonly Section[]): FieldIndex {
       for (const id of fieldKeys.terms) countDocument(termDf, termSeen, id, index);
       for (const id of fieldKeys.bigrams) countDocument(bigramDf, bigramSeen, id, index);
     });
-    return sectionKeys;
-  });
+    keys.push(sectionKeys);
+  }
 
   const averages = lengths.map((fieldLengths) => {
     let sum = 0;
@@ -324,7 +337,9 @@ export function buildFieldIndex(sections: readonly Section[]): FieldIndex {
   const bigramWriter = createWriter(bigramTable, bigrams.size);
 
   // Pass 2: per-section frequencies per field → weights, written in section order.
-  keys.forEach((sectionKeys, index) => {
+  for (let index = 0; index < keys.length; index++) {
+    if (index % SECTIONS_PER_STEP === SECTIONS_PER_STEP - 1) yield;
+    const sectionKeys = keys[index] as SectionKeys;
     const norms = FIELDS.map((_, f) => {
       const b = FIELD_B[f] ?? 0;
       const length = lengths[f]?.[index] ?? 0;
@@ -338,12 +353,13 @@ export function buildFieldIndex(sections: readonly Section[]): FieldIndex {
     });
     termWriter.flush(index, norms);
     bigramWriter.flush(index, norms);
-  });
+  }
 
   const surfaceTerm = new Map<string, string>();
   const display = new Map<string, string>();
   const displayCount = new Map<string, number>();
   for (const [word, number] of words) {
+    if (number % WORDS_PER_STEP === WORDS_PER_STEP - 1) yield;
     const term = termNames[wordTerm.data[number] ?? STOP];
     if (term === undefined) continue;
     surfaceTerm.set(word, term);

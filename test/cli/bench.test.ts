@@ -6,6 +6,7 @@ import {
   percentile,
   replicateSections,
 } from "../../src/cli/bench-run.js";
+import { formatStartTable } from "../../src/cli/bench-start.js";
 import { loadKnowledgeBase } from "../../src/corpus/load.js";
 
 describe("bench", () => {
@@ -64,5 +65,53 @@ describe("bench", () => {
     expect(JSON.parse(benchJson([{ name: "content" }]))).toEqual({
       corpora: [{ name: "content" }],
     });
+  });
+
+  it("ends its JSON line with the reload rows in the agreed shape, after start rows", () => {
+    const reload = [
+      {
+        name: "18f-handbook x10",
+        sections: 20860,
+        reloadMs: 900,
+        maxEventLoopStallMs: 21,
+        rssMb: 300,
+      },
+    ];
+    const line = JSON.parse(benchJson([{ name: "content" }], [], { start: [], reload }));
+    expect(line.reload).toEqual(reload);
+    expect(Object.keys(line)).toEqual(["corpora", "start", "reload"]);
+  });
+});
+
+describe("start table", () => {
+  it("shows each corpus's start times as ratios to content/, and the reload's stall", () => {
+    const row = (name: string, coldMs: number, warmMs: number) => ({
+      name,
+      sections: 1,
+      files: 1,
+      megabytes: 1,
+      coldMs,
+      warmMs,
+      warmBootMs: 100,
+      warmScanMs: 50,
+      warmIndexMs: 50,
+      parseMBps: 1.5,
+      rssMb: 90,
+    });
+    const table = formatStartTable(
+      [row("content", 500, 400), row("18f-handbook x4", 2500, 1000)],
+      [
+        {
+          name: "18f-handbook x10",
+          sections: 9,
+          reloadMs: 800,
+          maxEventLoopStallMs: 20.5,
+          idleMaxEventLoopStallMs: 3.5,
+          rssMb: 2,
+        },
+      ],
+    );
+    expect(table).toContain("18f-handbook x4 | 1 | 1 | 1.0 | 2500 (5.0×) | 1000 (2.5×)");
+    expect(table).toContain("longest event-loop stall 20.5 ms (3.5 ms with no reload)");
   });
 });

@@ -1,9 +1,16 @@
 import { EventEmitter } from "node:events";
 import { writeFileSync } from "node:fs";
-import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { loadKnowledgeBase } from "../../src/corpus/load.js";
+import { loadKnowledgeBase, parseDocumentBytes } from "../../src/corpus/load.js";
+import { createParseCache } from "../../src/knowledge/parse-cache.js";
+import {
+  createCachedParser,
+  type DocumentParser,
+  ParseInterrupted,
+} from "../../src/knowledge/parse-pool.js";
 import {
   createKnowledgeStore,
   type KnowledgeStore,
@@ -417,5 +424,105 @@ describe("the store's own file reading", () => {
     ]);
     // A redirect-only page is loaded as a pointer by both.
     expect(loaded.sections.map((section) => section.id)).toContain("guides/moved.md");
+  });
+});
+
+describe("createKnowledgeStore with a parse cache", () => {
+  /** A store over `root` whose parser counts the files it really parses. */
+  function cachedStore(root: string, directory: string) {
+    const calls: string[] = [];
+    const counting: DocumentParser = {
+      parse: async (file, bytes) => {
+        calls.push(file);
+        return parseDocumentBytes(file, bytes);
+      },
+      close: async () => {},
+    };
+    const parser = createCachedParser(counting, createParseCache({ directory, version: "test" }));
+    const log = captureLogger();
+    const store = createKnowledgeStore({ root, logger: log.logger, watch: false, parser });
+    cleanups.push(() => store.close());
+    return { store, calls };
+  }
+
+  it("never parses an unchanged file again, across restarts and reloads", async () => {
+    const { root, cleanup } = await copyFixture();
+    cleanups.push(cleanup);
+    const directory = await mkdtemp(join(tmpdir(), "store-cache-"));
+    cleanups.push(() => rm(directory, { recursive: true, force: true }));
+
+    const first = cachedStore(root, directory);
+    await first.store.start();
+    expect(first.calls.sort()).toEqual(["onboarding.md", "rituals/standup.md", "tools.md"]);
+    const ids = sectionIds(first.store);
+    await first.store.close();
+
+    const second = cachedStore(root, directory);
+    await second.store.start();
+    expect(second.calls).toEqual([]);
+    expect(sectionIds(second.store)).toEqual(ids);
+
+    // Saved again with the same bytes: read again (its stamp changed), never parsed again.
+    const tools = join(root, "tools.md");
+    const original = await readFile(tools, "utf8");
+    await writeFile(tools, original);
+    expect(await second.store.reload("touched")).toMatchObject({ ok: true, parsed: 1 });
+    expect(second.calls).toEqual([]);
+
+    await writeFile(tools, original.replace("Ticket tracker", "Board"));
+    await second.store.reload("edited");
+    expect(second.calls).toEqual(["tools.md"]);
+    expect(sectionIds(second.store)).toContain("tools.md#board");
+    // And back: the first version's entry is still there.
+    await writeFile(tools, original);
+    await second.store.reload("reverted");
+    expect(second.calls).toEqual(["tools.md"]);
+    expect(sectionIds(second.store)).toEqual(ids);
+  });
+});
+
+describe("createKnowledgeStore, closing mid-reload", () => {
+  it("stops a reload waiting on a parse at once", async () => {
+    let release: () => void = () => {};
+    const blocked = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let parsing = false;
+    let closed = false;
+    const parser: DocumentParser = {
+      async parse(file, bytes) {
+        if (parsing) {
+          // A parse that would never end, as a hostile file's can; close() abandons it.
+          await blocked;
+          if (closed) throw new ParseInterrupted("the parser is closed");
+        }
+        return parseDocumentBytes(file, bytes);
+      },
+      async close() {
+        closed = true;
+        release();
+      },
+    };
+    const { root, store, log } = await startStore({ watch: false, parser });
+    parsing = true;
+    await writeFile(join(root, "risks.md"), NEW_DOC);
+    const reload = store.reload("edit");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await store.close();
+    expect(await reload).toMatchObject({ ok: false, error: expect.stringContaining("stopped") });
+    expect(log.events("reload_stopped")).toHaveLength(1);
+    expect(log.events("reload_failed")).toEqual([]);
+  });
+
+  it("keeps serving the current knowledge when closed mid-reload", async () => {
+    const { root, store } = await startStore({ watch: false });
+    await writeFile(join(root, "risks.md"), NEW_DOC);
+    const before = store.current();
+    const reload = store.reload("edit");
+    const closing = new Promise<void>((resolve) => setImmediate(() => resolve(store.close())));
+    await closing;
+    const result = await reload;
+    expect(result.ok).toBe(false);
+    expect(store.current()).toBe(before);
   });
 });
