@@ -50,7 +50,17 @@ export interface OAuthConfig {
 }
 
 /** The manifest's bot scopes: what an install asks for when SLACK_SCOPES is not set. */
-export const DEFAULT_BOT_SCOPES = ["commands", "app_mentions:read", "im:history", "chat:write"];
+export const DEFAULT_BOT_SCOPES = [
+  "commands",
+  "app_mentions:read",
+  "im:history",
+  "channels:history",
+  "groups:history",
+  "users:read",
+  "channels:read",
+  "groups:read",
+  "chat:write",
+];
 
 export interface SocketModeConfig extends CommonConfig {
   mode: "socket";

@@ -1,13 +1,14 @@
 import type { AnyMiddlewareArgs, Middleware } from "@slack/bolt";
 import type { AppLogger } from "../logger.js";
+import { ASK_HANDBOOK_CALLBACK } from "./listeners/shortcuts/ask-handbook.js";
 import { ActionId, type ActionIdValue, actionIdPattern } from "./views/actions.js";
 
 /**
  * Interactions the bot has no listener for — a view closing, a shortcut or message action it
  * does not offer, a button it never rendered — are acknowledged at once with a warning, instead
  * of waiting for the receiver's unhandled-request timer (2 s over HTTP) or Bolt's 404 after 3 s,
- * which Slack shows the user as an error. Only `block_actions` have listeners (every ActionId);
- * events and slash commands pass through untouched.
+ * which Slack shows the user as an error. `block_actions` have listeners (every ActionId), and
+ * so do the shortcuts the manifest declares; events and slash commands pass through untouched.
  */
 const INTERACTION_TYPES = new Set([
   "block_actions",
@@ -25,11 +26,20 @@ const INTERACTION_TYPES = new Set([
 
 const LISTENED_ACTIONS = Object.values(ActionId).map((id: ActionIdValue) => actionIdPattern(id));
 
+/** Shortcuts (global or on a message) with a listener, by `callback_id`. */
+const LISTENED_SHORTCUTS: ReadonlySet<string> = new Set([ASK_HANDBOOK_CALLBACK]);
+
 /** Why no listener takes this request, or undefined when one may (or it is no interaction). */
 export function unlistenedInteraction(body: unknown): string | undefined {
   if (typeof body !== "object" || body === null) return undefined;
   const { type, actions } = body as { type?: unknown; actions?: unknown };
   if (typeof type !== "string" || !INTERACTION_TYPES.has(type)) return undefined;
+  if (type === "shortcut" || type === "message_action") {
+    const { callback_id: callbackId } = body as { callback_id?: unknown };
+    return typeof callbackId === "string" && LISTENED_SHORTCUTS.has(callbackId)
+      ? undefined
+      : `no listener for this ${type}`;
+  }
   if (type !== "block_actions") return `no listener for ${type}`;
   // Bolt hands a listener the first action only.
   const first: unknown = Array.isArray(actions) ? actions[0] : undefined;
