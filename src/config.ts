@@ -60,6 +60,8 @@ export const DEFAULT_BOT_SCOPES = [
   "channels:read",
   "groups:read",
   "chat:write",
+  "links:read",
+  "links:write",
 ];
 
 export interface SocketModeConfig extends CommonConfig {

@@ -70,6 +70,7 @@ function recordRegistrations() {
 const EVENT_SUBSCRIPTION: Record<string, string[]> = {
   app_mention: ["app_mention"],
   app_home_opened: ["app_home_opened"],
+  link_shared: ["link_shared"],
   message: ["message.im", ...Object.values(THREAD_CHANNEL_TYPES)],
 };
 
@@ -77,6 +78,7 @@ const EVENT_SUBSCRIPTION: Record<string, string[]> = {
 const EVENT_SCOPES: Record<string, string[]> = {
   app_mention: ["app_mentions:read"],
   app_home_opened: [],
+  link_shared: ["links:read"],
   "message.im": ["im:history"],
   "message.channels": ["channels:history"],
   "message.groups": ["groups:history"],
@@ -87,6 +89,7 @@ const METHOD_SCOPES: Record<string, string[]> = {
   "auth.test": [],
   "chat.postMessage": ["chat:write"],
   "chat.update": ["chat:write"],
+  "chat.unfurl": ["links:write"],
   // api.slack.com/methods/chat.getPermalink: "No scope required".
   "chat.getPermalink": [],
   "users.info": ["users:read"],

@@ -144,6 +144,11 @@ export interface LocalSlack {
   sendDirectMessage(input: MessageInput, options?: EventOptions): Promise<Delivery>;
   /** A message in a channel that mentions the app (`app_mention`); prefixes `<@bot>` if absent. */
   sendMention(input: MessageInput, options?: EventOptions): Promise<Delivery>;
+  /** A user posts a message with these links; Slack sends `link_shared` for them. */
+  sendLinkShared(
+    input: { urls: string[]; channel?: string; user?: string },
+    options?: EventOptions,
+  ): Promise<Delivery>;
   /**
    * A person's message in a channel, at the top or in a thread (`message.channels`, or
    * `message.groups` for a private channel). Slack sends these only for channels the app is in:
@@ -1062,6 +1067,28 @@ export async function startLocalSlack(options: LocalSlackOptions = {}): Promise<
     return sendEvent(event, options);
   }
 
+  async function sendLinkShared(
+    input: { urls: string[]; channel?: string; user?: string },
+    options: EventOptions = {},
+  ): Promise<Delivery> {
+    const user = input.user ?? defaultUser;
+    const channel = input.channel ?? defaultChannel;
+    const ts = storeUserMessage(channel, user, input.urls.map((url) => `<${url}>`).join(" "));
+    return sendEvent(
+      {
+        type: "link_shared",
+        channel,
+        user,
+        message_ts: ts,
+        source: "conversations_history",
+        unfurl_id: `C-${ts}`,
+        is_bot_user_member: true,
+        links: input.urls.map((url) => ({ url, domain: new URL(url).hostname })),
+      },
+      options,
+    );
+  }
+
   async function sendChannelMessage(
     input: MessageInput,
     options: EventOptions = {},
@@ -1329,6 +1356,7 @@ export async function startLocalSlack(options: LocalSlackOptions = {}): Promise<
     sendEvent,
     sendDirectMessage,
     sendMention,
+    sendLinkShared,
     sendChannelMessage,
     useMessageShortcut,
     openHome,

@@ -272,6 +272,29 @@ const HANDLERS: Record<string, Handler> = {
     return ok({ channel: channel.id, ts: message.ts });
   },
 
+  // A preview of links in a posted message (channel + ts) or in the composer (unfurl_id +
+  // source); each URL's preview is checked as message blocks are.
+  "chat.unfurl": (w, args) => {
+    const byMessage = args.channel !== undefined || args.ts !== undefined;
+    if (byMessage) {
+      const channel = w.resolveChannel(args.channel);
+      if (!channel) return fail("channel_not_found");
+      if (!w.findMessage(channel.id, String(args.ts ?? ""))) return fail("cannot_unfurl_message");
+    } else if (typeof args.unfurl_id !== "string" || typeof args.source !== "string") {
+      return fail("invalid_arguments");
+    }
+    const unfurls = args.unfurls;
+    if (typeof unfurls !== "object" || unfurls === null || Array.isArray(unfurls))
+      return fail("invalid_unfurls");
+    for (const preview of Object.values(unfurls as JsonObject)) {
+      const blocks = (preview as JsonObject | null)?.blocks;
+      if (blocks === undefined) continue;
+      const problems = checkMessageBlocks(blocks);
+      if (problems.length > 0) return invalid(formatProblems(problems));
+    }
+    return ok({});
+  },
+
   "chat.getPermalink": (w, args) => {
     const channel = w.resolveChannel(args.channel);
     if (!channel) return fail("channel_not_found");

@@ -178,6 +178,7 @@ export function fakeClient() {
         ts: "1700000000.000900",
       })),
       update: vi.fn(async (_args: Record<string, unknown>) => ({ ok: true })),
+      unfurl: vi.fn(async (_args: Record<string, unknown>) => ({ ok: true })),
       getPermalink: vi.fn(async (args: Record<string, unknown>) => ({
         ok: true,
         permalink: `https://team.slack.test/archives/${String(args.channel)}/p${String(args.message_ts).replace(".", "")}`,
