@@ -25,6 +25,8 @@ describe("renderHelp", () => {
       "/dm &lt;question&gt;",
       "/dm help",
       "/dm topics",
+      "/dm settings auto",
+      "follow-up questions in that thread",
       "Mention me",
       "direct message",
       "Home",
@@ -39,6 +41,7 @@ describe("renderHelp", () => {
     const msg = renderHelp({ command: "/handbook", examples: ["Who is <!here>?"] });
     const all = JSON.stringify(msg.blocks);
     expect(all).toContain("/handbook topics");
+    expect(all).toContain("/handbook settings auto");
     expect(all).toContain("Who is &lt;!here&gt;?");
     expect(all).not.toContain("<!here>");
   });
