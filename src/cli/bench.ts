@@ -66,13 +66,13 @@ async function measure(args: BenchArgs, io: BenchIo): Promise<void> {
   contentRow.readyMs = await measureReadyMs(contentDir);
   rows.push(contentRow);
 
-  let largest: { label: string; sections: Section[] } | undefined;
+  let largest: { label: string; dir: string; sections: Section[] } | undefined;
   for (const folder of args.others) {
     const handbook = await loadKnowledgeBase(folder.dir);
     log(`${folder.label}: ${handbook.sections.length} sections`);
     rows.push(benchCorpus(folder.label, handbook.sections, HANDBOOK_QUESTIONS, latency));
     if (!largest || handbook.sections.length > largest.sections.length) {
-      largest = { label: folder.label, sections: handbook.sections };
+      largest = { label: folder.label, dir: folder.dir, sections: handbook.sections };
     }
   }
   if (largest) {
@@ -101,7 +101,7 @@ async function measure(args: BenchArgs, io: BenchIo): Promise<void> {
     contentDir,
     contentLabel: args.content.label,
     ...(largest !== undefined && {
-      handbookDir: args.others.find((folder) => folder.label === largest?.label)?.dir,
+      handbookDir: largest.dir,
       handbookLabel: largest.label,
     }),
     workDir: path.resolve(io.cwd(), ".bench"),

@@ -1,6 +1,6 @@
 import type { AnyMiddlewareArgs, Middleware } from "@slack/bolt";
 import type { AppLogger } from "../logger.js";
-import { ASK_HANDBOOK_CALLBACK } from "./listeners/shortcuts/ask-handbook.js";
+import { SHORTCUT_CALLBACK_IDS } from "./listeners/shortcuts/index.js";
 import { ActionId, type ActionIdValue, actionIdPattern } from "./views/actions.js";
 
 /**
@@ -27,7 +27,7 @@ const INTERACTION_TYPES = new Set([
 const LISTENED_ACTIONS = Object.values(ActionId).map((id: ActionIdValue) => actionIdPattern(id));
 
 /** Shortcuts (global or on a message) with a listener, by `callback_id`. */
-const LISTENED_SHORTCUTS: ReadonlySet<string> = new Set([ASK_HANDBOOK_CALLBACK]);
+const LISTENED_SHORTCUTS: ReadonlySet<string> = new Set(SHORTCUT_CALLBACK_IDS);
 
 /** Why no listener takes this request, or undefined when one may (or it is no interaction). */
 export function unlistenedInteraction(body: unknown): string | undefined {

@@ -1,34 +1,12 @@
-/**
- * Bounded cost per file (issue 10, item 2): a file above MAX_FILE_BYTES, or one that nests
- * containers deeper than MAX_NESTING, is skipped with a warning naming it, before the parser
- * spends time on it, and the rest of the folder loads. Fixtures are generated here.
- */
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import { DEFAULT_MAX_FILE_BYTES } from "../../src/config.js";
 import { loadKnowledgeBase } from "../../src/corpus/load.js";
 import { findDeepNesting, MAX_NESTING } from "../../src/corpus/nesting.js";
 import { parseDocument } from "../../src/corpus/parse.js";
+import { makeRoot, removeRoots } from "./temporary-root.js";
 
-const temporaryRoots: string[] = [];
-
-async function makeRoot(files: Record<string, string>): Promise<string> {
-  const root = await mkdtemp(path.join(tmpdir(), "corpus-limits-"));
-  temporaryRoots.push(root);
-  for (const [name, content] of Object.entries(files)) {
-    const full = path.join(root, name);
-    await mkdir(path.dirname(full), { recursive: true });
-    await writeFile(full, content);
-  }
-  return root;
-}
-
-afterEach(async () => {
-  for (const root of temporaryRoots.splice(0)) await rm(root, { recursive: true, force: true });
-});
+afterEach(removeRoots);
 
 const GOOD = "---\ntitle: Good\n---\n\n## Part\n\nReal content.\n";
 

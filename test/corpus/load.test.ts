@@ -1,31 +1,14 @@
-import { chmod, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
+import { chmod, readdir, readFile, symlink } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import { loadKnowledgeBase } from "../../src/corpus/load.js";
 import { project } from "./project.js";
+import { makeRoot, removeRoots } from "./temporary-root.js";
 
 const fixtures = fileURLToPath(new URL("../fixtures/", import.meta.url));
-const temporaryRoots: string[] = [];
-
-async function makeRoot(files: Record<string, string | Uint8Array>): Promise<string> {
-  const root = await mkdtemp(path.join(tmpdir(), "corpus-load-"));
-  temporaryRoots.push(root);
-  for (const [name, content] of Object.entries(files)) {
-    const full = path.join(root, name);
-    await mkdir(path.dirname(full), { recursive: true });
-    await writeFile(full, content);
-  }
-  return root;
-}
-
-afterEach(async () => {
-  for (const root of temporaryRoots.splice(0)) {
-    await chmod(root, 0o755).catch(() => undefined);
-    await rm(root, { recursive: true, force: true });
-  }
-});
+afterEach(removeRoots);
 
 const GOOD = "---\ntitle: Good\n---\n\n## Part\n\nReal content.\n";
 

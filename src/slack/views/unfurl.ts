@@ -14,6 +14,15 @@ import type { KnownBlock } from "./types.js";
 /** The excerpt an unfurl shows: a preview, not the answer (longer text is cut at a word). */
 export const UNFURL_EXCERPT_CHARS = 300;
 
+/** `decodeURIComponent`, or the text as it is when its escapes are malformed ("%E0%A4%A"). */
+function decoded(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
 /** A URL compared as Slack and browsers treat it: no trailing slash, no `.html`, decoded. */
 function comparable(url: string): string | undefined {
   let parsed: URL;
@@ -23,11 +32,39 @@ function comparable(url: string): string | undefined {
     return undefined;
   }
   if (parsed.protocol !== "http:" && parsed.protocol !== "https:") return undefined;
-  const pathname = decodeURIComponent(parsed.pathname)
+  const pathname = decoded(parsed.pathname)
     .replace(/\/+$/, "")
     .replace(/\.html$/i, "");
-  const anchor = parsed.hash ? `#${decodeURIComponent(parsed.hash.slice(1))}` : "";
+  const anchor = parsed.hash ? `#${decoded(parsed.hash.slice(1))}` : "";
   return `${parsed.host.toLowerCase()}${pathname}${anchor}`;
+}
+
+/** Comparable URL → section, per knowledge base and DOCS_BASE_URL: built once, not per link. */
+const linkTables = new WeakMap<
+  readonly Section[],
+  { docsBaseUrl: string | undefined; table: Map<string, Section> }
+>();
+
+function linkTable(
+  sections: readonly Section[],
+  docsBaseUrl: string | undefined,
+): Map<string, Section> {
+  const known = linkTables.get(sections);
+  if (known !== undefined && known.docsBaseUrl === docsBaseUrl) return known.table;
+  const table = new Map<string, Section>();
+  // A page's own URL stands for its first section; a section's URL (with its anchor) for itself.
+  for (const section of sections) {
+    const page = documentUrl(section.document, docsBaseUrl);
+    const pageKey = page === undefined ? undefined : comparable(page);
+    if (pageKey !== undefined && !table.has(pageKey)) table.set(pageKey, section);
+  }
+  for (const section of sections) {
+    const own = sectionUrl(section, docsBaseUrl);
+    const key = own === undefined ? undefined : comparable(own);
+    if (key !== undefined && (own?.includes("#") || !table.has(key))) table.set(key, section);
+  }
+  linkTables.set(sections, { docsBaseUrl, table });
+  return table;
 }
 
 /**
@@ -41,17 +78,7 @@ export function findLinkedSection(
   docsBaseUrl: string | undefined,
 ): Section | undefined {
   const wanted = comparable(url);
-  if (wanted === undefined) return undefined;
-  let page: Section | undefined;
-  for (const section of base.sections) {
-    const own = sectionUrl(section, docsBaseUrl);
-    if (own !== undefined && comparable(own) === wanted) return section;
-    if (page === undefined) {
-      const pageUrl = documentUrl(section.document, docsBaseUrl);
-      if (pageUrl !== undefined && comparable(pageUrl) === wanted) page = section;
-    }
-  }
-  return page;
+  return wanted === undefined ? undefined : linkTable(base.sections, docsBaseUrl).get(wanted);
 }
 
 /**

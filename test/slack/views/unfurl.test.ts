@@ -44,6 +44,8 @@ describe("findLinkedSection", () => {
     expect(findLinkedSection(base, "https://example.com/rituals/retro", DOCS)).toBeUndefined();
     expect(findLinkedSection(base, "not a url", DOCS)).toBeUndefined();
     expect(findLinkedSection(base, "javascript:alert(1)", DOCS)).toBeUndefined();
+    // A malformed escape is a URL that matches nothing, not an error.
+    expect(findLinkedSection(base, `${DOCS}/rituals/%E0%A4%A`, DOCS)).toBeUndefined();
     expect(findLinkedSection(base, `${DOCS}/rituals/retro`, undefined)).toBeUndefined();
   });
 });

@@ -2,6 +2,9 @@ import type { App } from "@slack/bolt";
 import type { ListenerDeps } from "../../deps.js";
 import { ASK_HANDBOOK_CALLBACK, createAskHandbookListener } from "./ask-handbook.js";
 
+/** Every shortcut's `callback_id` with a listener: the unlistened-interaction ack lets these by. */
+export const SHORTCUT_CALLBACK_IDS: readonly string[] = [ASK_HANDBOOK_CALLBACK];
+
 export function register(app: App, deps: ListenerDeps): void {
   app.shortcut(
     { callback_id: ASK_HANDBOOK_CALLBACK, type: "message_action" },
