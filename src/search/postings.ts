@@ -26,9 +26,15 @@ const FIELD_WEIGHT: readonly number[] = FIELDS.map(
   (field) => ({ title: 2, heading: 4, path: 1.2, questions: 4, body: 1 })[field],
 );
 
-/** Length normalisation per field: strong on bodies, so a glossary does not win by being long. */
+/**
+ * Length normalisation per field. Body 0.3, not the textbook 0.75–0.8: a handbook section is
+ * already one topic, and a long one that states the answer in passing is still the answer.
+ * Swept on the blind dev splits (2026-12-07, body b 0.1–1.0, ranked-first): 0.8 → 0.3 raised
+ * 18F 0.71 → 0.76, GDS Way 0.74 → 0.76, Mattermost 0.59 → 0.62, role level at 0.85; 0.2–0.5 all
+ * beat 0.8 on each of the three, so the choice holds with any one corpus left out.
+ */
 const FIELD_B: readonly number[] = FIELDS.map(
-  (field) => ({ title: 0.3, heading: 0.3, path: 0.3, questions: 0.5, body: 0.8 })[field],
+  (field) => ({ title: 0.3, heading: 0.3, path: 0.3, questions: 0.5, body: 0.3 })[field],
 );
 
 /**
