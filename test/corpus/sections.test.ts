@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkContent } from "../../src/corpus/check.js";
 import { DocumentParseError, parseDocument } from "../../src/corpus/parse.js";
+import { resolvePageReferences } from "../../src/corpus/references.js";
 import { WIDE_TABLE_COLUMNS } from "../../src/corpus/render.js";
 
 describe("heading-only sections are folded", () => {
@@ -106,14 +107,23 @@ describe("format details", () => {
   });
 
   it("links a wiki link to the page it names when the handbook has it, else keeps its words", () => {
-    const parsed = parseDocument(
+    const page = parseDocument(
       "a.md",
       "See [[Leave Policy|leave]], [[Missing]] and [[#Part]].\n\n## Part\n\nx\n",
-      {
-        resolvePage: (target) => (target === "Leave Policy" ? "people/Leave Policy.md" : undefined),
-      },
+      { deferReferences: true },
     );
-    expect(parsed.sections[0]?.text).toBe("See leave, Missing and Part.");
-    expect(parsed.links.map((link) => link.url)).toEqual(["/people/Leave Policy.md", "#part"]);
+    const leave = parseDocument("people/Leave Policy.md", "# Leave\n\nDays off.\n");
+    const files = ["a.md", "people/Leave Policy.md"];
+    const [linked] = resolvePageReferences(files, [page, leave], "https://handbook.example/");
+    expect(linked?.sections[0]?.text).toBe("See leave, Missing and Part.");
+    expect(linked?.sections[0]?.blocks[0]?.mrkdwn).toBe(
+      "See <https://handbook.example/people/Leave%20Policy|leave>, Missing and <https://handbook.example/a#part|Part>.",
+    );
+    expect(linked?.missingPages).toEqual([{ url: "Missing", line: 1 }]);
+    // Only `[[#Part]]` has a destination of its own to check; a page link is checked by its page.
+    expect(page.links.map((link) => link.url)).toEqual(["#part"]);
+    // Without a docs base URL the same links keep their words.
+    const [plain] = resolvePageReferences(files, [page, leave]);
+    expect(plain?.sections[0]?.blocks[0]?.mrkdwn).toBe("See leave, Missing and Part.");
   });
 });
