@@ -78,6 +78,38 @@ describe("handbook formats: fixtures", () => {
     });
   }
 
+  // links.json: with a docs base URL, every link to another page of the handbook (or a heading
+  // of the same page) becomes a Slack link to that page, built as a section's source link is.
+  for (const name of formats) {
+    it(`${name} links its pages to each other under DOCS_BASE_URL as links.json, and keeps the words without it`, async () => {
+      const root = path.join(formatsRoot, name);
+      const expected = JSON.parse(await readFile(path.join(root, "links.json"), "utf8")) as {
+        docsBaseUrl: string;
+        links: { section: string; link: string }[];
+      };
+      const linksTo = (base: Awaited<ReturnType<typeof loadKnowledgeBase>>) =>
+        base.sections.flatMap((section) =>
+          section.blocks.flatMap((block) =>
+            [...block.mrkdwn.matchAll(/<[^<>|]+\|[^<>]*>/g)]
+              .map((match) => match[0])
+              .filter((link) => link.startsWith(`<${expected.docsBaseUrl}`))
+              .map((link) => ({ section: section.id, link })),
+          ),
+        );
+      const linked = await loadKnowledgeBase(root, { docsBaseUrl: expected.docsBaseUrl });
+      expect(linksTo(linked)).toEqual(expected.links);
+      expect(expected.links.length).toBeGreaterThan(0);
+      const plain = await loadKnowledgeBase(root);
+      for (const { section: id, link } of expected.links) {
+        const label = /\|([^>]*)>$/.exec(link)?.[1] ?? "";
+        const section = plain.sections.find((each) => each.id === id);
+        expect(section?.blocks.map((block) => block.mrkdwn).join("\n")).toContain(label);
+      }
+      expect(linksTo(plain)).toEqual([]);
+      for (const section of linked.sections) assertNoRawSyntax(section);
+    });
+  }
+
   it("keeps each format's meaning as text", async () => {
     const load = async (name: string) => loadKnowledgeBase(path.join(formatsRoot, name));
     const text = (base: Awaited<ReturnType<typeof load>>) =>

@@ -127,3 +127,53 @@ describe("format details", () => {
     expect(plain?.sections[0]?.blocks[0]?.mrkdwn).toBe("See leave, Missing and Part.");
   });
 });
+
+describe("a page's description", () => {
+  const page = (frontmatter: string, body: string) =>
+    parseDocument("guides/planning.md", `---\n${frontmatter}\n---\n\n${body}`);
+
+  it("leads the text before the first heading, where GitBook shows it, and is searched with it", () => {
+    const { sections } = page(
+      "description: How we plan a sprint.",
+      "Plan on Mondays.\n\n## Length\n\nTwo weeks.\n",
+    );
+    expect(sections[0]?.blocks.map((block) => block.text)).toEqual([
+      "How we plan a sprint.",
+      "Plan on Mondays.",
+    ]);
+    expect(sections[0]?.text).toBe("How we plan a sprint.\n\nPlan on Mondays.");
+    expect(sections[1]?.blocks.map((block) => block.text)).toEqual(["Two weeks."]);
+  });
+
+  it("leads the section under the title heading when the page opens with it", () => {
+    const { sections } = page(
+      "description: >-\n  How we plan\n  a sprint.",
+      "# Planning\n\nPlan on Mondays.\n",
+    );
+    expect(sections).toHaveLength(1);
+    expect(sections[0]?.blocks[0]?.text).toBe("How we plan a sprint.");
+  });
+
+  it("is a lead section of its own when the page opens with another heading, or has no body", () => {
+    const opened = page(
+      "title: Planning\ndescription: How we plan a sprint.",
+      "## Length\n\nTwo weeks.\n",
+    );
+    expect(opened.sections.map((section) => [section.id, section.heading, section.text])).toEqual([
+      ["guides/planning.md", "Planning", "How we plan a sprint."],
+      ["guides/planning.md#length", "Length", "Two weeks."],
+    ]);
+    expect(opened.sections.map((section) => section.order)).toEqual([0, 1]);
+    const bare = page("title: Planning\ndescription: How we plan a sprint.", "");
+    expect(bare.sections.map((section) => section.text)).toEqual(["How we plan a sprint."]);
+  });
+
+  it("is not repeated when the opening text already starts with it, and is escaped for Slack", () => {
+    const copied = page("description: Plan on Mondays.", "Plan on Mondays. Bring the board.\n");
+    expect(copied.sections[0]?.blocks.map((block) => block.text)).toEqual([
+      "Plan on Mondays. Bring the board.",
+    ]);
+    const loud = page("description: Ping <!channel> *now*", "Text.\n");
+    expect(loud.sections[0]?.blocks[0]?.mrkdwn).toBe("Ping &lt;!channel&gt; ∗now∗");
+  });
+});
