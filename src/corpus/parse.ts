@@ -435,6 +435,25 @@ export function parseDocument(
     });
   }
 
+  // The page's `description` (GitBook shows it under the title; Docusaurus, Hugo, MkDocs and
+  // Jekyll sites use it as the page's summary) leads the page's opening section: the text before
+  // the first heading, or the section under the title heading; a page that opens with another
+  // heading gets a lead section for it. Done before folding, so a title heading with only a
+  // description is not empty. A description the opening text already starts with (the first
+  // sentence copied into the frontmatter, a common habit) is not repeated.
+  const description = readString(data.description)?.replace(/\s+/g, " ");
+  if (description) {
+    const block: ContentBlock = { text: description, mrkdwn: escapeProse(description) };
+    const first = sections[0];
+    if (first && (first.depth === 0 || (first.depth === 1 && sameTitle(first.heading, title)))) {
+      if (!sameTitle(first.text.slice(0, description.length), description)) {
+        first.blocks.unshift(block);
+        first.text = joinText(first.blocks);
+      }
+    } else {
+      sections.unshift(leadSection([block], frontmatter.keyLines.description ?? 1));
+    }
+  }
   // A heading with no text of its own is folded into what follows: its subsections carry it in
   // their breadcrumbs (and inherit its author questions), so it is never an answer or a Home
   // entry by itself. A heading with neither text nor subsections is dropped (content:check
@@ -449,24 +468,6 @@ export function parseDocument(
     emptyHeadings.push({ heading: section.heading, line: section.line, hasSubsections });
     sections.splice(i, 1);
     i--;
-  }
-  // The page's `description` (GitBook shows it under the title; Docusaurus, Hugo, MkDocs and
-  // Jekyll sites use it as the page's summary) leads the page's opening section: the text before
-  // the first heading, or the section under the title heading; a page that opens with another
-  // heading gets a lead section for it. A description the opening text already starts with
-  // (the first sentence copied into the frontmatter, a common habit) is not repeated.
-  const description = readString(data.description)?.replace(/\s+/g, " ");
-  if (description) {
-    const block: ContentBlock = { text: description, mrkdwn: escapeProse(description) };
-    const first = sections[0];
-    if (first && (first.depth === 0 || (first.depth === 1 && sameTitle(first.heading, title)))) {
-      if (!sameTitle(first.text.slice(0, description.length), description)) {
-        first.blocks.unshift(block);
-        first.text = joinText(first.blocks);
-      }
-    } else {
-      sections.unshift(leadSection([block], frontmatter.keyLines.description ?? 1));
-    }
   }
   sections.forEach((section, index) => {
     section.order = index;

@@ -7,6 +7,7 @@ import { checkContent } from "../../src/corpus/check.js";
 import { loadKnowledgeBase, loadParsedDocuments } from "../../src/corpus/load.js";
 import { parseDocument } from "../../src/corpus/parse.js";
 import { findRawSyntax, RAW_SYNTAX, sectionProse } from "../../src/corpus/raw-syntax.js";
+import { resolvePageReferences } from "../../src/corpus/references.js";
 import type { Section } from "../../src/corpus/types.js";
 import { project } from "./project.js";
 
@@ -242,6 +243,27 @@ describe("handbook formats: raw-syntax property", () => {
     );
   });
 
+  it("no section shows any syntax once its links are resolved against a handbook", () => {
+    const files = ["page.md", "Some Page.md", "travel-policy.md", "Page.md"];
+    fc.assert(
+      fc.property(headed(markdownPiece), (pieces) => {
+        const page = parseDocument("page.md", `${pieces.join("\n\n")}\n`, {
+          deferReferences: true,
+        });
+        const [linked] = resolvePageReferences(files, [page], "https://handbook.example/");
+        for (const section of linked?.sections ?? []) {
+          assertNoRawSyntax(section);
+          for (const block of section.blocks) {
+            for (const link of block.mrkdwn.match(/<[^<>]*>/g) ?? []) {
+              expect(link).toMatch(/^<https:\/\/(?:handbook\.example\/|example\.org[/|])/);
+            }
+          }
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it("no section of an MDX page shows JSX, imports, exports or comments", () => {
     fc.assert(
       fc.property(headed(mdxPiece), (pieces) => {
@@ -271,6 +293,7 @@ describe("handbook formats: raw-syntax property", () => {
       "frontmatter delimiter `+++`": "+++",
       "markdown link syntax `](`": "[a](b)",
       "escaped character `\\(`": "a \\(b\\)",
+      "unresolved page reference": "see \uE0000\uE001",
     };
     expect(RAW_SYNTAX.map((entry) => entry.name).sort()).toEqual(Object.keys(samples).sort());
     for (const entry of RAW_SYNTAX) {

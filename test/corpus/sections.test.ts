@@ -151,7 +151,12 @@ describe("a page's description", () => {
       "# Planning\n\nPlan on Mondays.\n",
     );
     expect(sections).toHaveLength(1);
-    expect(sections[0]?.blocks[0]?.text).toBe("How we plan a sprint.");
+    expect(sections[0]?.blocks[0]?.text).toBe("How we plan a sprint."); // A GitBook page that is only its title and description is not an empty heading.
+    const titled = page("description: 50% draft", "# Planning\n");
+    expect(titled.sections.map((section) => [section.heading, section.text])).toEqual([
+      ["Planning", "50% draft"],
+    ]);
+    expect(titled.emptyHeadings).toEqual([]);
   });
 
   it("is a lead section of its own when the page opens with another heading, or has no body", () => {
