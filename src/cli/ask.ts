@@ -38,7 +38,7 @@ Asks the knowledge base one question and prints the answer the bot would give.
 
 Options:
   --content DIR         knowledge base directory (default: $CONTENT_DIR, else ./content)
-  --docs-base-url URL   base URL of the published docs, for source links (absolute http(s))
+  --docs-base-url URL   base URL of the published docs, for source links and links between pages (absolute http(s))
   --json                print the Slack message payload ({ text, blocks }) as JSON
   -h, --help            show this help`;
 
@@ -68,7 +68,8 @@ export async function main(argv: readonly string[], io: AskIo = processIo()): Pr
 
   let base: Awaited<ReturnType<typeof loadKnowledgeBase>>;
   try {
-    base = await loadKnowledgeBase(root);
+    const docsBaseUrl = parsed.values["docs-base-url"];
+    base = await loadKnowledgeBase(root, docsBaseUrl ? { docsBaseUrl } : {});
   } catch (error) {
     io.stderr(`ask: could not load the knowledge base from ${root}: ${describeError(error)}\n`);
     return EXIT_FAILURE;

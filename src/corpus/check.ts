@@ -4,7 +4,7 @@
  */
 import path from "node:path";
 import { documentFreshness, formatInterval, parseReviewInterval } from "./freshness.js";
-import { isHttpUrl, isRecord } from "./frontmatter.js";
+import { isHttpUrl, isRecord, readDate } from "./frontmatter.js";
 import { LEAD_KEY, type ParsedDocument } from "./parse.js";
 import { findRawSyntax } from "./raw-syntax.js";
 import type { LoadWarning, Section } from "./types.js";
@@ -388,6 +388,17 @@ function checkReview(parsed: ParsedDocument, now: Date, report: Report): void {
         "warning",
         "unreadable review date",
         "`last_reviewed_on` must be a date written YYYY-MM-DD",
+      );
+    }
+  }
+  // Hugo's dates may carry a time (`2026-05-18T09:30:00Z`): anything a date can be read from.
+  for (const key of ["lastmod", "date"]) {
+    if (key in data && readDate(data[key]) === undefined) {
+      report(
+        lineOf(key),
+        "warning",
+        "unreadable page date",
+        `\`${key}\` must be a date such as 2026-05-18; the page's age is not shown`,
       );
     }
   }

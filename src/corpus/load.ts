@@ -8,14 +8,9 @@ import path from "node:path";
 import { DEFAULT_MAX_FILE_BYTES } from "../config.js";
 import { scrubSecrets } from "../secrets.js";
 import { DOCUMENT_FILE as MARKDOWN_FILE } from "./file-types.js";
-import { createPageResolver, isSummaryFile, readSummaryOrder } from "./navigation.js";
-import {
-  DocumentParseError,
-  type ParsedDocument,
-  type ParseOptions,
-  parseDocument,
-  UNORDERED,
-} from "./parse.js";
+import { isSummaryFile, readSummaryOrder } from "./navigation.js";
+import { DocumentParseError, type ParsedDocument, parseDocument, UNORDERED } from "./parse.js";
+import { resolvePageReferences } from "./references.js";
 import type { Document, KnowledgeBase, LoadWarning, Section } from "./types.js";
 
 export interface LoadOptions {
@@ -23,6 +18,8 @@ export interface LoadOptions {
   readFile?: (absolutePath: string) => Promise<Uint8Array>;
   /** Files larger than this are skipped with a warning, unread (MAX_FILE_BYTES; default 2 MB). */
   maxFileBytes?: number;
+  /** DOCS_BASE_URL: links between pages become links to the pages' URLs (references.ts). */
+  docsBaseUrl?: string;
 }
 
 export interface ParsedKnowledgeBase {
@@ -179,13 +176,10 @@ export async function readDocumentFile(
 
 /**
  * One file's bytes → its document, or a warning when they are not UTF-8, empty or unparsable.
- * Pure (no file system), so it runs as well in a worker thread. Never throws.
+ * Pure (no file system), so it runs as well in a worker thread. Never throws. The outcome
+ * depends on the file alone: its references to other pages are left for `linkDocuments`.
  */
-export function parseDocumentBytes(
-  file: string,
-  bytes: Uint8Array,
-  parseOptions: ParseOptions = {},
-): DocumentFileOutcome {
+export function parseDocumentBytes(file: string, bytes: Uint8Array): DocumentFileOutcome {
   let source: string;
   try {
     source = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
@@ -194,7 +188,7 @@ export function parseDocumentBytes(
   }
   try {
     // Slack tokens in content are masked before parsing: no reply can ever quote one.
-    const document = parseDocument(file, scrubSecrets(source), parseOptions);
+    const document = parseDocument(file, scrubSecrets(source), { deferReferences: true });
     if (document.sections.length === 0) {
       const reason = !source.trim()
         ? "empty file"
@@ -220,11 +214,33 @@ export async function loadDocumentFile(
   root: string,
   file: string,
   read: (absolutePath: string) => Promise<Uint8Array> = (file) => readFile(file),
-  parseOptions: ParseOptions = {},
   maxFileBytes: number = DEFAULT_MAX_FILE_BYTES,
 ): Promise<DocumentFileOutcome> {
   const outcome = await readDocumentFile(root, file, read, maxFileBytes);
-  return "bytes" in outcome ? parseDocumentBytes(file, outcome.bytes, parseOptions) : outcome;
+  return "bytes" in outcome ? parseDocumentBytes(file, outcome.bytes) : outcome;
+}
+
+/**
+ * What only the whole handbook can give its parsed documents, done once every file is parsed:
+ * references between pages filled in (references.ts) and GitBook's SUMMARY.md order for pages
+ * without an `order`. Documents it changes are copies, so parses that are cached (the bot's
+ * parse cache, its last good versions) stay independent of other pages and can be linked again
+ * after the next change.
+ */
+export function linkDocuments(
+  files: readonly string[],
+  documents: readonly ParsedDocument[],
+  options: { summaryOrder?: ReadonlyMap<string, number>; docsBaseUrl?: string } = {},
+): ParsedDocument[] {
+  const resolved = resolvePageReferences(files, documents, options.docsBaseUrl);
+  const { summaryOrder } = options;
+  if (!summaryOrder || summaryOrder.size === 0) return resolved;
+  return resolved.map((parsed) => {
+    const position = summaryOrder.get(parsed.document.path);
+    if (position === undefined || parsed.document.order !== UNORDERED) return parsed;
+    const document = { ...parsed.document, order: position };
+    return { ...parsed, document, sections: parsed.sections.map((s) => ({ ...s, document })) };
+  });
 }
 
 /** Finds and parses every markdown file under `root`, without building sections' order. */
@@ -238,61 +254,32 @@ export async function loadParsedDocuments(
   const { maxFileBytes } = options;
   // GitBook's SUMMARY.md is the handbook's navigation, not a page: it gives pages their order.
   const pages = files.filter((file) => !isSummaryFile(file));
-  const resolvePage = createPageResolver(files);
-  const loadAll = async (
-    list: readonly string[],
-    parseOptions: ParseOptions,
-  ): Promise<DocumentFileOutcome[]> => {
-    const outcomes: DocumentFileOutcome[] = new Array(list.length);
-    let next = 0;
-    const worker = async () => {
-      while (next < list.length) {
-        const index = next++;
-        outcomes[index] = await loadDocumentFile(
-          absoluteRoot,
-          list[index] ?? "",
-          read,
-          parseOptions,
-          maxFileBytes,
-        );
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, list.length) }, worker));
-    return outcomes;
+  const outcomes: DocumentFileOutcome[] = new Array(pages.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < pages.length) {
+      const index = next++;
+      outcomes[index] = await loadDocumentFile(
+        absoluteRoot,
+        pages[index] ?? "",
+        read,
+        maxFileBytes,
+      );
+    }
   };
-  const outcomes = await loadAll(pages, { resolvePage });
+  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, pages.length) }, worker));
 
-  // Pages that print other pages' titles (Hugo `ref`) are parsed again once every title is known.
-  const titles = new Map<string, string>();
-  for (const outcome of outcomes) {
-    if ("document" in outcome)
-      titles.set(outcome.document.document.path, outcome.document.document.title);
-  }
-  const referring = outcomes.flatMap((outcome, index) =>
-    "document" in outcome && outcome.document.references.length > 0 ? [index] : [],
-  );
-  if (referring.length > 0) {
-    const again = await loadAll(
-      referring.map((index) => pages[index] ?? ""),
-      { resolvePage, titleOf: (page) => titles.get(page) },
-    );
-    referring.forEach((index, i) => {
-      const outcome = again[i];
-      if (outcome) outcomes[index] = outcome;
-    });
-  }
-
-  const summaryOrder = await readSummaryOrder(absoluteRoot, files, read);
-  const documents: ParsedDocument[] = [];
+  const parsed: ParsedDocument[] = [];
   const warnings: LoadWarning[] = [];
   for (const outcome of outcomes) {
-    if ("document" in outcome) {
-      const { document } = outcome.document;
-      const position = summaryOrder.get(document.path);
-      if (position !== undefined && document.order === UNORDERED) document.order = position;
-      documents.push(outcome.document);
-    } else warnings.push(outcome.warning);
+    if ("document" in outcome) parsed.push(outcome.document);
+    else warnings.push(outcome.warning);
   }
+  const summaryOrder = await readSummaryOrder(absoluteRoot, files, read);
+  const documents = linkDocuments(files, parsed, {
+    summaryOrder,
+    ...(options.docsBaseUrl !== undefined && { docsBaseUrl: options.docsBaseUrl }),
+  });
   return { root: absoluteRoot, files, documents, warnings };
 }
 

@@ -59,6 +59,41 @@ export function createPageResolver(
 }
 
 /**
+ * Finds the handbook file a markdown link's destination means, strictly: a path from the linking
+ * page's folder (or from the root, with a leading `/`), with or without its extension, as a
+ * folder's index page, as Middleman publishes it (`page.html`), or a page's own site path
+ * (`slug`). No match by file name alone: `[diagram](img/flow.png)` must never become a link to
+ * a page that happens to be called `flow.md`.
+ */
+export function createLinkResolver(
+  files: readonly string[],
+  sitePaths: ReadonlyMap<string, string> = new Map(),
+): (target: string, from: string) => string | undefined {
+  const byPath = new Map<string, string>();
+  const add = (name: string, file: string) => {
+    if (!byPath.has(key(name))) byPath.set(key(name), file);
+  };
+  for (const file of files) {
+    const bare = withoutDocumentExtension(file);
+    add(file, file);
+    add(bare, file);
+    const index = /^(?:(.*)\/)?(?:index|_index|readme)$/i.exec(bare);
+    if (index) add(index[1] ?? "", file);
+  }
+  for (const [sitePath, file] of sitePaths) add(sitePath.replace(/^\/+|\/+$/g, ""), file);
+  return (target, from) => {
+    const clean = safeDecode(target.replace(/[#?].*$/, "").trim()).replace(/\/+$/, "");
+    if (!clean) return undefined;
+    const joined = clean.startsWith("/")
+      ? path.posix.normalize(clean.slice(1))
+      : path.posix.join(path.posix.dirname(from), clean);
+    if (joined.startsWith("../")) return undefined;
+    const candidate = joined === "." ? "" : joined;
+    return byPath.get(key(candidate)) ?? byPath.get(key(candidate.replace(/\.html?$/i, "")));
+  };
+}
+
+/**
  * Page → position in the SUMMARY.md files' lists of links (each relative to its own folder), for
  * pages without an `order` of their own.
  */

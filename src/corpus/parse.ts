@@ -23,7 +23,6 @@ import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { visit } from "unist-util-visit";
 import { rewriteDialects } from "./dialects.js";
-import { withoutDocumentExtension } from "./file-types.js";
 import {
   DocumentParseError,
   readDate,
@@ -37,6 +36,16 @@ import {
 } from "./frontmatter.js";
 import { escapeProse, mrkdwnLink } from "./mrkdwn.js";
 import { findDeepNesting, MAX_NESTING } from "./nesting.js";
+import {
+  linkMarker,
+  MARKER_CHARACTERS,
+  NO_PAGES,
+  type PageReference,
+  resolveDocumentReferences,
+  titleFromPath,
+  titleMarker,
+  withFileNameTitles,
+} from "./references.js";
 import {
   headingText,
   isAbsoluteLink,
@@ -87,12 +96,18 @@ export interface ParsedDocument {
    * in a handbook follow its own generator's convention, not GitHub's.
    */
   anchorAliases: string[];
-  /** Wiki links (`[[Page]]`) naming a page the handbook does not have: they read as words. */
+  /**
+   * Wiki links (`[[Page]]`) naming a page the handbook does not have: they read as words. Known
+   * once references are resolved against the handbook (references.ts); empty before.
+   */
   missingPages: DocumentLink[];
   /** Headings with no text of their own, folded away (see parseDocument). */
   emptyHeadings: EmptyHeading[];
-  /** Pages whose titles this document prints (Hugo `ref`): it must be parsed after them. */
-  references: string[];
+  /**
+   * Other pages this document refers to (links, wiki links, Hugo `ref`s), whose markers its text
+   * holds until `resolvePageReferences` fills them in; empty once resolved or when there are none.
+   */
+  pageReferences: PageReference[];
 }
 
 /**
@@ -149,7 +164,9 @@ const EXPLICIT_ID = /\s*\{#([^\s{}]+)\}\s*$/;
 
 function normaliseSource(source: string): string {
   const withoutBom = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
-  return withoutBom.includes("\r") ? withoutBom.replace(/\r\n?/g, "\n") : withoutBom;
+  const lines = withoutBom.includes("\r") ? withoutBom.replace(/\r\n?/g, "\n") : withoutBom;
+  // The reference markers' characters are ours alone (references.ts): a page cannot forge one.
+  return lines.replace(MARKER_CHARACTERS, "");
 }
 
 /**
@@ -180,25 +197,6 @@ function otherSlugs(heading: string): string[] {
   return [hyphenate(lower), hyphenate(lower.replace(/&/g, " and ")), spaced];
 }
 
-/** A readable title from a file name: `travel-policy.md` → "Travel policy". */
-function fileNameTitle(target: string): string {
-  return titleFromPath(target.replace(/[#?].*$/, "").replace(/\/+$/, "") || target);
-}
-
-function titleFromPath(path: string): string {
-  const parts = path.split("/");
-  let name = withoutDocumentExtension(parts[parts.length - 1] ?? path);
-  if (/^(?:index|readme|_index)$/i.test(name) && parts.length > 1) {
-    name = parts[parts.length - 2] ?? name;
-  }
-  const words =
-    name
-      .replace(/^\d+[-_.]\s*/, "")
-      .replace(/[-_]+/g, " ")
-      .trim() || name;
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
 function sameTitle(a: string, b: string): boolean {
   const normalise = (value: string) => value.toLowerCase().replace(/\s+/g, " ").trim();
   return normalise(a) === normalise(b);
@@ -213,13 +211,12 @@ interface Group {
 
 export interface ParseOptions {
   /**
-   * The handbook path of the page a wiki link or Hugo `ref` names (`Oncall-Rotation`,
-   * `travel-policy.md`), or undefined when no such page exists. Without it, links are taken as
-   * written.
+   * Leave references to other pages as markers, listed in `pageReferences`, for
+   * `resolvePageReferences` to fill in once the whole handbook is parsed (the loaders do). By
+   * default a page parsed on its own resolves them against no handbook: links keep their words
+   * and a Hugo `ref` reads as its target's file name.
    */
-  resolvePage?: (target: string, from: string) => string | undefined;
-  /** A handbook page's title, by path: what a Hugo `ref` reads as. */
-  titleOf?: (path: string) => string | undefined;
+  deferReferences?: boolean;
 }
 
 export function parseDocument(
@@ -231,12 +228,11 @@ export function parseDocument(
   const frontmatter = readFrontmatter(normalised);
   const data = frontmatter.data;
   const rewritten = rewriteDialects(frontmatter.body);
-  const references: string[] = [];
+  const references: PageReference[] = [];
   const stripped = stripTemplateTags(rewritten.text, {
     pageTitle(target) {
-      const resolved = options.resolvePage?.(target, path);
-      if (resolved) references.push(resolved);
-      return (resolved && options.titleOf?.(resolved)) || fileNameTitle(resolved ?? target);
+      references.push({ kind: "title", target });
+      return titleMarker(references.length - 1);
     },
   });
   const fileLine = (point: Point | undefined): number => {
@@ -271,19 +267,7 @@ export function parseDocument(
     tree = parseMarkdown(stripped.text);
   }
   restoreLiteralDirectives(tree, stripped.text);
-  const missingPages: DocumentLink[] = [];
-  replaceWikiLinks(
-    tree,
-    (target) => options.resolvePage?.(target, path),
-    (target, line) => {
-      // Only a loader that knows the handbook's pages can tell a page is missing.
-      if (options.resolvePage)
-        missingPages.push({
-          url: target,
-          line: fileLine(line === undefined ? undefined : { line }),
-        });
-    },
-  );
+  replaceWikiLinks(tree);
 
   const definitions = new Map<string, string>();
   const footnoteDefinitions = new Map<string, FootnoteDefinition>();
@@ -314,6 +298,12 @@ export function parseDocument(
     },
     link(url, at) {
       links.push({ url, line: fileLine(at) });
+    },
+    pageLink(target, anchor, wiki, label, at) {
+      const reference: PageReference = { kind: wiki ? "wiki" : "link", target, line: fileLine(at) };
+      if (anchor !== undefined) reference.anchor = anchor;
+      references.push(reference);
+      return { text: label.text, mrkdwn: linkMarker(references.length - 1, label.mrkdwn) };
     },
   };
 
@@ -359,8 +349,13 @@ export function parseDocument(
   if (sitePath !== undefined) document.sitePath = sitePath;
   const owner = readString(data.owner);
   if (owner) document.owner = owner;
+  // Hugo dates a page with `lastmod` (its last change) and `date` (when it was written).
   const updated =
-    readDate(data.updated) ?? readDate(data.last_reviewed) ?? readDate(data.last_reviewed_on);
+    readDate(data.updated) ??
+    readDate(data.last_reviewed) ??
+    readDate(data.last_reviewed_on) ??
+    readDate(data.lastmod) ??
+    readDate(data.date);
   if (updated) document.updated = updated;
   Object.assign(document, readReviewFields(data));
 
@@ -416,9 +411,11 @@ export function parseDocument(
     }
 
     const depth = group.heading.depth;
-    const slug = slugger.slug(group.explicitId ?? group.headingText);
+    // A heading's anchor never depends on other pages: a `ref` in it counts as its file name.
+    const anchorText = withFileNameTitles(group.explicitId ?? group.headingText, references);
+    const slug = slugger.slug(anchorText);
     anchors.push(slug);
-    anchorAliases.push(...otherSlugs(group.explicitId ?? group.headingText));
+    anchorAliases.push(...otherSlugs(anchorText));
     while (trail.length > 0 && (trail[trail.length - 1]?.depth ?? 0) >= depth) trail.pop();
     trail.push({ depth, text: group.headingText });
     const breadcrumb = trail.map((entry) => entry.text);
@@ -438,6 +435,25 @@ export function parseDocument(
     });
   }
 
+  // The page's `description` (GitBook shows it under the title; Docusaurus, Hugo, MkDocs and
+  // Jekyll sites use it as the page's summary) leads the page's opening section: the text before
+  // the first heading, or the section under the title heading; a page that opens with another
+  // heading gets a lead section for it. Done before folding, so a title heading with only a
+  // description is not empty. A description the opening text already starts with (the first
+  // sentence copied into the frontmatter, a common habit) is not repeated.
+  const description = readString(data.description)?.replace(/\s+/g, " ");
+  if (description) {
+    const block: ContentBlock = { text: description, mrkdwn: escapeProse(description) };
+    const first = sections[0];
+    if (first && (first.depth === 0 || (first.depth === 1 && sameTitle(first.heading, title)))) {
+      if (!sameTitle(first.text.slice(0, description.length), description)) {
+        first.blocks.unshift(block);
+        first.text = joinText(first.blocks);
+      }
+    } else {
+      sections.unshift(leadSection([block], frontmatter.keyLines.description ?? 1));
+    }
+  }
   // A heading with no text of its own is folded into what follows: its subsections carry it in
   // their breadcrumbs (and inherit its author questions), so it is never an answer or a Home
   // entry by itself. A heading with neither text nor subsections is dropped (content:check
@@ -481,7 +497,7 @@ export function parseDocument(
     first.questions = leadQuestions;
   }
 
-  return {
+  const parsed: ParsedDocument = {
     document,
     sections,
     frontmatter: data,
@@ -489,11 +505,13 @@ export function parseDocument(
     links,
     anchors,
     hasHeadingTitle: firstH1 !== undefined,
-    references,
+    pageReferences: references,
     emptyHeadings,
     anchorAliases,
-    missingPages,
+    missingPages: [],
   };
+  if (options.deferReferences) return parsed;
+  return resolveDocumentReferences(parsed, NO_PAGES);
 }
 
 function footnoteBlocks(

@@ -33,6 +33,8 @@ export const RAW_SYNTAX: readonly RawSyntax[] = [
   { name: "frontmatter delimiter `+++`", pattern: /^\+\+\+[ \t]*$/m },
   { name: "markdown link syntax `](`", pattern: /\]\(/ },
   { name: "escaped character `\\(`", pattern: /\\[()[\]_*#`{}]/ },
+  // A reference to another page left unresolved (references.ts): a loader skipped linkDocuments.
+  { name: "unresolved page reference", pattern: /[\uE000-\uE004]/ },
 ];
 
 /**

@@ -30,6 +30,7 @@ import {
   mrkdwnLink,
   wrapMarker,
 } from "./mrkdwn.js";
+import { withoutLinkMarkers } from "./references.js";
 import type { ContentBlock } from "./types.js";
 
 /** Where a node starts in the parsed text (unist Point). */
@@ -45,9 +46,27 @@ export interface RenderContext {
   footnote(identifier: string): number;
   /** Called for every link destination, for the link checker. */
   link(url: string, at: Point | undefined): void;
+  /**
+   * A link to another page of the handbook (a relative link, or a wiki link when `wiki`), which
+   * only the whole handbook can resolve: the mrkdwn that stands for it until then
+   * (references.ts). Without it such a link keeps its words.
+   */
+  pageLink?(
+    target: string,
+    anchor: string | undefined,
+    wiki: boolean,
+    label: Rendered,
+    at: Point | undefined,
+  ): Rendered;
 }
 
-interface Rendered {
+/** A wiki link (`[[Page#Part|label]]`) as syntax-tree.ts leaves it: a link node marked so. */
+export interface WikiLinkData {
+  wikiPage: string;
+  wikiAnchor?: string;
+}
+
+export interface Rendered {
   text: string;
   mrkdwn: string;
 }
@@ -162,14 +181,32 @@ function renderLink(url: string, label: Rendered, context: RenderContext, at?: P
     const absolute = url.startsWith("//") ? `https:${url}` : url;
     const text = label.text.trim() ? label.text : absolute.replace(/^mailto:/i, "");
     // Slack links cannot nest: a link inside the label keeps only its words.
-    const flatLabel = label.mrkdwn
+    const flatLabel = withoutLinkMarkers(label.mrkdwn)
       .replace(/<(?:https?:\/\/|mailto:|tel:)[^|>]*\|([^>]*)>/g, "$1")
       .replace(/<((?:https?:\/\/|mailto:|tel:)[^>]*)>/g, "$1")
       .trim();
     return { text, mrkdwn: mrkdwnLink(absolute, flatLabel) };
   }
-  // Relative and template links point into a site we cannot link to: keep the words.
-  return label;
+  // A relative link may name another page (or a heading of this one): the handbook decides,
+  // once every page is known. Anything else (a scheme we do not link, an empty label) keeps
+  // its words.
+  if (!context.pageLink || !label.text.trim() || /^[a-z][a-z0-9+.-]*:/i.test(url)) return label;
+  const hash = url.indexOf("#");
+  const target = hash === -1 ? url : url.slice(0, hash);
+  const anchor = hash === -1 ? undefined : url.slice(hash + 1) || undefined;
+  if (!target && !anchor) return label;
+  return context.pageLink(target.trim(), anchor, false, label, at);
+}
+
+/** A wiki link: no destination of its own to check, only a page the handbook may have. */
+function renderWikiLink(
+  data: WikiLinkData,
+  label: Rendered,
+  context: RenderContext,
+  at?: Point,
+): Rendered {
+  if (!context.pageLink || !label.text.trim()) return label;
+  return context.pageLink(data.wikiPage, data.wikiAnchor, true, label, at);
 }
 
 export function renderPhrasing(
@@ -211,13 +248,23 @@ function renderInline(node: PhrasingContent, context: RenderContext): Rendered {
     }
     case "break":
       return { text: "\n", mrkdwn: "\n" };
-    case "link":
+    case "link": {
+      const wiki = node.data as WikiLinkData | undefined;
+      if (wiki?.wikiPage) {
+        return renderWikiLink(
+          wiki,
+          renderPhrasing(node.children, context),
+          context,
+          node.position?.start,
+        );
+      }
       return renderLink(
         node.url,
         renderPhrasing(node.children, context),
         context,
         node.position?.start,
       );
+    }
     case "linkReference": {
       const label = renderPhrasing(node.children, context);
       const url = context.definitions.get(node.identifier);

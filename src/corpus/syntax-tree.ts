@@ -4,8 +4,8 @@
  * - Text and leaf directives (`:name[label]`, `::name`) are put back as the text they were:
  *   only container directives (admonitions) mean something in a handbook, while `10:30` or
  *   `note:this` would otherwise lose characters.
- * - Obsidian wiki links (`[[Page]]`, `[[Page#Part|label]]`) become ordinary links, so they
- *   render, and are checked, like any link between pages.
+ * - Obsidian wiki links (`[[Page]]`, `[[Page#Part|label]]`) become links marked as wiki links,
+ *   so they render like any link between pages once the handbook resolves them.
  *
  * Wiki links are a text pass rather than a micromark extension: the wiki-link packages on npm
  * target micromark 2 (remark-wiki-link 2, micromark-extension-wiki-link 0.0.4) or build site
@@ -13,6 +13,7 @@
  */
 import type { Link, Parent, PhrasingContent, Root, Text } from "mdast";
 import { visit } from "unist-util-visit";
+import type { WikiLinkData } from "./render.js";
 
 export function restoreLiteralDirectives(tree: Root, source: string): void {
   visit(tree, (node, index, parent) => {
@@ -33,14 +34,12 @@ export function restoreLiteralDirectives(tree: Root, source: string): void {
 const WIKI_LINK = /\[\[([^[\]|\n]+?)(?:\|([^[\]\n]*))?\]\]/g;
 
 /**
- * `[[Page#Part|label]]` → a link labelled `label` (else `Page`, with ` › Part` when given) to the
- * page `resolve` finds, or the bare words when the page is not in the handbook.
+ * `[[Page#Part|label]]` → a link labelled `label` (else `Page`, with ` › Part` when given),
+ * marked as a wiki link: which page it names is only known once the whole handbook is
+ * (references.ts), and a page it does not have leaves the words. `[[#Part]]` is a link to a
+ * heading of this page.
  */
-export function replaceWikiLinks(
-  tree: Root,
-  resolve: (target: string) => string | undefined,
-  onMissing: (target: string, line: number | undefined) => void = () => {},
-): void {
+export function replaceWikiLinks(tree: Root): void {
   visit(tree, "text", (node, index, parent: Parent | undefined) => {
     if (!parent || index === undefined || !node.value.includes("[[")) return;
     const parts: PhrasingContent[] = [];
@@ -53,18 +52,21 @@ export function replaceWikiLinks(
         parts.push({ type: "text", value: node.value.slice(last, match.index) });
       const [page = "", anchor] = rawTarget.split("#", 2).map((part) => part.trim());
       const words = label?.trim() || (anchor ? (page ? `${page} › ${anchor}` : anchor) : page);
-      const path = page ? resolve(page) : undefined;
-      if (path !== undefined || (!page && anchor)) {
-        const slug = anchor ? `#${slugify(anchor)}` : "";
+      if (page || anchor) {
+        const slug = anchor ? slugify(anchor) : undefined;
         const link: Link = {
           type: "link",
-          url: `${path ? `/${path}` : ""}${slug}`,
+          url: page ? "" : `#${slug}`,
           children: [{ type: "text", value: words }],
         };
+        if (page) {
+          const data: WikiLinkData = { wikiPage: page };
+          if (slug) data.wikiAnchor = slug;
+          link.data = data as Link["data"];
+        }
         if (node.position) link.position = node.position;
         parts.push(link);
       } else {
-        if (page) onMissing(page, node.position?.start.line);
         parts.push({ type: "text", value: words });
       }
       last = match.index + whole.length;

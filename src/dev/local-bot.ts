@@ -61,8 +61,9 @@ export function createLogCapture(): LogCapture {
 /** Loads a content directory into a knowledge source that never changes. */
 export async function loadStaticKnowledge(
   contentDir: string = DEFAULT_CONTENT_DIR,
+  docsBaseUrl?: string,
 ): Promise<KnowledgeSource> {
-  const base = await loadKnowledgeBase(contentDir);
+  const base = await loadKnowledgeBase(contentDir, docsBaseUrl ? { docsBaseUrl } : {});
   return createStaticKnowledge(base, createSearchIndex(base.sections));
 }
 
@@ -121,7 +122,8 @@ export async function startLocalBot(options: LocalBotOptions): Promise<LocalBot>
   const logs = options.logDestination ? undefined : createLogCapture();
   const destination = options.logDestination ?? logs?.destination;
   const logger = createLogger({ level: config.logLevel, ...(destination ? { destination } : {}) });
-  const knowledge = options.knowledge ?? (await loadStaticKnowledge(contentDir));
+  const knowledge =
+    options.knowledge ?? (await loadStaticKnowledge(contentDir, options.docsBaseUrl));
   const bot = createApp(config, {
     logger,
     knowledge,

@@ -27,9 +27,11 @@ import {
   assembleKnowledgeBaseSteps,
   createNoContentError,
   type DocumentFileOutcome,
+  linkDocuments,
   listDocumentFiles,
   readDocumentFile,
 } from "../corpus/load.js";
+import { isSummaryFile, readSummaryOrder } from "../corpus/navigation.js";
 import type { ParsedDocument } from "../corpus/parse.js";
 import type { KnowledgeBase, LoadWarning, Section } from "../corpus/types.js";
 import { buildSearchIndex } from "../search/index.js";
@@ -56,6 +58,11 @@ export interface KnowledgeStoreOptions {
   maxFileBytes?: number;
   /** Quiet time after the last file change before reloading (default 250 ms). */
   debounceMs?: number;
+  /**
+   * DOCS_BASE_URL: links between pages in answers go to the pages' URLs, as a section's source
+   * link does; without it they keep their words.
+   */
+  docsBaseUrl?: string;
   /** Watch the directory for changes (default true); without it only `reload()` reloads. */
   watch?: boolean;
   now?: () => number;
@@ -128,18 +135,28 @@ export interface AssembledKnowledge {
   good: Map<string, ParsedDocument>;
 }
 
+/** What the whole handbook gives its pages once they are parsed (`linkDocuments`). */
+export interface HandbookLinks {
+  /** GitBook SUMMARY.md order, for pages without an `order`. */
+  summaryOrder?: ReadonlyMap<string, number>;
+  docsBaseUrl?: string;
+}
+
 /**
  * A knowledge base from this scan's per-file outcomes, with every file that failed replaced by
  * its last good version when there is one. Ordering and numbering are the loader's own
- * (`assembleKnowledgeBase`), so a partial reload numbers sections exactly as a fresh load would.
+ * (`assembleKnowledgeBase`), so a partial reload numbers sections exactly as a fresh load would,
+ * and references between pages are filled in as the loader does (`linkDocuments`), against
+ * this scan's pages: the per-file parses (cached, and kept as last good versions) never are.
  */
 export function assembleWithLastGood(
   root: string,
   files: readonly string[],
   outcomes: readonly DocumentFileOutcome[],
   lastGood: ReadonlyMap<string, ParsedDocument>,
+  links: HandbookLinks = {},
 ): AssembledKnowledge {
-  return runSteps(assembleWithLastGoodSteps(root, files, outcomes, lastGood));
+  return runSteps(assembleWithLastGoodSteps(root, files, outcomes, lastGood, links));
 }
 
 /** `assembleWithLastGood` in steps (src/search/steps.ts), for reloads. */
@@ -148,6 +165,7 @@ function* assembleWithLastGoodSteps(
   files: readonly string[],
   outcomes: readonly DocumentFileOutcome[],
   lastGood: ReadonlyMap<string, ParsedDocument>,
+  links: HandbookLinks,
 ): Steps<AssembledKnowledge> {
   const documents: ParsedDocument[] = [];
   const warnings: LoadWarning[] = [];
@@ -170,7 +188,14 @@ function* assembleWithLastGoodSteps(
       warnings.push(warning);
     }
   }
-  const base = yield* assembleKnowledgeBaseSteps({ root, files: [...files], documents, warnings });
+  yield;
+  const linked = linkDocuments(files, documents, links);
+  const base = yield* assembleKnowledgeBaseSteps({
+    root,
+    files: [...files],
+    documents: linked,
+    warnings,
+  });
   if (base.sections.length === 0) throw createNoContentError({ root, files: [...files], warnings });
   return { base, failures, good };
 }
@@ -185,6 +210,7 @@ export function createKnowledgeStore(options: KnowledgeStoreOptions): KnowledgeS
     parser = createInProcessParser(),
     readFile: readBytes = (file: string) => readFile(file),
     maxFileBytes,
+    docsBaseUrl,
     debounceMs = 250,
     watch = true,
     now = Date.now,
@@ -230,15 +256,17 @@ export function createKnowledgeStore(options: KnowledgeStoreOptions): KnowledgeS
    */
   async function scan() {
     const files = await listDocumentFiles(root);
-    const outcomes: DocumentFileOutcome[] = new Array(files.length);
+    // GitBook's SUMMARY.md is the handbook's navigation, not a page: it gives pages their order.
+    const pages = files.filter((file) => !isSummaryFile(file));
+    const outcomes: DocumentFileOutcome[] = new Array(pages.length);
     const nextCache = new Map<string, CachedFile>();
     const reread = new Set<string>();
     let next = 0;
     const worker = async () => {
-      while (next < files.length) {
+      while (next < pages.length) {
         stopping.signal.throwIfAborted();
         const index = next++;
-        const file = files[index] ?? "";
+        const file = pages[index] ?? "";
         // Stat before reading: a write landing in between shows up as a new stamp next time.
         const stamp = await fileStamp(path.join(root, file));
         const cached = cache.get(file);
@@ -253,8 +281,9 @@ export function createKnowledgeStore(options: KnowledgeStoreOptions): KnowledgeS
         if (stamp !== undefined) nextCache.set(file, { stamp, outcome });
       }
     };
-    await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, files.length) }, worker));
-    return { files, outcomes, cache: nextCache, reread };
+    await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, pages.length) }, worker));
+    const summaryOrder = await readSummaryOrder(root, files, readBytes);
+    return { files, outcomes, cache: nextCache, reread, summaryOrder };
   }
 
   async function runReload(reason: string): Promise<ReloadResult> {
@@ -267,7 +296,10 @@ export function createKnowledgeStore(options: KnowledgeStoreOptions): KnowledgeS
     try {
       scanned = await scan();
       assembled = await run(
-        assembleWithLastGoodSteps(root, scanned.files, scanned.outcomes, lastGood),
+        assembleWithLastGoodSteps(root, scanned.files, scanned.outcomes, lastGood, {
+          summaryOrder: scanned.summaryOrder,
+          ...(docsBaseUrl !== undefined && { docsBaseUrl }),
+        }),
       );
       scanMs = elapsed();
       next = {

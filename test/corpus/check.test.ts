@@ -175,4 +175,12 @@ describe("checkContent on review dates", () => {
       [4, "warning", "`review_in`"],
     ]);
   });
+
+  it("reads Hugo's lastmod and date, with or without a time, and warns about one it cannot read", () => {
+    expect(check("lastmod: 2026-05-18T09:30:00Z\ndate: 2025-01-06\n")).toEqual([]);
+    const problems = check("lastmod: last spring\ndate: 2025-01-06\n");
+    expect(problems.map((p) => [p.line, p.severity, p.kind, p.message.split(" must")[0]])).toEqual([
+      [3, "warning", "unreadable page date", "`lastmod`"],
+    ]);
+  });
 });

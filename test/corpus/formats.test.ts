@@ -7,6 +7,7 @@ import { checkContent } from "../../src/corpus/check.js";
 import { loadKnowledgeBase, loadParsedDocuments } from "../../src/corpus/load.js";
 import { parseDocument } from "../../src/corpus/parse.js";
 import { findRawSyntax, RAW_SYNTAX, sectionProse } from "../../src/corpus/raw-syntax.js";
+import { resolvePageReferences } from "../../src/corpus/references.js";
 import type { Section } from "../../src/corpus/types.js";
 import { project } from "./project.js";
 
@@ -75,6 +76,38 @@ describe("handbook formats: fixtures", () => {
       expect(project(base)).toEqual(expected);
       expect(base.warnings).toEqual([]);
       for (const section of base.sections) assertNoRawSyntax(section);
+    });
+  }
+
+  // links.json: with a docs base URL, every link to another page of the handbook (or a heading
+  // of the same page) becomes a Slack link to that page, built as a section's source link is.
+  for (const name of formats) {
+    it(`${name} links its pages to each other under DOCS_BASE_URL as links.json, and keeps the words without it`, async () => {
+      const root = path.join(formatsRoot, name);
+      const expected = JSON.parse(await readFile(path.join(root, "links.json"), "utf8")) as {
+        docsBaseUrl: string;
+        links: { section: string; link: string }[];
+      };
+      const linksTo = (base: Awaited<ReturnType<typeof loadKnowledgeBase>>) =>
+        base.sections.flatMap((section) =>
+          section.blocks.flatMap((block) =>
+            [...block.mrkdwn.matchAll(/<[^<>|]+\|[^<>]*>/g)]
+              .map((match) => match[0])
+              .filter((link) => link.startsWith(`<${expected.docsBaseUrl}`))
+              .map((link) => ({ section: section.id, link })),
+          ),
+        );
+      const linked = await loadKnowledgeBase(root, { docsBaseUrl: expected.docsBaseUrl });
+      expect(linksTo(linked)).toEqual(expected.links);
+      expect(expected.links.length).toBeGreaterThan(0);
+      const plain = await loadKnowledgeBase(root);
+      for (const { section: id, link } of expected.links) {
+        const label = /\|([^>]*)>$/.exec(link)?.[1] ?? "";
+        const section = plain.sections.find((each) => each.id === id);
+        expect(section?.blocks.map((block) => block.mrkdwn).join("\n")).toContain(label);
+      }
+      expect(linksTo(plain)).toEqual([]);
+      for (const section of linked.sections) assertNoRawSyntax(section);
     });
   }
 
@@ -210,6 +243,27 @@ describe("handbook formats: raw-syntax property", () => {
     );
   });
 
+  it("no section shows any syntax once its links are resolved against a handbook", () => {
+    const files = ["page.md", "Some Page.md", "travel-policy.md", "Page.md"];
+    fc.assert(
+      fc.property(headed(markdownPiece), (pieces) => {
+        const page = parseDocument("page.md", `${pieces.join("\n\n")}\n`, {
+          deferReferences: true,
+        });
+        const [linked] = resolvePageReferences(files, [page], "https://handbook.example/");
+        for (const section of linked?.sections ?? []) {
+          assertNoRawSyntax(section);
+          for (const block of section.blocks) {
+            for (const link of block.mrkdwn.match(/<[^<>]*>/g) ?? []) {
+              expect(link).toMatch(/^<https:\/\/(?:handbook\.example\/|example\.org[/|])/);
+            }
+          }
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it("no section of an MDX page shows JSX, imports, exports or comments", () => {
     fc.assert(
       fc.property(headed(mdxPiece), (pieces) => {
@@ -239,6 +293,7 @@ describe("handbook formats: raw-syntax property", () => {
       "frontmatter delimiter `+++`": "+++",
       "markdown link syntax `](`": "[a](b)",
       "escaped character `\\(`": "a \\(b\\)",
+      "unresolved page reference": "see \uE0000\uE001",
     };
     expect(RAW_SYNTAX.map((entry) => entry.name).sort()).toEqual(Object.keys(samples).sort());
     for (const entry of RAW_SYNTAX) {

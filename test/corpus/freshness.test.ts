@@ -116,6 +116,33 @@ describe("the review fields in frontmatter", () => {
     });
   });
 
+  it("dates a Hugo page by its lastmod, else its date, in TOML or YAML", () => {
+    const toml = parseDocument(
+      "content/leave.md",
+      '+++\ntitle = "Leave"\ndate = 2025-01-06\nlastmod = 2026-05-18T09:30:00Z\n+++\n\nBook leave early.\n',
+    );
+    expect(toml.document.updated).toBe("2026-05-18");
+    const yaml = parseDocument(
+      "content/leave.md",
+      "---\ntitle: Leave\ndate: 2025-01-06\n---\n\nBook leave early.\n",
+    );
+    expect(yaml.document.updated).toBe("2025-01-06");
+    expect(documentFreshness(yaml.document, day("2026-11-29"))).toMatchObject({
+      kind: "updated",
+      age: "22 months ago",
+      overdue: false,
+    });
+    // The handbook's own fields come first: a review says more than a publication date.
+    const reviewed = parseDocument(
+      "content/leave.md",
+      "---\ntitle: Leave\ndate: 2025-01-06\nlast_reviewed: 2026-02-01\n---\n\nBook leave early.\n",
+    );
+    expect(documentFreshness(reviewed.document, day("2026-11-29"))).toMatchObject({
+      kind: "reviewed",
+      date: "2026-02-01",
+    });
+  });
+
   it("leaves out what it cannot read, and loads the page all the same", () => {
     expect(readReviewFields({ last_reviewed_on: "yyyy-mm-dd", review_in: "{period}" })).toEqual({});
     expect(readReviewFields({ last_reviewed: new Date("2026-03-01") })).toEqual({

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkContent } from "../../src/corpus/check.js";
 import { DocumentParseError, parseDocument } from "../../src/corpus/parse.js";
+import { resolvePageReferences } from "../../src/corpus/references.js";
 import { WIDE_TABLE_COLUMNS } from "../../src/corpus/render.js";
 
 describe("heading-only sections are folded", () => {
@@ -106,14 +107,78 @@ describe("format details", () => {
   });
 
   it("links a wiki link to the page it names when the handbook has it, else keeps its words", () => {
-    const parsed = parseDocument(
+    const page = parseDocument(
       "a.md",
       "See [[Leave Policy|leave]], [[Missing]] and [[#Part]].\n\n## Part\n\nx\n",
-      {
-        resolvePage: (target) => (target === "Leave Policy" ? "people/Leave Policy.md" : undefined),
-      },
+      { deferReferences: true },
     );
-    expect(parsed.sections[0]?.text).toBe("See leave, Missing and Part.");
-    expect(parsed.links.map((link) => link.url)).toEqual(["/people/Leave Policy.md", "#part"]);
+    const leave = parseDocument("people/Leave Policy.md", "# Leave\n\nDays off.\n");
+    const files = ["a.md", "people/Leave Policy.md"];
+    const [linked] = resolvePageReferences(files, [page, leave], "https://handbook.example/");
+    expect(linked?.sections[0]?.text).toBe("See leave, Missing and Part.");
+    expect(linked?.sections[0]?.blocks[0]?.mrkdwn).toBe(
+      "See <https://handbook.example/people/Leave%20Policy|leave>, Missing and <https://handbook.example/a#part|Part>.",
+    );
+    expect(linked?.missingPages).toEqual([{ url: "Missing", line: 1 }]);
+    // Only `[[#Part]]` has a destination of its own to check; a page link is checked by its page.
+    expect(page.links.map((link) => link.url)).toEqual(["#part"]);
+    // Without a docs base URL the same links keep their words.
+    const [plain] = resolvePageReferences(files, [page, leave]);
+    expect(plain?.sections[0]?.blocks[0]?.mrkdwn).toBe("See leave, Missing and Part.");
+  });
+});
+
+describe("a page's description", () => {
+  const page = (frontmatter: string, body: string) =>
+    parseDocument("guides/planning.md", `---\n${frontmatter}\n---\n\n${body}`);
+
+  it("leads the text before the first heading, where GitBook shows it, and is searched with it", () => {
+    const { sections } = page(
+      "description: How we plan a sprint.",
+      "Plan on Mondays.\n\n## Length\n\nTwo weeks.\n",
+    );
+    expect(sections[0]?.blocks.map((block) => block.text)).toEqual([
+      "How we plan a sprint.",
+      "Plan on Mondays.",
+    ]);
+    expect(sections[0]?.text).toBe("How we plan a sprint.\n\nPlan on Mondays.");
+    expect(sections[1]?.blocks.map((block) => block.text)).toEqual(["Two weeks."]);
+  });
+
+  it("leads the section under the title heading when the page opens with it", () => {
+    const { sections } = page(
+      "description: >-\n  How we plan\n  a sprint.",
+      "# Planning\n\nPlan on Mondays.\n",
+    );
+    expect(sections).toHaveLength(1);
+    expect(sections[0]?.blocks[0]?.text).toBe("How we plan a sprint."); // A GitBook page that is only its title and description is not an empty heading.
+    const titled = page("description: 50% draft", "# Planning\n");
+    expect(titled.sections.map((section) => [section.heading, section.text])).toEqual([
+      ["Planning", "50% draft"],
+    ]);
+    expect(titled.emptyHeadings).toEqual([]);
+  });
+
+  it("is a lead section of its own when the page opens with another heading, or has no body", () => {
+    const opened = page(
+      "title: Planning\ndescription: How we plan a sprint.",
+      "## Length\n\nTwo weeks.\n",
+    );
+    expect(opened.sections.map((section) => [section.id, section.heading, section.text])).toEqual([
+      ["guides/planning.md", "Planning", "How we plan a sprint."],
+      ["guides/planning.md#length", "Length", "Two weeks."],
+    ]);
+    expect(opened.sections.map((section) => section.order)).toEqual([0, 1]);
+    const bare = page("title: Planning\ndescription: How we plan a sprint.", "");
+    expect(bare.sections.map((section) => section.text)).toEqual(["How we plan a sprint."]);
+  });
+
+  it("is not repeated when the opening text already starts with it, and is escaped for Slack", () => {
+    const copied = page("description: Plan on Mondays.", "Plan on Mondays. Bring the board.\n");
+    expect(copied.sections[0]?.blocks.map((block) => block.text)).toEqual([
+      "Plan on Mondays. Bring the board.",
+    ]);
+    const loud = page("description: Ping <!channel> *now*", "Text.\n");
+    expect(loud.sections[0]?.blocks[0]?.mrkdwn).toBe("Ping &lt;!channel&gt; ∗now∗");
   });
 });

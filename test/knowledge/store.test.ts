@@ -3,11 +3,13 @@ import { writeFileSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import { loadKnowledgeBase, parseDocumentBytes } from "../../src/corpus/load.js";
 import { createParseCache } from "../../src/knowledge/parse-cache.js";
 import {
   createCachedParser,
+  createParsePool,
   type DocumentParser,
   ParseInterrupted,
 } from "../../src/knowledge/parse-pool.js";
@@ -19,6 +21,7 @@ import {
 } from "../../src/knowledge/store.js";
 import type { KnowledgeSource } from "../../src/knowledge/types.js";
 import { createSearchIndex } from "../../src/search/index.js";
+import { renderAnswer } from "../../src/slack/views/index.js";
 import { captureLogger, copyFixture, EDGE_FIXTURE, waitFor } from "./helpers.js";
 
 const cleanups: Array<() => Promise<unknown>> = [];
@@ -524,5 +527,90 @@ describe("createKnowledgeStore, closing mid-reload", () => {
     const result = await reload;
     expect(result.ok).toBe(false);
     expect(store.current()).toBe(before);
+  });
+});
+
+describe("links between pages, through the bot's load path", () => {
+  const FORMATS = fileURLToPath(new URL("../fixtures/formats/", import.meta.url));
+  const DOCS = "https://handbook.example/";
+
+  /** The store as main.ts builds it: parse workers behind the parse cache. */
+  async function startPooledStore(root: string, cacheDirectory: string, docsBaseUrl?: string) {
+    const parser = createCachedParser(
+      createParsePool({ size: 2 }),
+      createParseCache({ directory: cacheDirectory }),
+    );
+    const store = createKnowledgeStore({
+      root,
+      logger: captureLogger().logger,
+      watch: false,
+      parser,
+      ...(docsBaseUrl !== undefined && { docsBaseUrl }),
+    });
+    cleanups.push(() => store.close());
+    await store.start();
+    return { store, stats: parser.stats };
+  }
+
+  /** The answer the bot would post for a section, as Slack would receive it. */
+  function answerFor(store: KnowledgeStore, sectionId: string, query: string): string {
+    const { index, base } = store.current();
+    const section = base.sections.find((each) => each.id === sectionId);
+    if (!section) throw new Error(`no section ${sectionId}`);
+    const found = index.search(query).results.find((result) => result.section.id === sectionId);
+    const result = found ?? { section, score: 1, matchedTerms: [] };
+    return JSON.stringify(renderAnswer({ query, result, related: [] }).blocks);
+  }
+
+  it("links wiki and relative links to their pages under DOCS_BASE_URL, and resolves refs, from cached per-file parses", async () => {
+    const { root, cleanup } = await copyFixture(FORMATS);
+    cleanups.push(cleanup);
+    const cacheDirectory = await mkdtemp(join(tmpdir(), "parse-cache-"));
+    cleanups.push(() => rm(cacheDirectory, { recursive: true, force: true }));
+
+    const linked = await startPooledStore(root, cacheDirectory, DOCS);
+    const incident = "obsidian/Incident-Response.md";
+    const answer = answerFor(linked.store, incident, "who is paged when an incident starts");
+    expect(answer).toContain(
+      "<https://handbook.example/obsidian/rituals/Oncall-Rotation|the on-call rotation page>",
+    );
+    expect(
+      answerFor(linked.store, "mdx/docs/release-process.mdx#rollbacks", "who decides a rollback"),
+    ).toContain("<https://handbook.example/mdx/docs/on-call-guide|on-call guide>");
+    // A Hugo ref reads as its page's title, not its file name, though parsed in a worker.
+    const expenses = () =>
+      linked.store
+        .current()
+        .base.sections.find((s) => s.id === "hugo/content/policies/expenses.md");
+    expect(expenses()?.text).toContain("see Travel and per diem rules and the per diem table");
+    // GitBook's SUMMARY.md orders the pages and is not a page itself, as the CLIs load it.
+    const documents = linked.store.current().base.documents;
+    expect(documents.filter((d) => d.path.endsWith("SUMMARY.md"))).toEqual([]);
+    expect(documents.filter((d) => d.path.startsWith("gitbook/")).map((d) => d.title)).toEqual([
+      "Welcome",
+      "Stand-ups",
+      "Planning",
+    ]);
+    expect(linked.stats.parsed).toBeGreaterThan(0);
+
+    // Renaming the page a ref points at re-reads only that page; the referring page, unchanged
+    // and served from its last parse, reads the new title.
+    const travel = join(root, "hugo/content/policies/travel-policy.md");
+    await writeFile(
+      travel,
+      (await readFile(travel, "utf8")).replace("Travel and per diem rules", "Travel rules"),
+    );
+    const reloaded = await linked.store.reload("test");
+    expect(reloaded).toMatchObject({ ok: true, parsed: 1 });
+    expect(expenses()?.text).toContain("see Travel rules and the per diem table");
+
+    // The parse cache holds per-file parses only: a store without DOCS_BASE_URL, sharing it,
+    // parses nothing and keeps the link's words.
+    const plain = await startPooledStore(root, cacheDirectory);
+    expect(plain.stats.parsed).toBe(0);
+    expect(plain.stats.hits).toBe(documents.length);
+    const words = answerFor(plain.store, incident, "who is paged when an incident starts");
+    expect(words).toContain("follows the on-call rotation page to find");
+    expect(words).not.toContain("handbook.example");
   });
 });

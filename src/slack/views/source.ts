@@ -1,7 +1,10 @@
 import { documentFreshness, formatInterval } from "../../corpus/freshness.js";
-import type { Document, Section } from "../../corpus/types.js";
+import { documentUrl, withAnchor } from "../../corpus/site-url.js";
+import type { Section } from "../../corpus/types.js";
 import { oneLine } from "./blocks.js";
 import { escapeText } from "./escape.js";
+
+export { documentUrl };
 
 /**
  * Where a section can be read in full: the document's `url` frontmatter, otherwise
@@ -13,28 +16,7 @@ export function sectionUrl(section: Section, docsBaseUrl?: string): string | und
   const base = documentUrl(section.document, docsBaseUrl);
   if (!base) return undefined;
   const hash = section.id.indexOf("#");
-  if (hash === -1 || base.includes("#")) return base;
-  return `${base}#${section.id.slice(hash + 1)}`;
-}
-
-export function documentUrl(document: Document, docsBaseUrl?: string): string | undefined {
-  if (document.url) return isHttpUrl(document.url) ? document.url : undefined;
-  if (!docsBaseUrl || !isHttpUrl(docsBaseUrl)) return undefined;
-  // A page its frontmatter moves (`slug`, `id`) is published there.
-  const path = (document.sitePath ?? document.path)
-    .replace(/\\/g, "/")
-    .replace(/^\/+/, "")
-    // Middleman publishes `page.html.md.erb` as `page.html`.
-    .replace(/\.html\.md\.erb$/i, ".html")
-    .replace(/\.mdx?(?:\.erb)?$/i, "")
-    .split("/")
-    .map((segment) => encodeURIComponent(segment))
-    .join("/");
-  return `${docsBaseUrl.replace(/\/+$/, "")}/${path}`;
-}
-
-function isHttpUrl(url: string): boolean {
-  return /^https?:\/\/[^\s]+$/i.test(url.trim());
+  return hash === -1 ? base : withAnchor(base, section.id.slice(hash + 1));
 }
 
 /** A Slack `<url|label>` link with both parts escaped so neither can break out of the token. */
