@@ -34,6 +34,7 @@ import {
   readSources,
   readString,
   readStringList,
+  readStringMap,
 } from "./frontmatter.js";
 import { escapeProse, mrkdwnLink } from "./mrkdwn.js";
 import { findDeepNesting, MAX_NESTING } from "./nesting.js";
@@ -359,6 +360,8 @@ export function parseDocument(
   if (sitePath !== undefined) document.sitePath = sitePath;
   const owner = readString(data.owner);
   if (owner) document.owner = owner;
+  const owners = readStringMap(data.owners);
+  if (owners !== undefined) document.owners = owners;
   const updated =
     readDate(data.updated) ?? readDate(data.last_reviewed) ?? readDate(data.last_reviewed_on);
   if (updated) document.updated = updated;

@@ -4,15 +4,15 @@ import { renderExpertReplied } from "../../views/escalation.js";
 import type { EventArgs } from "../types.js";
 
 /** True for a message in the thread of a request to an expert: this listener's, no one else's. */
-export function isEscalationThread(
+export async function isEscalationThread(
   deps: Pick<ListenerDeps, "escalations">,
   channel: unknown,
   threadTs: unknown,
-): boolean {
+): Promise<boolean> {
   return (
     typeof channel === "string" &&
     typeof threadTs === "string" &&
-    deps.escalations.byThread(channel, threadTs) !== undefined
+    (await deps.escalations.byThread(channel, threadTs)) !== undefined
   );
 }
 
@@ -28,9 +28,10 @@ export function createEscalationReplyListener(deps: ListenerDeps) {
     if (event.user === undefined || event.user === context.botUserId) return;
     const { channel, thread_ts: threadTs } = event;
     if (typeof threadTs !== "string" || typeof channel !== "string") return;
-    const escalation = deps.escalations.byThread(channel, threadTs);
+    const escalation = await deps.escalations.byThread(channel, threadTs);
     if (escalation === undefined || escalation.status !== "open") return;
-    escalation.status = "answered";
+    // Of two replicas given the same reply, the one that moves it on tells the asker.
+    if (!(await deps.escalations.advance(escalation.id, "answered"))) return;
     const expert = event.user;
     deps.logger.info(
       {
