@@ -7,15 +7,15 @@ import { eventArgs, makeDeps, onlyCall, platformError, textOf } from "../fakes.j
 const REQUEST = { channel: "D0OWNER", ts: "1700000000.000900" };
 
 /** Deps holding one open request to an expert, posted in the owner's DM. */
-function withRequest(origin: { channel: string; threadTs?: string; private: boolean }) {
+async function withRequest(origin: { channel: string; threadTs?: string; private: boolean }) {
   const made = makeDeps();
-  const escalation = made.deps.escalations.open({
+  const escalation = await made.deps.escalations.open({
     asker: "U0ASKER01",
     question: "how long is a retro?",
     origin,
     to: "U0OWNER",
   });
-  made.deps.escalations.posted(escalation.id, REQUEST.channel, REQUEST.ts);
+  await made.deps.escalations.posted(escalation.id, REQUEST.channel, REQUEST.ts);
   return { ...made, escalation };
 }
 
@@ -34,7 +34,7 @@ function reply(event: Record<string, unknown> = {}) {
 
 describe("an expert's reply", () => {
   it("is passed on to the asker in the thread they asked in, with a link, once", async () => {
-    const { deps, log, escalation } = withRequest({
+    const { deps, log, escalation } = await withRequest({
       channel: "C0TEAM001",
       threadTs: "1700000000.000100",
       private: false,
@@ -62,7 +62,7 @@ describe("an expert's reply", () => {
   });
 
   it("reaches a private asker by DM", async () => {
-    const { deps } = withRequest({ channel: "C0TEAM001", private: true });
+    const { deps } = await withRequest({ channel: "C0TEAM001", private: true });
     const { args, client } = reply();
     await createEscalationReplyListener(deps)(args);
     expect(onlyCall(client.chat.postMessage)).toMatchObject({ channel: "U0ASKER01" });
@@ -75,7 +75,7 @@ describe("an expert's reply", () => {
     ["the bot itself", { user: "U0BOT0001" }],
     ["an edit", { subtype: "message_changed" }],
   ])("ignores %s", async (_name, event) => {
-    const { deps, log } = withRequest({ channel: "C0TEAM001", private: true });
+    const { deps, log } = await withRequest({ channel: "C0TEAM001", private: true });
     const { args, client } = reply(event);
     await createEscalationReplyListener(deps)(args);
     expect(client.chat.postMessage).not.toHaveBeenCalled();
@@ -83,7 +83,7 @@ describe("an expert's reply", () => {
   });
 
   it("is not taken for a question by the DM listener", async () => {
-    const { deps, search } = withRequest({ channel: "C0TEAM001", private: true });
+    const { deps, search } = await withRequest({ channel: "C0TEAM001", private: true });
     const { args, client } = reply({ text: "how long is a retro?" });
     await createDirectMessageListener(deps)(args);
     expect(search).not.toHaveBeenCalled();
@@ -91,7 +91,7 @@ describe("an expert's reply", () => {
   });
 
   it("logs a failed relay and keeps serving", async () => {
-    const { deps, log } = withRequest({ channel: "C0TEAM001", private: true });
+    const { deps, log } = await withRequest({ channel: "C0TEAM001", private: true });
     const { args, client } = reply();
     client.chat.postMessage.mockRejectedValue(platformError("channel_not_found"));
     await expect(createEscalationReplyListener(deps)(args)).resolves.toBeUndefined();
