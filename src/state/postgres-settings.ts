@@ -42,10 +42,10 @@ export function createPostgresSettings(pool: Pool, logger: AppLogger): Workspace
       read<ChannelMode>(
         "channel mode",
         async () =>
-          (await first("SELECT mode AS value FROM channel_modes WHERE team_id = $1 AND channel = $2", [
-            team ?? "",
-            channel,
-          ])) === "auto"
+          (await first(
+            "SELECT mode AS value FROM channel_modes WHERE team_id = $1 AND channel = $2",
+            [team ?? "", channel],
+          )) === "auto"
             ? "auto"
             : "mention",
         "mention",
@@ -80,10 +80,10 @@ export function createPostgresSettings(pool: Pool, logger: AppLogger): Workspace
       read(
         "document owner",
         () =>
-          first("SELECT user_id AS value FROM document_owners WHERE team_id = $1 AND document = $2", [
-            team ?? "",
-            document,
-          ]),
+          first(
+            "SELECT user_id AS value FROM document_owners WHERE team_id = $1 AND document = $2",
+            [team ?? "", document],
+          ),
         undefined,
       ),
     setDocumentOwner: (team, document, user, by) =>

@@ -33,7 +33,12 @@ describeWithServices("per-workspace state in PostgreSQL", ["postgres"], () => {
       "SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename",
     );
     expect(tables.rows.map((row) => row.name)).toEqual(
-      expect.arrayContaining(["channel_modes", "document_owners", "escalations", "workspace_settings"]),
+      expect.arrayContaining([
+        "channel_modes",
+        "document_owners",
+        "escalations",
+        "workspace_settings",
+      ]),
     );
   });
 

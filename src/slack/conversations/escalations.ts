@@ -66,7 +66,11 @@ export function createEscalationStore({ max }: { max: number }): EscalationStore
     escalation === undefined ? undefined : structuredClone(escalation);
   return {
     async open(input) {
-      const escalation: Escalation = { ...structuredClone(input), id: randomUUID(), status: "open" };
+      const escalation: Escalation = {
+        ...structuredClone(input),
+        id: randomUUID(),
+        status: "open",
+      };
       byId.set(escalation.id, escalation);
       while (byId.size > max) {
         const [oldestId, oldest] = byId.entries().next().value ?? [];

@@ -21,7 +21,14 @@ import type { BlockActionArgs } from "../types.js";
  * privately, who was asked. Logged as an `escalation` line, which `gaps` lists.
  */
 export function createAskExpertListener(deps: ListenerDeps) {
-  return async ({ ack, body, action, client, respond, context }: BlockActionArgs): Promise<void> => {
+  return async ({
+    ack,
+    body,
+    action,
+    client,
+    respond,
+    context,
+  }: BlockActionArgs): Promise<void> => {
     await ack();
     const choice = decodeActionValue(readValue(action));
     const origin = readActionOrigin(body);

@@ -22,7 +22,14 @@ import type { BlockActionArgs } from "../types.js";
  * and which section answered.
  */
 export function createFeedbackListener(deps: ListenerDeps) {
-  return async ({ ack, body, action, client, respond, context }: BlockActionArgs): Promise<void> => {
+  return async ({
+    ack,
+    body,
+    action,
+    client,
+    respond,
+    context,
+  }: BlockActionArgs): Promise<void> => {
     await ack();
     const vote = readVote(action);
     if (vote === undefined) {

@@ -1,11 +1,11 @@
 import { DEFAULT_SLASH_COMMAND } from "../../../config.js";
 import { deliverReply } from "../../deliver.js";
 import type { ListenerDeps } from "../../deps.js";
+import { teamOf } from "../../document-owner.js";
 import { parseCommandText } from "../../question-text.js";
 import { replyToIntent } from "../../reply-to-intent.js";
 import { callSlack } from "../../slack-call.js";
 import type { CommandArgs } from "../types.js";
-import { teamOf } from "../../document-owner.js";
 import { parseSettings, settingsReply } from "./channel-settings.js";
 import { adminReply, isAdminCommand, parseAdminRequest } from "./workspace-admin.js";
 

@@ -25,13 +25,15 @@ export type AdminRequest =
 
 /** A user as typed: `<@U123>`, `<@U123|name>` (escaped commands) or a bare member id. */
 function readUser(word: string): string | undefined {
-  const match = /^<@([UW][A-Z0-9]{2,})(?:\|[^>]*)?>$/.exec(word) ?? /^([UW][A-Z0-9]{2,})$/.exec(word);
+  const match =
+    /^<@([UW][A-Z0-9]{2,})(?:\|[^>]*)?>$/.exec(word) ?? /^([UW][A-Z0-9]{2,})$/.exec(word);
   return match?.[1];
 }
 
 /** A channel as typed: `<#C123>`, `<#C123|name>` or a bare channel id. */
 function readChannel(word: string): string | undefined {
-  const match = /^<#([CG][A-Z0-9]{2,})(?:\|[^>]*)?>$/.exec(word) ?? /^([CG][A-Z0-9]{2,})$/.exec(word);
+  const match =
+    /^<#([CG][A-Z0-9]{2,})(?:\|[^>]*)?>$/.exec(word) ?? /^([CG][A-Z0-9]{2,})$/.exec(word);
   return match?.[1];
 }
 
@@ -61,7 +63,9 @@ export function parseAdminRequest(text: string | undefined): AdminRequest | unde
     const who = rest.at(-1);
     const user = who === undefined ? undefined : readUser(who);
     const page = rest.slice(0, -1).join(" ");
-    return user === undefined || page === "" ? { kind: "usage" } : { kind: "set-owner", page, user };
+    return user === undefined || page === ""
+      ? { kind: "usage" }
+      : { kind: "set-owner", page, user };
   }
   if (verb === "clear") {
     const page = rest.join(" ");
