@@ -82,7 +82,7 @@ export function renderAdminUsage(command: string): SlackMessage {
   const cmd = escapeText(command);
   return message(
     `Use \`${cmd} owner <page>\`, \`${cmd} owner set <page> @person\`, \`${cmd} owner clear <page>\`, \`${cmd} settings escalation\`, \`${cmd} settings escalation here\`, \`${cmd} settings escalation #channel\` or \`${cmd} settings escalation off\`.`,
-    "Give a person by their member ID (their profile → ⋯ → Copy member ID), such as U012AB3CD, and a channel by its ID (channel details, at the bottom), such as C012AB3CD.",
+    "Give a person by their member ID (their profile → ⋯ → Copy member ID), such as U012AB3CD, and a channel by its ID (channel details, at the bottom), such as C012AB3CD. An owner may be a channel too.",
   );
 }
 

@@ -23,11 +23,14 @@ export type AdminRequest =
   | { kind: "set-owner"; page: string; user: string | undefined }
   | { kind: "usage" };
 
-/** A user as typed: `<@U123>`, `<@U123|name>` (escaped commands) or a bare member id. */
-function readUser(word: string): string | undefined {
+/**
+ * An owner as typed: a person (`<@U123>`, `<@U123|name>` as escaped commands send it, or a bare
+ * member id) or, as the frontmatter allows, a channel (`<#C123|name>` or its id).
+ */
+function readOwner(word: string): string | undefined {
   const match =
     /^<@([UW][A-Z0-9]{2,})(?:\|[^>]*)?>$/.exec(word) ?? /^([UW][A-Z0-9]{2,})$/.exec(word);
-  return match?.[1];
+  return match?.[1] ?? readChannel(word);
 }
 
 /** A channel as typed: `<#C123>`, `<#C123|name>` or a bare channel id. */
@@ -61,7 +64,7 @@ export function parseAdminRequest(text: string | undefined): AdminRequest | unde
   const verb = second.toLowerCase();
   if (verb === "set") {
     const who = rest.at(-1);
-    const user = who === undefined ? undefined : readUser(who);
+    const user = who === undefined ? undefined : readOwner(who);
     const page = rest.slice(0, -1).join(" ");
     return user === undefined || page === ""
       ? { kind: "usage" }

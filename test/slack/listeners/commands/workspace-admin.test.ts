@@ -96,6 +96,10 @@ describe("reading the admin commands", () => {
     ],
     ["owner set delivery/risks.md @alice", { kind: "usage" }],
     [
+      "owner set delivery/risks.md <#C0RISKS|risks>",
+      { kind: "set-owner", page: "delivery/risks.md", user: "C0RISKS" },
+    ],
+    [
       "owner clear delivery/risks.md",
       { kind: "set-owner", page: "delivery/risks.md", user: undefined },
     ],
