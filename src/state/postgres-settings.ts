@@ -7,13 +7,20 @@ import type { WorkspaceSettings } from "../slack/conversations/workspace-setting
  * Workspace settings in PostgreSQL (DATABASE_URL): channel modes, the escalation channel and
  * document owners, one row per workspace and key, read on every use, so a change made through
  * one replica holds on all of them at once. A read that fails falls back to the defaults
- * (`mention`, ESCALATION_CHANNEL, the frontmatter) and a write that fails says so: both logged.
+ * (`mention`, ESCALATION_CHANNEL, the frontmatter), logged once per outage; a write that fails
+ * says so, logged each time.
  */
 export function createPostgresSettings(pool: Pool, logger: AppLogger): WorkspaceSettings {
+  // Channel modes are read for every top-level channel message: one line per outage, not per read.
+  let failing = false;
   const read = async <T>(what: string, query: () => Promise<T>, fallback: T): Promise<T> => {
     try {
-      return await query();
+      const value = await query();
+      failing = false;
+      return value;
     } catch (error) {
+      if (failing) return fallback;
+      failing = true;
       logger.error(
         { event: "settings_unreadable", what, err: error },
         "could not read a workspace setting from PostgreSQL; using the default",

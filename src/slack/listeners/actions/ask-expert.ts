@@ -1,4 +1,5 @@
 import { readActionOrigin, readValue } from "../../action-body.js";
+import type { Escalation } from "../../conversations/escalations.js";
 import type { ListenerDeps } from "../../deps.js";
 import { escalationChannelFor, ownerFor, teamOf } from "../../document-owner.js";
 import { isOwnerId } from "../../owner-notice.js";
@@ -69,14 +70,25 @@ export function createAskExpertListener(deps: ListenerDeps) {
       );
       if (link.ok && typeof link.value.permalink === "string") permalink = link.value.permalink;
     }
-    const escalation = await deps.escalations.open({
-      ...(team !== undefined && { teamId: team }),
-      asker,
-      question: choice.query,
-      ...(section !== undefined ? { sectionId: section.id } : {}),
-      origin: { channel, private: isPrivate, ...(threadTs !== undefined ? { threadTs } : {}) },
-      to,
-    });
+    let escalation: Escalation;
+    try {
+      escalation = await deps.escalations.open({
+        ...(team !== undefined && { teamId: team }),
+        asker,
+        question: choice.query,
+        ...(section !== undefined ? { sectionId: section.id } : {}),
+        origin: { channel, private: isPrivate, ...(threadTs !== undefined ? { threadTs } : {}) },
+        to,
+      });
+    } catch (error) {
+      // Nothing was sent: a request whose reply could not be relayed would be a dead end.
+      deps.logger.error(
+        { event: "escalation_store_failed", err: error },
+        "could not record a request to an expert",
+      );
+      await tell(renderApology());
+      return;
+    }
     const posted = await callSlack(deps.logger, "chat.postMessage", () =>
       client.chat.postMessage({
         channel: to,

@@ -131,6 +131,19 @@ describe("Ask an expert", () => {
     expect(log.events("escalation")).toEqual([]);
     expect(onlyCall(respond)).toMatchObject(renderApology());
   });
+
+  it("apologises and asks nobody when the request cannot be recorded (PostgreSQL down)", async () => {
+    const { deps, log } = makeDeps();
+    deps.escalations.open = async () => {
+      throw new Error("connect ECONNREFUSED");
+    };
+    const { args, client, respond } = ask(retroSection.id);
+    await createAskExpertListener(deps)(args);
+    expect(client.chat.postMessage).not.toHaveBeenCalled();
+    expect(log.events("escalation_store_failed")).toHaveLength(1);
+    expect(log.events("escalation")).toEqual([]);
+    expect(onlyCall(respond)).toMatchObject(renderApology());
+  });
 });
 
 describe("Mark resolved", () => {

@@ -90,6 +90,31 @@ describe("an expert's reply", () => {
     expect(client.chat.postMessage).not.toHaveBeenCalled();
   });
 
+  it("logs a store it cannot read, relays nothing, and lets the DM listener answer", async () => {
+    const { deps, log, search } = await withRequest({ channel: "C0TEAM001", private: true });
+    deps.escalations.byThread = async () => {
+      throw new Error("connect ECONNREFUSED");
+    };
+    const relay = reply();
+    await expect(createEscalationReplyListener(deps)(relay.args)).resolves.toBeUndefined();
+    expect(relay.client.chat.postMessage).not.toHaveBeenCalled();
+    const dm = reply({ text: "how long is a retro?" });
+    await createDirectMessageListener(deps)(dm.args);
+    expect(search).toHaveBeenCalledTimes(1);
+    expect(log.events("escalation_store_failed")).toHaveLength(2);
+  });
+
+  it("relays a reply once when two replicas see it: the store decides who", async () => {
+    const { deps, escalation } = await withRequest({ channel: "C0TEAM001", private: true });
+    // Another replica moved it on between this one's lookup and its own move.
+    expect(await deps.escalations.advance(escalation.id, "answered")).toBe(true);
+    const found = { ...escalation, status: "open" as const };
+    deps.escalations.byThread = async () => found;
+    const { args, client } = reply();
+    await createEscalationReplyListener(deps)(args);
+    expect(client.chat.postMessage).not.toHaveBeenCalled();
+  });
+
   it("logs a failed relay and keeps serving", async () => {
     const { deps, log } = await withRequest({ channel: "C0TEAM001", private: true });
     const { args, client } = reply();
