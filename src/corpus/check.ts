@@ -58,6 +58,8 @@ export const SECTION_LIMITS = {
 /** Load warnings for files that read fine but hold no text (see loadDocumentFile). */
 const EMPTY_PAGE = /^(?:empty file|no content after the frontmatter)/;
 const OWNER_ID = /^[UCWG][A-Z0-9]+$/;
+/** A workspace (`T…`) or, for an org-wide install, an enterprise (`E…`). */
+const WORKSPACE_ID = /^[TE][A-Z0-9]+$/;
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 function isStringArray(value: unknown): value is string[] {
@@ -167,6 +169,23 @@ function checkFrontmatter(parsed: ParsedDocument, report: Report, strict: boolea
 
   if ("owner" in data && (typeof data.owner !== "string" || !OWNER_ID.test(data.owner))) {
     error("owner", "`owner` must be a Slack user or channel id such as U012AB3CD or C012AB3CD");
+  }
+
+  if ("owners" in data) {
+    const owners = data.owners;
+    const valid =
+      typeof owners === "object" &&
+      owners !== null &&
+      !Array.isArray(owners) &&
+      Object.entries(owners as Record<string, unknown>).every(
+        ([team, owner]) =>
+          WORKSPACE_ID.test(team) && typeof owner === "string" && OWNER_ID.test(owner),
+      );
+    if (!valid)
+      error(
+        "owners",
+        "`owners` must map workspace ids to Slack user or channel ids, such as `owners: { T012AB3CD: U045EF6GH }`",
+      );
   }
 
   for (const key of ["updated", "last_reviewed"]) {

@@ -98,6 +98,17 @@ export function readString(value: unknown): string | undefined {
   return undefined;
 }
 
+/** A map of string to string (`owners: { T1: U1 }`); entries of another shape are dropped. */
+export function readStringMap(value: unknown): Record<string, string> | undefined {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return undefined;
+  const map: Record<string, string> = {};
+  for (const [key, raw] of Object.entries(value as Record<string, unknown>)) {
+    const text = readString(raw);
+    if (text !== undefined && key.trim() !== "") map[key.trim()] = text;
+  }
+  return Object.keys(map).length > 0 ? map : undefined;
+}
+
 /** A list of strings, or a comma-separated string. */
 export function readStringList(value: unknown): string[] {
   if (Array.isArray(value)) {

@@ -33,6 +33,7 @@ import {
   readSources,
   readString,
   readStringList,
+  readStringMap,
 } from "./frontmatter.js";
 import { escapeProse, mrkdwnLink } from "./mrkdwn.js";
 import { findDeepNesting, MAX_NESTING } from "./nesting.js";
@@ -349,6 +350,8 @@ export function parseDocument(
   if (sitePath !== undefined) document.sitePath = sitePath;
   const owner = readString(data.owner);
   if (owner) document.owner = owner;
+  const owners = readStringMap(data.owners);
+  if (owners !== undefined) document.owners = owners;
   // Hugo dates a page with `lastmod` (its last change) and `date` (when it was written).
   const updated =
     readDate(data.updated) ??

@@ -29,6 +29,11 @@ export interface Document {
   sitePath?: string;
   /** Slack user (`U…`) or channel (`C…`) id responsible for the document. */
   owner?: string;
+  /**
+   * Owners per workspace (`owners: { T012AB3CD: U045EF6GH }`): with the bot installed in several
+   * workspaces, a Slack id is valid in one only, so each workspace names its own.
+   */
+  owners?: Readonly<Record<string, string>>;
   /** `updated` or `last_reviewed`, as an ISO date (YYYY-MM-DD). */
   updated?: string;
   /** `last_reviewed` or tech docs' `last_reviewed_on`, as an ISO date: when a person last checked it. */

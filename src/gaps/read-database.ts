@@ -2,7 +2,7 @@ import pg from "pg";
 import { type GapEvent, parseLogLine } from "./events.js";
 
 /**
- * The query and feedback events the bot stored in PostgreSQL (`bot_events`), grouped by
+ * The query, feedback and escalation events the bot stored in PostgreSQL (`bot_events`), grouped by
  * workspace, oldest first. Each row holds the log line as it was written, so it is read by the
  * same parser as a log file; rows without a workspace are grouped under "unknown".
  */
@@ -15,7 +15,7 @@ export async function readWorkspaceEvents(
   try {
     const rows = await client.query<{ team_id: string | null; record: unknown }>(
       `SELECT team_id, record FROM bot_events
-       WHERE kind IN ('query', 'feedback') AND ($1::timestamptz IS NULL OR at >= $1)
+       WHERE kind IN ('query', 'feedback', 'escalation') AND ($1::timestamptz IS NULL OR at >= $1)
        ORDER BY team_id, at, id`,
       [since === undefined ? null : new Date(since).toISOString()],
     );

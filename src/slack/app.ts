@@ -7,7 +7,6 @@ import type { Config } from "../config.js";
 import type { KnowledgeSource } from "../knowledge/types.js";
 import { type AppLogger, createBoltLogger } from "../logger.js";
 import type { SharedDeps } from "../state/shared-state.js";
-import { type ChannelModes, createChannelModes } from "./conversations/channel-modes.js";
 import { createEscalationStore, type EscalationStore } from "./conversations/escalations.js";
 import {
   createThreadMemory,
@@ -15,6 +14,7 @@ import {
   THREAD_TTL_MS,
   type ThreadMemory,
 } from "./conversations/thread-memory.js";
+import { createFileSettings, type WorkspaceSettings } from "./conversations/workspace-settings.js";
 import { createDedupe, type Dedupe } from "./dedupe.js";
 import { createDeliveryDedupe } from "./delivery-dedupe.js";
 import type { ListenerDeps } from "./deps.js";
@@ -59,10 +59,10 @@ export interface CreateAppDeps {
   dedupe?: Dedupe;
   /** Threads the bot has answered in; a fresh bounded one when omitted. */
   threads?: ThreadMemory;
-  /** Open requests to experts; a fresh bounded one when omitted. */
+  /** Open requests to experts; the shared one (PostgreSQL), else a fresh bounded one, when omitted. */
   escalations?: EscalationStore;
-  /** Channel modes; read from the config's DATA_DIR when omitted. */
-  channelModes?: ChannelModes;
+  /** Workspace settings; the shared ones (PostgreSQL), else files in DATA_DIR, when omitted. */
+  settings?: WorkspaceSettings;
   clock?: () => number;
   /** Wall clock in ms, for the age of answers; `Date.now` by default. */
   now?: () => number;
@@ -215,9 +215,14 @@ export function createApp(config: Config, deps: CreateAppDeps): BotApp {
     docsBaseUrl: config.docsBaseUrl,
     command: config.slashCommand,
     threads: deps.threads ?? createThreadMemory({ ttlMs: THREAD_TTL_MS, max: THREAD_MAX }),
-    escalations: deps.escalations ?? createEscalationStore({ max: ESCALATIONS_MAX }),
+    escalations:
+      deps.escalations ??
+      deps.shared?.escalations ??
+      createEscalationStore({ max: ESCALATIONS_MAX }),
     escalationChannel: config.escalationChannel,
-    channelModes: deps.channelModes ?? createChannelModes(config.dataDir, logger),
+    settings: deps.settings ?? deps.shared?.settings ?? createFileSettings(config.dataDir, logger),
+    // With OAuth any number of workspaces install the app: owners are then per workspace.
+    multiWorkspace: oauth !== undefined,
     clock: deps.clock,
     now: deps.now,
   };

@@ -1,9 +1,9 @@
 import type { KnowledgeSource } from "../knowledge/types.js";
 import type { AppLogger } from "../logger.js";
 import type { Throttle } from "../state/throttle.js";
-import type { ChannelModes } from "./conversations/channel-modes.js";
 import type { EscalationStore } from "./conversations/escalations.js";
 import type { ThreadMemory } from "./conversations/thread-memory.js";
+import type { WorkspaceSettings } from "./conversations/workspace-settings.js";
 import type { Dedupe } from "./dedupe.js";
 import type { ReplyContext } from "./views/types.js";
 
@@ -25,10 +25,18 @@ export interface ListenerDeps {
   threads: ThreadMemory;
   /** Open requests to a human expert ("Ask an expert"). */
   escalations: EscalationStore;
-  /** Where "Ask an expert" goes when the document names no owner (ESCALATION_CHANNEL). */
+  /**
+   * Where "Ask an expert" goes when the document names no owner (ESCALATION_CHANNEL), unless the
+   * workspace set its own (`settings`).
+   */
   escalationChannel?: string;
-  /** Which channels answer top-level questions automatically (`/dm settings`). */
-  channelModes: ChannelModes;
+  /**
+   * What admins set from Slack, per workspace: channel modes (`/dm settings`), the escalation
+   * channel and document owners. Files under DATA_DIR, or PostgreSQL with DATABASE_URL.
+   */
+  settings: WorkspaceSettings;
+  /** Served to several workspaces (OAuth): a frontmatter `owner` is then nobody's in particular. */
+  multiWorkspace?: boolean;
   /** Monotonic clock in ms for the `ms` of query log lines; `performance.now` by default. */
   clock?: () => number;
 }

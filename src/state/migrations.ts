@@ -31,6 +31,51 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       CREATE INDEX bot_events_team_at ON bot_events (team_id, at);
     `,
   },
+  {
+    version: 2,
+    name: "workspace settings, document owners and escalations",
+    // team_id is '' when Slack named no workspace, so it can be part of a primary key.
+    sql: `
+      CREATE TABLE channel_modes (
+        team_id text NOT NULL,
+        channel text NOT NULL,
+        mode text NOT NULL CHECK (mode IN ('mention', 'auto')),
+        set_by text NOT NULL,
+        set_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (team_id, channel)
+      );
+      CREATE TABLE workspace_settings (
+        team_id text PRIMARY KEY,
+        escalation_channel text,
+        set_by text NOT NULL,
+        set_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE TABLE document_owners (
+        team_id text NOT NULL,
+        document text NOT NULL,
+        user_id text NOT NULL,
+        set_by text NOT NULL,
+        set_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (team_id, document)
+      );
+      CREATE TABLE escalations (
+        id uuid PRIMARY KEY,
+        team_id text NOT NULL,
+        asker text NOT NULL,
+        question text NOT NULL,
+        section_id text,
+        origin jsonb NOT NULL,
+        expert text NOT NULL,
+        posted_channel text,
+        posted_ts text,
+        status text NOT NULL CHECK (status IN ('open', 'answered', 'resolved')),
+        opened_at timestamptz NOT NULL DEFAULT now(),
+        updated_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE UNIQUE INDEX escalations_thread ON escalations (posted_channel, posted_ts);
+      CREATE INDEX escalations_team_status ON escalations (team_id, status);
+    `,
+  },
 ];
 
 /** Any constant: replicas starting together take turns on this advisory lock. */

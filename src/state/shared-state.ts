@@ -2,11 +2,15 @@ import type { InstallationQuery, InstallationStore } from "@slack/bolt";
 import pg from "pg";
 import type { Config } from "../config.js";
 import type { AppLogger } from "../logger.js";
+import type { EscalationStore } from "../slack/conversations/escalations.js";
+import type { WorkspaceSettings } from "../slack/conversations/workspace-settings.js";
 import { createDedupe } from "../slack/dedupe.js";
 import type { HealthProbe } from "../slack/healthz.js";
 import { createEventSink, type EventSink, type LogTap } from "./event-sink.js";
 import { createPostgresInstallationStore } from "./installation-store.js";
 import { migrate } from "./migrations.js";
+import { createPostgresEscalations } from "./postgres-escalations.js";
+import { createPostgresSettings } from "./postgres-settings.js";
 import { connectRedis, type SharedRedis, waitForRedis } from "./redis.js";
 import { withRefreshLock } from "./refresh-lock.js";
 import { createSharedDedupe, type DeliveryMemory } from "./shared-dedupe.js";
@@ -23,6 +27,10 @@ export interface SharedDeps {
     authorize: (source: InstallationQuery<boolean>) => Promise<R>,
   ) => (source: InstallationQuery<boolean>) => Promise<R>;
   probes?: HealthProbe[];
+  /** Channel modes, escalation channels and document owners per workspace (PostgreSQL). */
+  settings?: WorkspaceSettings;
+  /** Requests to experts, found by any replica and kept over restarts (PostgreSQL). */
+  escalations?: EscalationStore;
 }
 
 export interface SharedState extends SharedDeps {
@@ -81,6 +89,8 @@ export async function openSharedState(
       await state.redis?.close();
       throw error;
     }
+    state.settings = createPostgresSettings(pool, logger.child({ component: "settings" }));
+    state.escalations = createPostgresEscalations(pool);
     const events = createEventSink(pool, logger.child({ component: "events" }));
     state.events = events;
     logTap?.attach((line) => events.offer(line));

@@ -55,6 +55,16 @@ describeWithServices("gaps --database", ["postgres"], () => {
         time: "2025-01-01T00:00:00.000Z",
       }),
     );
+    // Requests to experts: T0AAA has one waiting and one answered, T0BBB one resolved.
+    for (const [team, id, status, query] of [
+      ["T0AAA", "e-wait", "open", "who approves leave"],
+      ["T0AAA", "e-done", "open", "what is the expense limit"],
+      ["T0AAA", "e-done", "answered", "what is the expense limit"],
+      ["T0BBB", "e-closed", "open", "who runs the retro"],
+      ["T0BBB", "e-closed", "resolved", "who runs the retro"],
+    ] as const) {
+      sink.offer(line({ event: "escalation", id, status, query, team_id: team }));
+    }
     await sink.drain();
     await pool.end();
   });
@@ -75,6 +85,21 @@ describeWithServices("gaps --database", ["postgres"], () => {
     const markdown = await run(["--database"], { DATABASE_URL: database.url });
     expect(markdown.out).toContain("# Workspace T0AAA");
     expect(markdown.out).toContain("# Workspace T0BBB");
+  });
+
+  it("reports each workspace's requests to experts: waiting, answered and resolved", async () => {
+    const { out } = await run(["--database", "--json"], { DATABASE_URL: database.url });
+    const { workspaces } = JSON.parse(out.trim());
+    const ids = (items: { id: string }[]) => items.map((item) => item.id);
+    expect(ids(workspaces.T0AAA.escalations.open)).toEqual(["e-wait"]);
+    expect(ids(workspaces.T0AAA.escalations.answered)).toEqual(["e-done"]);
+    expect(workspaces.T0AAA.escalations.resolved).toBe(0);
+    expect(workspaces.T0BBB.escalations).toEqual({ open: [], answered: [], resolved: 1 });
+
+    const markdown = await run(["--database"], { DATABASE_URL: database.url });
+    const [, aaa = "", bbb = ""] = markdown.out.split(/^# Workspace /m);
+    expect(aaa).toContain("who approves leave");
+    expect(bbb).not.toContain("who approves leave");
   });
 
   it("says so when the bot never ran against the database", async () => {

@@ -94,6 +94,19 @@ describe("checkContent", () => {
     expect(checkSources({ "plain.md": "# Travel\n\nBook through the desk.\n" })).toEqual([]);
   });
 
+  it("checks `owners` maps workspaces to Slack ids", () => {
+    const owners = (yaml: string) =>
+      checkSources({ "a.md": `---\ntitle: A\nowners: ${yaml}\n---\nText.\n` }).map(
+        (problem) => problem.message,
+      );
+    expect(owners("{ T0AAA: U0ALICE, E0ORG: C0EXPERTS }")).toEqual([]);
+    const problem =
+      "`owners` must map workspace ids to Slack user or channel ids, such as `owners: { T012AB3CD: U045EF6GH }`";
+    expect(owners("{ T0AAA: alice }")).toEqual([problem]);
+    expect(owners("{ acme: U0ALICE }")).toEqual([problem]);
+    expect(owners("U0ALICE")).toEqual([problem]);
+  });
+
   it("does not call a heading with subsections empty", () => {
     const problems = checkSources({ "a.md": `${FRONTMATTER}## Parent\n\n### Child\n\nText.\n` });
     expect(problems).toEqual([]);

@@ -105,6 +105,7 @@ describe("parseDocument: frontmatter", () => {
         "aliases: [team roles]",
         "url: https://docs.example.org/roles",
         "owner: U0123ABC",
+        "owners: { T0AAA: U0ALICE, T0BBB: W0BOB, T0CCC: [not, a, user] }",
         "last_reviewed: 2024-02-29",
         "questions:",
         "  _lead: [What roles are there?]",
@@ -130,6 +131,7 @@ describe("parseDocument: frontmatter", () => {
       aliases: ["team roles"],
       url: "https://docs.example.org/roles",
       owner: "U0123ABC",
+      owners: { T0AAA: "U0ALICE", T0BBB: "W0BOB" },
       updated: "2024-02-29",
       reviewed: "2024-02-29",
     });

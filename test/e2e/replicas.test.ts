@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Delivery, JsonObject, LocalSlack } from "../../src/dev/local-slack/index.js";
 import { startLocalSlack } from "../../src/dev/local-slack/index.js";
 import { type RoundRobinProxy, startRoundRobinProxy } from "../../src/dev/round-robin-proxy.js";
+import { ActionId } from "../../src/slack/views/actions.js";
 import { createTestDatabase, describeWithServices, TEST_REDIS_URL } from "../state/services.js";
 import { percentile, type Replica, startReplica } from "./replica-process.js";
 
@@ -239,6 +240,7 @@ describeWithServices("three replicas", ["redis", "postgres"], () => {
 
   describe("Socket Mode, one connection per replica", () => {
     let slack: LocalSlack;
+    let database: Awaited<ReturnType<typeof createTestDatabase>>;
     const sockets: Replica[] = [];
 
     beforeAll(async () => {
@@ -247,12 +249,14 @@ describeWithServices("three replicas", ["redis", "postgres"], () => {
         appId: appId(),
         ackTimeoutMs: ACK_TIMEOUT_MS,
       });
+      database = await createTestDatabase();
       const env = {
         SLACK_MODE: "socket",
         SLACK_BOT_TOKEN: slack.botToken,
         SLACK_APP_TOKEN: slack.appToken,
         SLACK_API_URL: slack.apiUrl,
         REDIS_URL: redisUrl,
+        DATABASE_URL: database.url,
         CONTENT_DIR,
       };
       sockets.push(
@@ -264,6 +268,7 @@ describeWithServices("three replicas", ["redis", "postgres"], () => {
     afterAll(async () => {
       await Promise.all(sockets.map((replica) => replica.stop()));
       await slack?.close();
+      await database?.drop();
     });
 
     it("answers an envelope and its two retries, each on another connection, once", async () => {
@@ -288,6 +293,79 @@ describeWithServices("three replicas", ["redis", "postgres"], () => {
       console.info(
         `[replicas/socket] ${rounds} envelopes x 3 attempts over 3 connections: answers per delivery ${answers.join(",")}; ack p95 ${percentile(ms, 95).toFixed(1)} ms`,
       );
+    });
+
+    it("shares workspace settings and requests to experts: set, asked and answered on different replicas", async () => {
+      const experts = "C0EXPERTS";
+      slack.workspace.channel(experts, true);
+      slack.workspace.users.set("U0ADMIN", { id: "U0ADMIN", name: "admin", isAdmin: true });
+      // Each command lands on whichever replica the next envelope goes to; what one saves, all read.
+      const command = async (text: string, user = "U0ADMIN") => {
+        const before = slack.find({ method: "response_url" }).length;
+        await slack.sendSlashCommand({ text, user });
+        await until(
+          () => slack.find({ method: "response_url" }).length > before,
+          `an answer to /dm ${text}`,
+        );
+        return JSON.stringify(slack.find({ method: "response_url" }).at(-1)?.args);
+      };
+      expect(await command(`settings escalation ${experts}`)).toContain(`<#${experts}>`);
+      expect(await command("settings escalation", slack.defaultUser)).toContain(
+        `goes to <#${experts}> when a document names no owner here`,
+      );
+      // The no-answer's first suggestion comes from index.md, whose frontmatter owner is a
+      // channel this workspace lacks: its admin names this workspace's own.
+      expect(await command(`owner set index.md <#${experts}|experts>`)).toContain("now owns");
+      expect(await command("owner index", slack.defaultUser)).toContain(`<#${experts}>`);
+
+      const mention = await slack.sendMention({ text: "how do I bake sourdough bread at home" });
+      const threadTs = String((mention.payload.event as JsonObject).ts);
+      const noAnswer = await slack.waitFor({ method: "chat.postMessage", thread_ts: threadTs });
+      await slack.clickButton(noAnswer, ActionId.askExpert);
+      const request = await slack.waitFor({ method: "chat.postMessage", channel: experts });
+      const requestTs = String(request.response.ts);
+      await slack.sendChannelMessage({
+        channel: experts,
+        thread_ts: requestTs,
+        user: "U0EXPERT",
+        text: "Ask the baker on the third floor.",
+      });
+      await until(
+        () => slack.find({ method: "chat.postMessage", thread_ts: threadTs }).length > 1,
+        "the expert's reply relayed to the asker",
+      );
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(slack.find({ method: "chat.postMessage", thread_ts: threadTs })).toHaveLength(2);
+
+      // The click and the reply were handled by whichever replica their envelope reached.
+      const handledBy = (status: string) =>
+        sockets.findIndex((replica) =>
+          replica.lines.some((line) => line.event === "escalation" && line.status === status),
+        );
+      console.info(
+        `[replicas/socket] escalation opened on s${handledBy("open") + 1}, answered on s${handledBy("answered") + 1}`,
+      );
+      // The local Slack spreads envelopes round robin: the reply reached a replica that did not
+      // open the request, and found it in PostgreSQL.
+      expect(handledBy("open")).toBeGreaterThanOrEqual(0);
+      expect(handledBy("answered")).not.toBe(handledBy("open"));
+      const db = new pg.Client({ connectionString: database.url });
+      await db.connect();
+      try {
+        const rows = await db.query("SELECT team_id, status, expert FROM escalations");
+        expect(rows.rows).toEqual([
+          { team_id: slack.workspace.teamId, status: "answered", expert: experts },
+        ]);
+        const events = await db.query(
+          "SELECT team_id, record->>'status' AS status FROM bot_events WHERE kind = 'escalation' ORDER BY id",
+        );
+        expect(events.rows).toEqual([
+          { team_id: slack.workspace.teamId, status: "open" },
+          { team_id: slack.workspace.teamId, status: "answered" },
+        ]);
+      } finally {
+        await db.end();
+      }
     });
 
     it("reports the connection on /healthz", async () => {

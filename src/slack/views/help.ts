@@ -49,6 +49,10 @@ export function renderHelp(options: HelpOptions = {}): SlackMessage {
           `• \`${command} topics\` — everything the handbook covers.`,
           `• \`${command} help\` — this message.`,
           `• \`${command} settings auto\` (or \`mention\`) in a channel — answer questions there without a mention, or only when mentioned; for workspace admins and the channel's creator.`,
+          `• \`${command} owner <page>\` — who owns a page here; admins set it with \`${command} owner set <page> <member ID>\`, and where unowned questions go with \`${command} settings escalation\`.`.replace(
+            /<(page|member ID)>/g,
+            "&lt;$1&gt;",
+          ),
           "• Mention me in a channel with your question — I answer in a thread, and follow-up questions in that thread without a new mention.",
           "• Send me a direct message — just type the question.",
           "• Open my *Home* tab — search and browse the table of contents.",

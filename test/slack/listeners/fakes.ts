@@ -7,9 +7,10 @@ import { vi } from "vitest";
 import type { Document, KnowledgeBase, Section } from "../../../src/corpus/types.js";
 import type { Knowledge, KnowledgeSource } from "../../../src/knowledge/types.js";
 import type { SearchIndex, SearchResponse, SearchResult } from "../../../src/search/types.js";
-import type { ChannelMode, ChannelModes } from "../../../src/slack/conversations/channel-modes.js";
+import type { ChannelMode } from "../../../src/slack/conversations/channel-modes.js";
 import { createEscalationStore } from "../../../src/slack/conversations/escalations.js";
 import { createThreadMemory } from "../../../src/slack/conversations/thread-memory.js";
+import type { WorkspaceSettings } from "../../../src/slack/conversations/workspace-settings.js";
 import { createDedupe } from "../../../src/slack/dedupe.js";
 import type { ListenerDeps } from "../../../src/slack/deps.js";
 import type { BlockActionArgs, EventArgs } from "../../../src/slack/listeners/types.js";
@@ -115,6 +116,8 @@ export function makeDeps(
     /** Wall clock in ms, for answers' age. */
     now?: () => number;
     escalationChannel?: string;
+    /** Served to several workspaces (OAuth). */
+    multiWorkspace?: boolean;
   } = {},
 ) {
   const log = captureLogger();
@@ -129,7 +132,8 @@ export function makeDeps(
     ...(options.now !== undefined && { now: options.now }),
     threads: createThreadMemory({ ttlMs: 60_000, max: 100 }),
     escalations: createEscalationStore({ max: 100 }),
-    channelModes: fakeChannelModes(),
+    settings: fakeSettings(),
+    ...(options.multiWorkspace !== undefined && { multiWorkspace: options.multiWorkspace }),
     ...(options.escalationChannel !== undefined && {
       escalationChannel: options.escalationChannel,
     }),
@@ -142,15 +146,30 @@ export function makeDeps(
   return { deps, log, search: knowledge.search, knowledge: knowledge.knowledge };
 }
 
-/** Channel modes in memory, every channel in `mention` mode until set. */
-export function fakeChannelModes(): ChannelModes {
+/**
+ * Workspace settings in memory, keyed by workspace as the PostgreSQL store keys them: every
+ * channel in `mention` mode, no escalation channel and no owner until set.
+ */
+export function fakeSettings(): WorkspaceSettings {
   const modes = new Map<string, ChannelMode>();
+  const escalation = new Map<string, string>();
+  const owners = new Map<string, string>();
+  const key = (team: string | undefined, id: string) => `${team ?? ""}/${id}`;
+  const put = (map: Map<string, string>, at: string, value: string | undefined) => {
+    if (value === undefined) map.delete(at);
+    else map.set(at, value);
+    return true;
+  };
   return {
-    get: (channel) => modes.get(channel) ?? "mention",
-    set: (channel, mode) => {
-      modes.set(channel, mode);
+    channelMode: async (team, channel) => modes.get(key(team, channel)) ?? "mention",
+    setChannelMode: async (team, channel, mode) => {
+      modes.set(key(team, channel), mode);
       return true;
     },
+    escalationChannel: async (team) => escalation.get(team ?? ""),
+    setEscalationChannel: async (team, channel) => put(escalation, team ?? "", channel),
+    documentOwner: async (team, document) => owners.get(key(team, document)),
+    setDocumentOwner: async (team, document, user) => put(owners, key(team, document), user),
   };
 }
 
@@ -214,7 +233,7 @@ export function eventArgs<Type extends string>(event: Record<string, unknown>) {
     payload: event,
     body: { event },
     client,
-    context: { botUserId: "U0BOT0001" },
+    context: { botUserId: "U0BOT0001", teamId: "T1" },
   };
   return { args: args as unknown as EventArgs<Type>, client };
 }
@@ -268,7 +287,7 @@ export function actionArgs(spec: ActionSpec) {
     body,
     action,
     payload: action,
-    context: { botUserId: "U0BOT0001" },
+    context: { botUserId: "U0BOT0001", teamId: "T1" },
   };
   return { args: args as unknown as BlockActionArgs, ack, respond, client };
 }

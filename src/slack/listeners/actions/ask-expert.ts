@@ -1,5 +1,7 @@
 import { readActionOrigin, readValue } from "../../action-body.js";
+import type { Escalation } from "../../conversations/escalations.js";
 import type { ListenerDeps } from "../../deps.js";
+import { escalationChannelFor, ownerFor, teamOf } from "../../document-owner.js";
 import { isOwnerId } from "../../owner-notice.js";
 import { findSection } from "../../section-answer.js";
 import { callSlack } from "../../slack-call.js";
@@ -14,12 +16,20 @@ import type { BlockActionArgs } from "../types.js";
 
 /**
  * "Ask an expert" under an answer or a no-answer: the question, who asked, a link to where, and
- * what the bot found go to the document's owner, or else to ESCALATION_CHANNEL; the expert
+ * what the bot found go to the document's owner in this workspace (document-owner.ts), or else
+ * to the workspace's escalation channel (its own, or ESCALATION_CHANNEL); the expert
  * answers in that message's thread (escalation-reply.ts tells the asker). The asker is told,
  * privately, who was asked. Logged as an `escalation` line, which `gaps` lists.
  */
 export function createAskExpertListener(deps: ListenerDeps) {
-  return async ({ ack, body, action, client, respond }: BlockActionArgs): Promise<void> => {
+  return async ({
+    ack,
+    body,
+    action,
+    client,
+    respond,
+    context,
+  }: BlockActionArgs): Promise<void> => {
     await ack();
     const choice = decodeActionValue(readValue(action));
     const origin = readActionOrigin(body);
@@ -35,8 +45,9 @@ export function createAskExpertListener(deps: ListenerDeps) {
         respond({ response_type: "ephemeral", replace_original: false, ...message }),
       );
     const section = findSection(deps.knowledge.current().base, choice.sectionId);
-    const owner = section?.document.owner;
-    const to = isOwnerId(owner) ? owner : deps.escalationChannel;
+    const team = teamOf(context);
+    const owner = section === undefined ? undefined : await ownerFor(deps, team, section.document);
+    const to = isOwnerId(owner) ? owner : await escalationChannelFor(deps, team);
     const asker = body.user.id;
     if (to === undefined) {
       deps.logger.info(
@@ -59,13 +70,25 @@ export function createAskExpertListener(deps: ListenerDeps) {
       );
       if (link.ok && typeof link.value.permalink === "string") permalink = link.value.permalink;
     }
-    const escalation = deps.escalations.open({
-      asker,
-      question: choice.query,
-      ...(section !== undefined ? { sectionId: section.id } : {}),
-      origin: { channel, private: isPrivate, ...(threadTs !== undefined ? { threadTs } : {}) },
-      to,
-    });
+    let escalation: Escalation;
+    try {
+      escalation = await deps.escalations.open({
+        ...(team !== undefined && { teamId: team }),
+        asker,
+        question: choice.query,
+        ...(section !== undefined ? { sectionId: section.id } : {}),
+        origin: { channel, private: isPrivate, ...(threadTs !== undefined ? { threadTs } : {}) },
+        to,
+      });
+    } catch (error) {
+      // Nothing was sent: a request whose reply could not be relayed would be a dead end.
+      deps.logger.error(
+        { event: "escalation_store_failed", err: error },
+        "could not record a request to an expert",
+      );
+      await tell(renderApology());
+      return;
+    }
     const posted = await callSlack(deps.logger, "chat.postMessage", () =>
       client.chat.postMessage({
         channel: to,
@@ -85,7 +108,7 @@ export function createAskExpertListener(deps: ListenerDeps) {
     }
     // Posting to a user id lands in the bot's DM with them: Slack answers with that channel.
     const postedChannel = typeof posted.value.channel === "string" ? posted.value.channel : to;
-    deps.escalations.posted(escalation.id, postedChannel, posted.value.ts);
+    await deps.escalations.posted(escalation.id, postedChannel, posted.value.ts);
     deps.logger.info(
       {
         event: "escalation",

@@ -1,5 +1,6 @@
 import { readValue } from "../../action-body.js";
 import type { ListenerDeps } from "../../deps.js";
+import { ownerFor, teamOf } from "../../document-owner.js";
 import { isOwnerId, renderOwnerNotice } from "../../owner-notice.js";
 import { findSection } from "../../section-answer.js";
 import { callSlack } from "../../slack-call.js";
@@ -16,11 +17,19 @@ import type { BlockActionArgs } from "../types.js";
  * 👍 / 👎 under an answer: Slack's feedback buttons, or the plain buttons of answers posted
  * before them. Feedback is one person's: it is logged, the clicker alone is answered (an
  * ephemeral message through the response URL), and no message anyone else sees is edited, so
- * nothing from the payload is ever sent back. On "Not helpful" the document's owner, when it
- * names a Slack user or channel, is told what was asked and which section answered.
+ * nothing from the payload is ever sent back. On "Not helpful" the document's owner in this
+ * workspace (document-owner.ts), when that is a Slack user or channel, is told what was asked
+ * and which section answered.
  */
 export function createFeedbackListener(deps: ListenerDeps) {
-  return async ({ ack, body, action, client, respond }: BlockActionArgs): Promise<void> => {
+  return async ({
+    ack,
+    body,
+    action,
+    client,
+    respond,
+    context,
+  }: BlockActionArgs): Promise<void> => {
     await ack();
     const vote = readVote(action);
     if (vote === undefined) {
@@ -37,7 +46,8 @@ export function createFeedbackListener(deps: ListenerDeps) {
       "feedback received",
     );
     const section = findSection(deps.knowledge.current().base, choice.sectionId);
-    const owner = section?.document.owner;
+    const team = teamOf(context);
+    const owner = section === undefined ? undefined : await ownerFor(deps, team, section.document);
 
     let ownerNotified = false;
     // With several replicas (Redis), one notice per owner and section per throttle window.
@@ -46,7 +56,7 @@ export function createFeedbackListener(deps: ListenerDeps) {
       section !== undefined &&
       isOwnerId(owner) &&
       deps.ownerNotices !== undefined &&
-      !(await deps.ownerNotices.allow(`${owner}:${section.id}`));
+      !(await deps.ownerNotices.allow(`${team ?? ""}:${owner}:${section.id}`));
     if (throttled) {
       deps.logger.info(
         { event: "owner_notice_throttled", sectionId: section?.id },

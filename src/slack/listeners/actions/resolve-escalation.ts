@@ -12,7 +12,7 @@ export function createResolveEscalationListener(deps: ListenerDeps) {
   return async ({ ack, body, action, client }: BlockActionArgs): Promise<void> => {
     await ack();
     const id = readValue(action);
-    const escalation = id === undefined ? undefined : deps.escalations.byId(id);
+    const escalation = id === undefined ? undefined : await deps.escalations.byId(id);
     if (escalation?.posted === undefined) {
       deps.logger.warn(
         { event: "ignored_action", actionId: action.action_id },
@@ -20,8 +20,8 @@ export function createResolveEscalationListener(deps: ListenerDeps) {
       );
       return;
     }
-    if (escalation.status === "resolved") return;
-    escalation.status = "resolved";
+    // Already resolved (here or on another replica): said once is enough.
+    if (!(await deps.escalations.advance(escalation.id, "resolved"))) return;
     const user = body.user.id;
     deps.logger.info(
       {

@@ -25,9 +25,21 @@ export function parseSettings(
 }
 
 /**
+ * Is `user` a workspace admin or owner? Asked of Slack each time (users.info), so a change of
+ * role counts at once; a failed call counts as no.
+ */
+export async function isWorkspaceAdmin(
+  deps: Pick<ListenerDeps, "logger">,
+  client: WebClient,
+  user: string,
+): Promise<boolean> {
+  const info = await callSlack(deps.logger, "users.info", () => client.users.info({ user }));
+  return info.ok && (info.value.user?.is_admin === true || info.value.user?.is_owner === true);
+}
+
+/**
  * May `user` change how the bot answers in `channel`? Workspace admins and owners may, and so
- * may the channel's creator. Asked of Slack each time (users.info, conversations.info), so a
- * change of role counts at once; a failed call counts as no.
+ * may the channel's creator (conversations.info).
  */
 async function mayChange(
   deps: ListenerDeps,
@@ -35,10 +47,7 @@ async function mayChange(
   user: string,
   channel: string,
 ): Promise<boolean> {
-  const info = await callSlack(deps.logger, "users.info", () => client.users.info({ user }));
-  if (info.ok && (info.value.user?.is_admin === true || info.value.user?.is_owner === true)) {
-    return true;
-  }
+  if (await isWorkspaceAdmin(deps, client, user)) return true;
   const conversation = await callSlack(deps.logger, "conversations.info", () =>
     client.conversations.info({ channel }),
   );
@@ -49,16 +58,22 @@ async function mayChange(
 export async function settingsReply(
   deps: ListenerDeps,
   client: WebClient,
-  input: { user: string; channel: string; command: string; mode?: ChannelMode | "invalid" },
+  input: {
+    team?: string;
+    user: string;
+    channel: string;
+    command: string;
+    mode?: ChannelMode | "invalid";
+  },
 ): Promise<SlackMessage> {
-  const { user, channel, command, mode } = input;
+  const { team, user, channel, command, mode } = input;
   if (!/^[CG]/.test(channel)) return renderSettingsOnlyInChannels(command);
   if (mode === "invalid") return renderSettingsUsage(command);
   const allowed = await mayChange(deps, client, user, channel);
   if (mode === undefined) {
     return renderChannelSettings({
       channel,
-      mode: deps.channelModes.get(channel),
+      mode: await deps.settings.channelMode(team, channel),
       command,
       canChange: allowed,
     });
@@ -70,7 +85,8 @@ export async function settingsReply(
     );
     return renderSettingsNotAllowed();
   }
-  if (!deps.channelModes.set(channel, mode, user)) return renderSettingsUnsaved();
+  if (!(await deps.settings.setChannelMode(team, channel, mode, user)))
+    return renderSettingsUnsaved();
   deps.logger.info({ event: "channel_mode", channel, mode, user }, "channel mode changed");
   return renderChannelModeChanged(channel, mode);
 }

@@ -1,11 +1,13 @@
 import { DEFAULT_SLASH_COMMAND } from "../../../config.js";
 import { deliverReply } from "../../deliver.js";
 import type { ListenerDeps } from "../../deps.js";
+import { teamOf } from "../../document-owner.js";
 import { parseCommandText } from "../../question-text.js";
 import { replyToIntent } from "../../reply-to-intent.js";
 import { callSlack } from "../../slack-call.js";
 import type { CommandArgs } from "../types.js";
 import { parseSettings, settingsReply } from "./channel-settings.js";
+import { adminReply, isAdminCommand, parseAdminRequest } from "./workspace-admin.js";
 
 /** Registered under `SLASH_COMMAND` when set; this is its default. */
 export const DM_COMMAND = DEFAULT_SLASH_COMMAND;
@@ -18,12 +20,28 @@ export const DM_COMMAND = DEFAULT_SLASH_COMMAND;
  * delete it, which chat.update cannot do for ephemeral messages.
  */
 export function createDmCommandListener(deps: ListenerDeps) {
-  return async ({ command, ack, respond, client }: CommandArgs): Promise<void> => {
+  return async ({ command, ack, respond, client, context }: CommandArgs): Promise<void> => {
     await ack();
+    const team = teamOf(context);
+    // `/dm owner …` and `/dm settings escalation …`: workspace settings (workspace-admin.ts).
+    const admin = parseAdminRequest(command.text);
+    if (isAdminCommand(admin, deps.knowledge.current().base)) {
+      const reply = await adminReply(deps, client, admin, {
+        ...(team !== undefined && { team }),
+        user: command.user_id,
+        channel: command.channel_id,
+        command: command.command,
+      });
+      await callSlack(deps.logger, "response_url", () =>
+        respond({ response_type: "ephemeral", ...reply }),
+      );
+      return;
+    }
     // `/dm settings [auto|mention]`: how the bot answers in this channel (channel-settings.ts).
     const settings = parseSettings(command.text);
     if (settings !== undefined) {
       const reply = await settingsReply(deps, client, {
+        ...(team !== undefined && { team }),
         user: command.user_id,
         channel: command.channel_id,
         command: command.command,

@@ -1,6 +1,7 @@
 import { answerQuestion } from "../../answer-question.js";
 import { readFollowUp } from "../../conversations/follow-up.js";
 import type { ListenerDeps } from "../../deps.js";
+import { teamOf } from "../../document-owner.js";
 import { extractQuestion } from "../../question-text.js";
 import { callSlack } from "../../slack-call.js";
 import type { EventArgs } from "../types.js";
@@ -19,7 +20,7 @@ export function createAutoAnswerListener(deps: ListenerDeps) {
     if (event.user === undefined || event.user === context.botUserId) return;
     if (typeof event.channel !== "string" || event.channel === "") return;
     const channel = event.channel;
-    if (deps.channelModes.get(channel) !== "auto") return;
+    if ((await deps.settings.channelMode(teamOf(context), channel)) !== "auto") return;
     const raw = typeof event.text === "string" ? event.text : "";
     // A mention is the app_mention listener's to answer.
     if (context.botUserId !== undefined && raw.includes(`<@${context.botUserId}>`)) return;

@@ -30,7 +30,7 @@ export function createDirectMessageListener(deps: ListenerDeps) {
       return;
     }
     // An owner replying to a request for an expert is answering, not asking.
-    if (isEscalationThread(deps, event.channel, event.thread_ts)) return;
+    if (await isEscalationThread(deps, event.channel, event.thread_ts)) return;
     const question = extractQuestion(event.text, context.botUserId);
     const user = event.user;
     await deliverReply({

@@ -1,18 +1,39 @@
+import type { Escalation } from "../../conversations/escalations.js";
 import type { ListenerDeps } from "../../deps.js";
 import { callSlack } from "../../slack-call.js";
 import { renderExpertReplied } from "../../views/escalation.js";
 import type { EventArgs } from "../types.js";
 
+/**
+ * The request to an expert posted at `channel`/`threadTs`, if any. A store that cannot be read
+ * (PostgreSQL down) is logged and counts as none: the message is then treated as any other.
+ */
+async function findRequest(
+  deps: Pick<ListenerDeps, "escalations" | "logger">,
+  channel: string,
+  threadTs: string,
+): Promise<Escalation | undefined> {
+  try {
+    return await deps.escalations.byThread(channel, threadTs);
+  } catch (error) {
+    deps.logger.error(
+      { event: "escalation_store_failed", err: error },
+      "could not look up a request to an expert",
+    );
+    return undefined;
+  }
+}
+
 /** True for a message in the thread of a request to an expert: this listener's, no one else's. */
-export function isEscalationThread(
-  deps: Pick<ListenerDeps, "escalations">,
+export async function isEscalationThread(
+  deps: Pick<ListenerDeps, "escalations" | "logger">,
   channel: unknown,
   threadTs: unknown,
-): boolean {
+): Promise<boolean> {
   return (
     typeof channel === "string" &&
     typeof threadTs === "string" &&
-    deps.escalations.byThread(channel, threadTs) !== undefined
+    (await findRequest(deps, channel, threadTs)) !== undefined
   );
 }
 
@@ -28,9 +49,10 @@ export function createEscalationReplyListener(deps: ListenerDeps) {
     if (event.user === undefined || event.user === context.botUserId) return;
     const { channel, thread_ts: threadTs } = event;
     if (typeof threadTs !== "string" || typeof channel !== "string") return;
-    const escalation = deps.escalations.byThread(channel, threadTs);
+    const escalation = await findRequest(deps, channel, threadTs);
     if (escalation === undefined || escalation.status !== "open") return;
-    escalation.status = "answered";
+    // Of two replicas given the same reply, the one that moves it on tells the asker.
+    if (!(await deps.escalations.advance(escalation.id, "answered"))) return;
     const expert = event.user;
     deps.logger.info(
       {

@@ -35,9 +35,10 @@ export function createThreadFollowUpListener(deps: ListenerDeps) {
       return;
     }
     const channel = event.channel;
-    if (isEscalationThread(deps, channel, threadTs)) return;
     const thread = deps.threads.recall(channel, threadTs);
     if (thread === undefined) return;
+    // Asked after the in-memory check: with PostgreSQL this is a query, and most threads are neither.
+    if (await isEscalationThread(deps, channel, threadTs)) return;
     const raw = typeof event.text === "string" ? event.text : "";
     // A mention is the app_mention listener's to answer; answering here too would say it twice.
     if (context.botUserId !== undefined && raw.includes(`<@${context.botUserId}>`)) return;

@@ -79,7 +79,7 @@ describe("Ask an expert", () => {
       replace_original: false,
       ...renderEscalationSent("U0OWNER", false),
     });
-    expect(deps.escalations.byId(id)).toMatchObject({
+    expect(await deps.escalations.byId(id)).toMatchObject({
       origin: { channel: "C0TEAM001", threadTs: "1700000000.000100", private: false },
       posted: { channel: "U0OWNER", ts: "1700000000.000900" },
       status: "open",
@@ -92,7 +92,7 @@ describe("Ask an expert", () => {
     await createAskExpertListener(deps)(args);
     expect(onlyCall(client.chat.postMessage)).toMatchObject({ channel: "C0EXPERTS" });
     expect(client.chat.getPermalink).not.toHaveBeenCalled();
-    const escalation = deps.escalations.byThread("C0EXPERTS", "1700000000.000900");
+    const escalation = await deps.escalations.byThread("C0EXPERTS", "1700000000.000900");
     expect(escalation?.origin).toEqual({ channel: "C0TEAM001", private: true });
   });
 
@@ -128,6 +128,19 @@ describe("Ask an expert", () => {
     client.chat.postMessage.mockRejectedValue(platformError("channel_not_found"));
     await createAskExpertListener(deps)(args);
     expect(log.events("slack_api_error")[0]).toMatchObject({ code: "channel_not_found" });
+    expect(log.events("escalation")).toEqual([]);
+    expect(onlyCall(respond)).toMatchObject(renderApology());
+  });
+
+  it("apologises and asks nobody when the request cannot be recorded (PostgreSQL down)", async () => {
+    const { deps, log } = makeDeps();
+    deps.escalations.open = async () => {
+      throw new Error("connect ECONNREFUSED");
+    };
+    const { args, client, respond } = ask(retroSection.id);
+    await createAskExpertListener(deps)(args);
+    expect(client.chat.postMessage).not.toHaveBeenCalled();
+    expect(log.events("escalation_store_failed")).toHaveLength(1);
     expect(log.events("escalation")).toEqual([]);
     expect(onlyCall(respond)).toMatchObject(renderApology());
   });
@@ -172,6 +185,6 @@ describe("Mark resolved", () => {
     client.chat.postMessage.mockRejectedValue(platformError("not_in_channel"));
     await expect(createResolveEscalationListener(deps)(args)).resolves.toBeUndefined();
     expect(log.events("slack_api_error")[0]).toMatchObject({ code: "not_in_channel" });
-    expect(deps.escalations.byId(id)?.status).toBe("resolved");
+    expect((await deps.escalations.byId(id))?.status).toBe("resolved");
   });
 });

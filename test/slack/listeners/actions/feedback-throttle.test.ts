@@ -36,7 +36,8 @@ describe("feedback with an owner-notice throttle", () => {
 
     expect(first.client.chat.postMessage).toHaveBeenCalledTimes(1);
     expect(second.client.chat.postMessage).not.toHaveBeenCalled();
-    expect(throttle.keys).toEqual([`U0OWNER:${retroSection.id}`]);
+    // Keyed by workspace too: an owner is told once per workspace, section and window.
+    expect(throttle.keys).toEqual([`T1:U0OWNER:${retroSection.id}`]);
     expect(log.events("owner_notice_throttled")).toEqual([
       expect.objectContaining({ sectionId: retroSection.id }),
     ]);

@@ -44,7 +44,15 @@ function settingsArgs(
     channel_id: options.channel ?? "C0HELP",
     response_url: "https://hooks.slack.test/commands/1",
   };
-  const args = { ack, respond, client, command, body: command, payload: command };
+  const args = {
+    ack,
+    respond,
+    client,
+    command,
+    body: command,
+    payload: command,
+    context: { teamId: "T1" },
+  };
   return { args: args as unknown as CommandArgs, ack, respond, client };
 }
 
@@ -68,7 +76,7 @@ describe("/dm settings", () => {
       response_type: "ephemeral",
       ...renderChannelModeChanged("C0HELP", "auto"),
     });
-    expect(deps.channelModes.get("C0HELP")).toBe("auto");
+    expect(await deps.settings.channelMode("T1", "C0HELP")).toBe("auto");
     expect(search).not.toHaveBeenCalled();
     expect(log.events("channel_mode")[0]).toMatchObject({ channel: "C0HELP", mode: "auto" });
   });
@@ -77,7 +85,7 @@ describe("/dm settings", () => {
     const { deps } = makeDeps();
     const { args } = settingsArgs("settings auto", { creator: "U0ASKER01" });
     await createDmCommandListener(deps)(args);
-    expect(deps.channelModes.get("C0HELP")).toBe("auto");
+    expect(await deps.settings.channelMode("T1", "C0HELP")).toBe("auto");
   });
 
   it("refuses anyone else, and a failed lookup counts as a refusal", async () => {
@@ -86,7 +94,7 @@ describe("/dm settings", () => {
     client.users.info.mockRejectedValue(platformError("missing_scope"));
     await createDmCommandListener(deps)(args);
     expect(onlyCall(respond)).toMatchObject(renderSettingsNotAllowed());
-    expect(deps.channelModes.get("C0HELP")).toBe("mention");
+    expect(await deps.settings.channelMode("T1", "C0HELP")).toBe("mention");
   });
 
   it("shows the current mode, with how to change it for those who may", async () => {

@@ -27,7 +27,7 @@ function topLevel(event: Record<string, unknown> = {}) {
 
 function autoChannel(options: Parameters<typeof makeDeps>[0] = {}) {
   const made = makeDeps(options);
-  made.deps.channelModes.set(HELP, "auto", "U0ADMIN");
+  void made.deps.settings.setChannelMode("T1", HELP, "auto", "U0ADMIN");
   return made;
 }
 

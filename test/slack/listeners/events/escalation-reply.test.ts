@@ -7,15 +7,15 @@ import { eventArgs, makeDeps, onlyCall, platformError, textOf } from "../fakes.j
 const REQUEST = { channel: "D0OWNER", ts: "1700000000.000900" };
 
 /** Deps holding one open request to an expert, posted in the owner's DM. */
-function withRequest(origin: { channel: string; threadTs?: string; private: boolean }) {
+async function withRequest(origin: { channel: string; threadTs?: string; private: boolean }) {
   const made = makeDeps();
-  const escalation = made.deps.escalations.open({
+  const escalation = await made.deps.escalations.open({
     asker: "U0ASKER01",
     question: "how long is a retro?",
     origin,
     to: "U0OWNER",
   });
-  made.deps.escalations.posted(escalation.id, REQUEST.channel, REQUEST.ts);
+  await made.deps.escalations.posted(escalation.id, REQUEST.channel, REQUEST.ts);
   return { ...made, escalation };
 }
 
@@ -34,7 +34,7 @@ function reply(event: Record<string, unknown> = {}) {
 
 describe("an expert's reply", () => {
   it("is passed on to the asker in the thread they asked in, with a link, once", async () => {
-    const { deps, log, escalation } = withRequest({
+    const { deps, log, escalation } = await withRequest({
       channel: "C0TEAM001",
       threadTs: "1700000000.000100",
       private: false,
@@ -62,7 +62,7 @@ describe("an expert's reply", () => {
   });
 
   it("reaches a private asker by DM", async () => {
-    const { deps } = withRequest({ channel: "C0TEAM001", private: true });
+    const { deps } = await withRequest({ channel: "C0TEAM001", private: true });
     const { args, client } = reply();
     await createEscalationReplyListener(deps)(args);
     expect(onlyCall(client.chat.postMessage)).toMatchObject({ channel: "U0ASKER01" });
@@ -75,7 +75,7 @@ describe("an expert's reply", () => {
     ["the bot itself", { user: "U0BOT0001" }],
     ["an edit", { subtype: "message_changed" }],
   ])("ignores %s", async (_name, event) => {
-    const { deps, log } = withRequest({ channel: "C0TEAM001", private: true });
+    const { deps, log } = await withRequest({ channel: "C0TEAM001", private: true });
     const { args, client } = reply(event);
     await createEscalationReplyListener(deps)(args);
     expect(client.chat.postMessage).not.toHaveBeenCalled();
@@ -83,15 +83,40 @@ describe("an expert's reply", () => {
   });
 
   it("is not taken for a question by the DM listener", async () => {
-    const { deps, search } = withRequest({ channel: "C0TEAM001", private: true });
+    const { deps, search } = await withRequest({ channel: "C0TEAM001", private: true });
     const { args, client } = reply({ text: "how long is a retro?" });
     await createDirectMessageListener(deps)(args);
     expect(search).not.toHaveBeenCalled();
     expect(client.chat.postMessage).not.toHaveBeenCalled();
   });
 
+  it("logs a store it cannot read, relays nothing, and lets the DM listener answer", async () => {
+    const { deps, log, search } = await withRequest({ channel: "C0TEAM001", private: true });
+    deps.escalations.byThread = async () => {
+      throw new Error("connect ECONNREFUSED");
+    };
+    const relay = reply();
+    await expect(createEscalationReplyListener(deps)(relay.args)).resolves.toBeUndefined();
+    expect(relay.client.chat.postMessage).not.toHaveBeenCalled();
+    const dm = reply({ text: "how long is a retro?" });
+    await createDirectMessageListener(deps)(dm.args);
+    expect(search).toHaveBeenCalledTimes(1);
+    expect(log.events("escalation_store_failed")).toHaveLength(2);
+  });
+
+  it("relays a reply once when two replicas see it: the store decides who", async () => {
+    const { deps, escalation } = await withRequest({ channel: "C0TEAM001", private: true });
+    // Another replica moved it on between this one's lookup and its own move.
+    expect(await deps.escalations.advance(escalation.id, "answered")).toBe(true);
+    const found = { ...escalation, status: "open" as const };
+    deps.escalations.byThread = async () => found;
+    const { args, client } = reply();
+    await createEscalationReplyListener(deps)(args);
+    expect(client.chat.postMessage).not.toHaveBeenCalled();
+  });
+
   it("logs a failed relay and keeps serving", async () => {
-    const { deps, log } = withRequest({ channel: "C0TEAM001", private: true });
+    const { deps, log } = await withRequest({ channel: "C0TEAM001", private: true });
     const { args, client } = reply();
     client.chat.postMessage.mockRejectedValue(platformError("channel_not_found"));
     await expect(createEscalationReplyListener(deps)(args)).resolves.toBeUndefined();

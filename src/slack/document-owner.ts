@@ -1,0 +1,39 @@
+import type { Document } from "../corpus/types.js";
+import type { ListenerDeps } from "./deps.js";
+
+type OwnerDeps = Pick<ListenerDeps, "settings" | "multiWorkspace">;
+
+/**
+ * Who owns `document` in the asking workspace, for "Ask an expert" and "not helpful" notices:
+ * the owner an admin set from Slack (`/dm owner set`), else the frontmatter's `owners` entry for
+ * this workspace, else, with one workspace only, the plain `owner`. With several workspaces
+ * (OAuth) a plain `owner: U…` names someone in one of them, unknown which, so it is not used.
+ */
+export async function ownerFor(
+  deps: OwnerDeps,
+  team: string | undefined,
+  document: Document,
+): Promise<string | undefined> {
+  const set = await deps.settings.documentOwner(team, document.path);
+  if (set !== undefined) return set;
+  const mapped = team === undefined ? undefined : document.owners?.[team];
+  if (mapped !== undefined) return mapped;
+  return deps.multiWorkspace === true ? undefined : document.owner;
+}
+
+/** Where "Ask an expert" goes without an owner: the workspace's own channel, else ESCALATION_CHANNEL. */
+export async function escalationChannelFor(
+  deps: Pick<ListenerDeps, "settings" | "escalationChannel">,
+  team: string | undefined,
+): Promise<string | undefined> {
+  return (await deps.settings.escalationChannel(team)) ?? deps.escalationChannel;
+}
+
+/**
+ * The workspace a Bolt request came from: `context.teamId`, which Bolt fills for events,
+ * actions, commands and shortcuts alike (an org-wide install's request names its workspace too).
+ */
+export function teamOf(context: { teamId?: unknown } | undefined): string | undefined {
+  const team = context?.teamId;
+  return typeof team === "string" && team !== "" ? team : undefined;
+}
