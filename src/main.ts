@@ -103,6 +103,7 @@ export async function startBot(
   const knowledge = createKnowledgeStore({
     root: config.contentDir,
     maxFileBytes: config.maxFileBytes,
+    serveDrafts: config.serveDrafts,
     logger: knowledgeLogger,
     watch: io.watchContent ?? true,
     parser,

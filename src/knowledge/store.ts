@@ -24,6 +24,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import type { Logger } from "pino";
 import {
+  type AssembleOptions,
   assembleKnowledgeBaseSteps,
   createNoContentError,
   type DocumentFileOutcome,
@@ -56,6 +57,8 @@ export interface KnowledgeStoreOptions {
   maxFileBytes?: number;
   /** Quiet time after the last file change before reloading (default 250 ms). */
   debounceMs?: number;
+  /** Keep pages marked `draft: true` in the index (SERVE_DRAFTS); by default they are left out. */
+  serveDrafts?: boolean;
   /** Watch the directory for changes (default true); without it only `reload()` reloads. */
   watch?: boolean;
   now?: () => number;
@@ -138,8 +141,9 @@ export function assembleWithLastGood(
   files: readonly string[],
   outcomes: readonly DocumentFileOutcome[],
   lastGood: ReadonlyMap<string, ParsedDocument>,
+  options: AssembleOptions = {},
 ): AssembledKnowledge {
-  return runSteps(assembleWithLastGoodSteps(root, files, outcomes, lastGood));
+  return runSteps(assembleWithLastGoodSteps(root, files, outcomes, lastGood, options));
 }
 
 /** `assembleWithLastGood` in steps (src/search/steps.ts), for reloads. */
@@ -148,6 +152,7 @@ function* assembleWithLastGoodSteps(
   files: readonly string[],
   outcomes: readonly DocumentFileOutcome[],
   lastGood: ReadonlyMap<string, ParsedDocument>,
+  options: AssembleOptions,
 ): Steps<AssembledKnowledge> {
   const documents: ParsedDocument[] = [];
   const warnings: LoadWarning[] = [];
@@ -170,7 +175,10 @@ function* assembleWithLastGoodSteps(
       warnings.push(warning);
     }
   }
-  const base = yield* assembleKnowledgeBaseSteps({ root, files: [...files], documents, warnings });
+  const base = yield* assembleKnowledgeBaseSteps(
+    { root, files: [...files], documents, warnings },
+    options,
+  );
   if (base.sections.length === 0) throw createNoContentError({ root, files: [...files], warnings });
   return { base, failures, good };
 }
@@ -188,6 +196,7 @@ export function createKnowledgeStore(options: KnowledgeStoreOptions): KnowledgeS
     debounceMs = 250,
     watch = true,
     now = Date.now,
+    serveDrafts = false,
   } = options;
 
   let knowledge: Knowledge | undefined;
@@ -267,7 +276,9 @@ export function createKnowledgeStore(options: KnowledgeStoreOptions): KnowledgeS
     try {
       scanned = await scan();
       assembled = await run(
-        assembleWithLastGoodSteps(root, scanned.files, scanned.outcomes, lastGood),
+        assembleWithLastGoodSteps(root, scanned.files, scanned.outcomes, lastGood, {
+          serveDrafts,
+        }),
       );
       scanMs = elapsed();
       next = {

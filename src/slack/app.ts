@@ -4,6 +4,7 @@ import { App, type CodedError, HTTPReceiver, SocketModeReceiver } from "@slack/b
 import type { SocketModeClient } from "@slack/socket-mode";
 import type { WebClientOptions } from "@slack/web-api";
 import type { Config } from "../config.js";
+import { createDraftWriter, type DraftWriter } from "../knowledge/drafts.js";
 import type { KnowledgeSource } from "../knowledge/types.js";
 import { type AppLogger, createBoltLogger } from "../logger.js";
 import type { SharedDeps } from "../state/shared-state.js";
@@ -24,6 +25,7 @@ import { register as registerActions } from "./listeners/actions/index.js";
 import { register as registerCommands } from "./listeners/commands/index.js";
 import { register as registerEvents } from "./listeners/events/index.js";
 import { register as registerShortcuts } from "./listeners/shortcuts/index.js";
+import { register as registerViews } from "./listeners/views/index.js";
 import { answerReplaysOnce, rejectOutOfWindow, rejectUnusableBody } from "./request-guards.js";
 import { createRequestScope } from "./request-scope.js";
 import { createTeamGuard } from "./team-guard.js";
@@ -61,6 +63,8 @@ export interface CreateAppDeps {
   threads?: ThreadMemory;
   /** Open requests to experts; a fresh bounded one when omitted. */
   escalations?: EscalationStore;
+  /** Where "Add to handbook" writes drafts; the config's CONTENT_DIR when omitted. */
+  drafts?: DraftWriter;
   /** Channel modes; read from the config's DATA_DIR when omitted. */
   channelModes?: ChannelModes;
   clock?: () => number;
@@ -218,6 +222,7 @@ export function createApp(config: Config, deps: CreateAppDeps): BotApp {
     escalations: deps.escalations ?? createEscalationStore({ max: ESCALATIONS_MAX }),
     escalationChannel: config.escalationChannel,
     channelModes: deps.channelModes ?? createChannelModes(config.dataDir, logger),
+    drafts: deps.drafts ?? createDraftWriter(config.contentDir),
     clock: deps.clock,
     now: deps.now,
   };
@@ -236,6 +241,7 @@ export function createApp(config: Config, deps: CreateAppDeps): BotApp {
   registerEvents(app, listenerDeps);
   registerActions(app, listenerDeps);
   registerShortcuts(app, listenerDeps);
+  registerViews(app, listenerDeps);
 
   // The last stop for anything a listener let escape: logged, and the bot keeps serving.
   app.error(async (error: CodedError) => {

@@ -1,3 +1,4 @@
+import type { DraftWriter } from "../knowledge/drafts.js";
 import type { KnowledgeSource } from "../knowledge/types.js";
 import type { AppLogger } from "../logger.js";
 import type { Throttle } from "../state/throttle.js";
@@ -29,6 +30,8 @@ export interface ListenerDeps {
   escalationChannel?: string;
   /** Which channels answer top-level questions automatically (`/dm settings`). */
   channelModes: ChannelModes;
+  /** Writes answers captured with "Add to handbook" into the drafts folder under CONTENT_DIR. */
+  drafts: DraftWriter;
   /** Monotonic clock in ms for the `ms` of query log lines; `performance.now` by default. */
   clock?: () => number;
 }

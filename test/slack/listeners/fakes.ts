@@ -120,6 +120,7 @@ export function makeDeps(
   const log = captureLogger();
   const knowledge = fakeKnowledge(options.respond);
   let tick = 0;
+  const drafts = fakeDrafts();
   const deps: ListenerDeps = {
     logger: log.logger,
     knowledge: knowledge.source,
@@ -130,6 +131,7 @@ export function makeDeps(
     threads: createThreadMemory({ ttlMs: 60_000, max: 100 }),
     escalations: createEscalationStore({ max: 100 }),
     channelModes: fakeChannelModes(),
+    drafts,
     ...(options.escalationChannel !== undefined && {
       escalationChannel: options.escalationChannel,
     }),
@@ -139,7 +141,20 @@ export function makeDeps(
       return tick;
     },
   };
-  return { deps, log, search: knowledge.search, knowledge: knowledge.knowledge };
+  return { deps, log, search: knowledge.search, knowledge: knowledge.knowledge, drafts };
+}
+
+/** A draft writer that keeps what it is given; `write` is a vi.fn a test can make fail. */
+export function fakeDrafts() {
+  const written = new Map<string, string>();
+  return {
+    written,
+    write: vi.fn(async (stem: string, text: string) => {
+      const file = `slack-drafts/${stem}.md`;
+      written.set(file, text);
+      return file;
+    }),
+  };
 }
 
 /** Channel modes in memory, every channel in `mention` mode until set. */
@@ -182,6 +197,12 @@ export function fakeClient() {
       getPermalink: vi.fn(async (args: Record<string, unknown>) => ({
         ok: true,
         permalink: `https://team.slack.test/archives/${String(args.channel)}/p${String(args.message_ts).replace(".", "")}`,
+      })),
+    },
+    conversations: {
+      replies: vi.fn(async (_args: Record<string, unknown>) => ({
+        ok: true,
+        messages: [] as Record<string, unknown>[],
       })),
     },
     views: {
