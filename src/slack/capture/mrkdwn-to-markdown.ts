@@ -15,6 +15,20 @@ function unescapeEntities(text: string): string {
   return text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
 }
 
+/** A `<…>` token inside code, where nothing is a link: what Slack showed, as plain text. */
+function plainTokens(code: string): string {
+  return unescapeEntities(
+    code.replace(/<([^<>\n]+)>/g, (_match, inner: string) => {
+      const bar = inner.indexOf("|");
+      const target = bar === -1 ? inner : inner.slice(0, bar);
+      const label = bar === -1 ? "" : inner.slice(bar + 1);
+      if (/^[@#]/.test(target)) return `${target[0]}${label.replace(/^[@#]/, "") || target.slice(1)}`;
+      if (target.startsWith("!")) return label || `@${target.slice(1).split("^")[0] ?? ""}`;
+      return label || target;
+    }),
+  );
+}
+
 /** Characters markdown reads as syntax anywhere in a line. */
 function escapeInline(text: string): string {
   return text.replace(/[\\`*[\]<>|]/g, (char) => `\\${char}`);
@@ -61,7 +75,7 @@ function convertProse(line: string, holes: string[]): string {
     return `${HOLE}${holes.length - 1}\uE001`;
   };
   let text = line.replace(/`([^`\n]+)`/g, (_match, code: string) =>
-    keep(`\`${unescapeEntities(code)}\``),
+    keep(`\`${plainTokens(code)}\``),
   );
   text = text.replace(/<([^<>\n]+)>/g, (_match, inner: string) => keep(convertToken(inner)));
   text = convertEmphasis(text);
@@ -76,14 +90,18 @@ function convertLine(line: string, holes: string[]): string {
   const quote = /^&gt;\s?(.*)$/.exec(line);
   if (quote) return `> ${convertLine(quote[1] ?? "", holes)}`;
   const bullet = /^(\s*)[•◦▪▸‣-]\s+(.*)$/.exec(line);
+  // An empty bullet would read as a setext underline, turning the line above into a heading.
+  if (bullet && (bullet[2] ?? "").trim() === "") return "";
   if (bullet) {
     const depth = Math.floor((bullet[1] ?? "").replace(/\t/g, "    ").length / 4);
     return `${"  ".repeat(depth)}- ${convertProse(bullet[2] ?? "", holes)}`;
   }
   const numbered = /^(\s*)(\d{1,9})[.)]\s+(.*)$/.exec(line);
   if (numbered) return `${numbered[2]}. ${convertProse(numbered[3] ?? "", holes)}`;
+  // A line markdown would read as a heading, list, rule or underline keeps its first character.
+  if (/^\s*_[_\s]*$/.test(line)) return line.replace(/_/g, "\\_");
   return convertProse(line, holes)
-    .replace(/^(\s*)([#+=]|-(?=\s|$)|\d+(?=[.)]\s))/, "$1\\$2")
+    .replace(/^(\s*)([#+=-]|\d+(?=[.)]\s))/, "$1\\$2")
     .replace(/^ {4,}/, "");
 }
 
@@ -95,7 +113,7 @@ export function mrkdwnToMarkdown(mrkdwn: string): string {
     // Odd parts sit between a pair of fences; a last unpaired fence opens no block.
     const isCode = index % 2 === 1 && index < parts.length - 1;
     if (isCode) {
-      const code = unescapeEntities(part).replace(/^\n/, "").replace(/\n$/, "");
+      const code = plainTokens(part).replace(/^\n/, "").replace(/\n$/, "");
       const fence = code.includes("```") ? "~~~~" : "```";
       out.push(`\n${fence}\n${code}\n${fence}\n`);
       return;
