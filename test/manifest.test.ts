@@ -18,8 +18,8 @@ import {
   register as registerViews,
   VIEW_CALLBACK_IDS,
 } from "../src/slack/listeners/views/index.js";
-import { ADD_TO_HANDBOOK_VIEW } from "../src/slack/views/add-to-handbook.js";
 import { ActionId } from "../src/slack/views/actions.js";
+import { ADD_TO_HANDBOOK_VIEW } from "../src/slack/views/add-to-handbook.js";
 import { makeDeps } from "./slack/listeners/fakes.js";
 
 const root = new URL("../", import.meta.url);

@@ -22,7 +22,8 @@ function plainTokens(code: string): string {
       const bar = inner.indexOf("|");
       const target = bar === -1 ? inner : inner.slice(0, bar);
       const label = bar === -1 ? "" : inner.slice(bar + 1);
-      if (/^[@#]/.test(target)) return `${target[0]}${label.replace(/^[@#]/, "") || target.slice(1)}`;
+      if (/^[@#]/.test(target))
+        return `${target[0]}${label.replace(/^[@#]/, "") || target.slice(1)}`;
       if (target.startsWith("!")) return label || `@${target.slice(1).split("^")[0] ?? ""}`;
       return label || target;
     }),

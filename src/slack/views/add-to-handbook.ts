@@ -14,7 +14,6 @@ export const ANSWER_PARTS = 14;
 export const QUESTION_PARTS = 2;
 const DOCUMENT_MAX = 255;
 const HEADING_MAX = 150;
-const ACTION_ID = "text";
 
 export interface AddToHandbookForm {
   question: string;
@@ -84,7 +83,8 @@ function textInput(spec: {
     ...(spec.hint !== undefined && { hint: { type: "plain_text", text: spec.hint } }),
     element: {
       type: "plain_text_input",
-      action_id: ACTION_ID,
+      // Each input's action id is its block id: unique in the view, so it names what was typed.
+      action_id: spec.blockId,
       multiline: spec.multiline,
       max_length: spec.max,
       ...(spec.value !== "" && { initial_value: spec.value.slice(0, spec.max) }),
@@ -166,7 +166,7 @@ export function renderAddToHandbookModal(form: AddToHandbookForm): ModalView {
 type StateValues = Record<string, Record<string, { value?: string | null } | undefined>>;
 
 function valueOf(values: StateValues, blockId: string): string | undefined {
-  const value = values[blockId]?.[ACTION_ID]?.value;
+  const value = values[blockId]?.[blockId]?.value;
   return typeof value === "string" ? value : undefined;
 }
 

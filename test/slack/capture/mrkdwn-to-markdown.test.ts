@@ -6,13 +6,19 @@ import { mrkdwnToMarkdown } from "../../../src/slack/capture/mrkdwn-to-markdown.
 describe("mrkdwnToMarkdown", () => {
   it.each([
     ["*bold* and _italic_ and ~gone~", "**bold** and _italic_ and ~~gone~~"],
-    ["see <https://x.example/a?b=1&amp;c=2|the guide>", "see [the guide](https://x.example/a?b=1&c=2)"],
+    [
+      "see <https://x.example/a?b=1&amp;c=2|the guide>",
+      "see [the guide](https://x.example/a?b=1&c=2)",
+    ],
     ["<https://x.example>", "<https://x.example>"],
     ["ask <@U0ANA> in <#C0DEV|dev> <!here>", "ask @U0ANA in #dev @here"],
     ["• one\n• two\n    ◦ nested", "- one\n- two\n  - nested"],
     ["&gt; a quote", "> a quote"],
     ["`a &lt;b&gt;` then\n```\nif (a &lt; b) *x*\n```", "`a <b>` then\n\n```\nif (a < b) *x*\n```"],
-    ["# not a heading, 5*3, [x](y), a &lt;b&gt; tag", "\\# not a heading, 5\\*3, \\[x\\](y), a \\<b\\> tag"],
+    [
+      "# not a heading, 5*3, [x](y), a &lt;b&gt; tag",
+      "\\# not a heading, 5\\*3, \\[x\\](y), a \\<b\\> tag",
+    ],
   ])("%j → %j", (mrkdwn, markdown) => {
     expect(mrkdwnToMarkdown(mrkdwn)).toBe(markdown);
   });
@@ -31,7 +37,9 @@ describe("mrkdwnToMarkdown", () => {
         const mrkdwn = pieces.join(" ");
         const markdown = mrkdwnToMarkdown(mrkdwn);
         const words = (text: string) => text.match(/[a-z]+/g) ?? [];
-        const expected = words(mrkdwn.replace(/&(amp|lt|gt);|https:\/\/example\.com\/[a-z]+\|/g, ""));
+        const expected = words(
+          mrkdwn.replace(/&(amp|lt|gt);|https:\/\/example\.com\/[a-z]+\|/g, ""),
+        );
         // What a reader of the page sees: the parsed text, with no markup left over.
         const parsed = parseDocument("draft.md", `---\ntitle: t\n---\n\n${markdown}\n`);
         const seen = parsed.sections.map((section) => section.text).join(" ");

@@ -136,7 +136,8 @@ export function blockViolations(blocks: readonly KnownBlock[], maxBlocks: number
         checkActionId(block.element.action_id, where);
         if (block.element.type === "plain_text_input") {
           const max = block.element.max_length ?? TEXT_INPUT_MAX;
-          if (max > TEXT_INPUT_MAX) problems.push(`${where}: max_length ${max} > ${TEXT_INPUT_MAX}`);
+          if (max > TEXT_INPUT_MAX)
+            problems.push(`${where}: max_length ${max} > ${TEXT_INPUT_MAX}`);
           const initial = block.element.initial_value ?? "";
           if (initial.length > max)
             problems.push(`${where}: initial_value ${initial.length} > max_length ${max}`);

@@ -1,5 +1,5 @@
-import { mrkdwnToMarkdown } from "../../capture/mrkdwn-to-markdown.js";
 import { encodeCaptureMetadata } from "../../capture/metadata.js";
+import { mrkdwnToMarkdown } from "../../capture/mrkdwn-to-markdown.js";
 import type { ListenerDeps } from "../../deps.js";
 import { extractQuestion } from "../../question-text.js";
 import { callSlack } from "../../slack-call.js";
@@ -20,7 +20,13 @@ const NOTHING_TO_ADD = "That message has no text to add to the handbook.";
  * (listeners/views/save-draft.ts). A thread that cannot be read leaves the question empty to fill.
  */
 export function createAddToHandbookListener(deps: ListenerDeps) {
-  return async ({ ack, shortcut, client, respond }: MessageShortcutArgs): Promise<void> => {
+  return async ({
+    ack,
+    shortcut,
+    client,
+    respond,
+    context,
+  }: MessageShortcutArgs): Promise<void> => {
     await ack();
     const { message } = shortcut;
     const answer = typeof message?.text === "string" ? message.text : "";
@@ -43,7 +49,12 @@ export function createAddToHandbookListener(deps: ListenerDeps) {
       );
       const first = replies.ok ? replies.value.messages?.[0] : undefined;
       if (first?.ts === threadTs) {
-        question = first.text ?? "";
+        // "@Handbook how long is a retro?": the question is what follows the mention.
+        const bot = context.botUserId;
+        question = (first.text ?? "")
+          .split(bot ? `<@${bot}>` : "\u0000")
+          .join("")
+          .trim();
         askedBy = first.user;
       }
     }

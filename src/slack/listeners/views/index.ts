@@ -7,5 +7,8 @@ import { createSaveDraftListener } from "./save-draft.js";
 export const VIEW_CALLBACK_IDS: readonly string[] = [ADD_TO_HANDBOOK_VIEW];
 
 export function register(app: App, deps: ListenerDeps): void {
-  app.view({ callback_id: ADD_TO_HANDBOOK_VIEW, type: "view_submission" }, createSaveDraftListener(deps));
+  app.view(
+    { callback_id: ADD_TO_HANDBOOK_VIEW, type: "view_submission" },
+    createSaveDraftListener(deps),
+  );
 }

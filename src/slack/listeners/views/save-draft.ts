@@ -1,8 +1,4 @@
-import type {
-  AllMiddlewareArgs,
-  SlackViewMiddlewareArgs,
-  ViewSubmitAction,
-} from "@slack/bolt";
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
 import { composeDraft } from "../../capture/draft.js";
 import { decodeCaptureMetadata } from "../../capture/metadata.js";
 import type { ListenerDeps } from "../../deps.js";
