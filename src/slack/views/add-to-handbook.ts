@@ -165,7 +165,7 @@ export function renderAddToHandbookModal(form: AddToHandbookForm): ModalView {
 
 type StateValues = Record<string, Record<string, { value?: string | null } | undefined>>;
 
-function valueOf(values: StateValues, blockId: string): string | undefined {
+function typedValue(values: StateValues, blockId: string): string | undefined {
   const value = values[blockId]?.[blockId]?.value;
   return typeof value === "string" ? value : undefined;
 }
@@ -173,7 +173,7 @@ function valueOf(values: StateValues, blockId: string): string | undefined {
 function joinParts(values: StateValues, prefix: string, parts: number): string {
   const pieces: string[] = [];
   for (let index = 0; index < parts; index++) {
-    const value = valueOf(values, `${prefix}_${index}`);
+    const value = typedValue(values, `${prefix}_${index}`);
     if (value !== undefined) pieces.push(value);
   }
   return pieces.join("\n");
@@ -184,8 +184,8 @@ export function readAddToHandbookSubmission(values: StateValues): AddToHandbookS
   return {
     question: joinParts(values, "question", QUESTION_PARTS),
     answer: joinParts(values, "answer", ANSWER_PARTS),
-    document: (valueOf(values, "document") ?? "").trim(),
-    heading: (valueOf(values, "heading") ?? "").trim(),
+    document: (typedValue(values, "document") ?? "").trim(),
+    heading: (typedValue(values, "heading") ?? "").trim(),
   };
 }
 

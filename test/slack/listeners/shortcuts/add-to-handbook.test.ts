@@ -4,7 +4,7 @@ import { createAddToHandbookListener } from "../../../../src/slack/listeners/sho
 import type { MessageShortcutArgs } from "../../../../src/slack/listeners/shortcuts/ask-handbook.js";
 import { readAddToHandbookSubmission } from "../../../../src/slack/views/add-to-handbook.js";
 import { renderApology } from "../../../../src/slack/views/apology.js";
-import type { ModalView } from "../../../../src/slack/views/types.js";
+import type { InputBlock, ModalView } from "../../../../src/slack/views/types.js";
 import { fakeClient, makeDeps, onlyCall, platformError, retroDoc, retroSection } from "../fakes.js";
 
 const THREAD = "1700000000.000100";
@@ -41,7 +41,7 @@ function shortcutArgs(message: Record<string, unknown>) {
 /** The values the modal would submit unedited. */
 function prefilled(view: ModalView) {
   const values: Record<string, Record<string, { value: string | null }>> = {};
-  for (const block of view.blocks) {
+  for (const block of view.blocks as InputBlock[]) {
     if (block.type !== "input" || block.element.type !== "plain_text_input") continue;
     values[block.block_id as string] = {
       [block.element.action_id as string]: { value: block.element.initial_value ?? null },
