@@ -14,7 +14,8 @@ const files = {
   "rituals.md": "---\ntitle: Rituals\n---\n\n## Stand-up\n\nA stand-up lasts fifteen minutes.\n",
   "slack-drafts/2024-05-01-retro.md":
     "---\ntitle: How long is a retro?\ndraft: true\ncaptured_from: slack\n---\n\n> How long is a retro?\n\nA retrospective lasts an hour.\n",
-  "notes/plan.md": "---\ntitle: Plan\ndraft: true\n---\n\n## Quarterly plan\n\nThe quarterly plan is secret.\n",
+  "notes/plan.md":
+    "---\ntitle: Plan\ndraft: true\n---\n\n## Quarterly plan\n\nThe quarterly plan is secret.\n",
 };
 
 describe("drafts (draft: true)", () => {
