@@ -12,7 +12,7 @@ import { createCachedParser, createParsePool } from "./knowledge/parse-pool.js";
 import { createKnowledgeStore, type KnowledgeStore, onSignalReload } from "./knowledge/store.js";
 import { type AppLogger, createLogger } from "./logger.js";
 import { type BotApp, createApp, type SlackClientOptions } from "./slack/app.js";
-import { slackErrorCode } from "./slack/slack-call.js";
+import { slackErrorCode } from "./slack/send/slack-call.js";
 import { createLogTap } from "./state/event-sink.js";
 import { openSharedState, type SharedState } from "./state/shared-state.js";
 

@@ -9,15 +9,9 @@ import type { App } from "@slack/bolt";
 import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { register as registerActions } from "../src/slack/listeners/actions/index.js";
-import { register as registerCommands } from "../src/slack/listeners/commands/index.js";
-import { register as registerEvents } from "../src/slack/listeners/events/index.js";
 import { THREAD_CHANNEL_TYPES } from "../src/slack/listeners/events/thread-follow-up.js";
-import { register as registerShortcuts } from "../src/slack/listeners/shortcuts/index.js";
-import {
-  register as registerViews,
-  VIEW_CALLBACK_IDS,
-} from "../src/slack/listeners/views/index.js";
+import { registerListeners } from "../src/slack/listeners/index.js";
+import { VIEW_CALLBACK_IDS } from "../src/slack/listeners/views/index.js";
 import { ActionId } from "../src/slack/views/actions.js";
 import { ADD_TO_HANDBOOK_VIEW } from "../src/slack/views/add-to-handbook.js";
 import { makeDeps } from "./slack/listeners/fakes.js";
@@ -63,15 +57,7 @@ function recordRegistrations() {
     message: () => events.push("message"),
   };
   const { deps } = makeDeps();
-  for (const register of [
-    registerCommands,
-    registerEvents,
-    registerActions,
-    registerShortcuts,
-    registerViews,
-  ]) {
-    register(fake as unknown as App, deps);
-  }
+  registerListeners(fake as unknown as App, deps);
   return { commands, events, actions, shortcuts, views };
 }
 

@@ -16,25 +16,25 @@ import {
   THREAD_TTL_MS,
   type ThreadMemory,
 } from "./conversations/thread-memory.js";
-import { createDedupe, type Dedupe } from "./dedupe.js";
-import { createDeliveryDedupe } from "./delivery-dedupe.js";
 import type { ListenerDeps } from "./deps.js";
-import { createHealthHandler, HEALTH_PATH, type HealthProbe } from "./healthz.js";
-import { registerInstallationEvents } from "./installation-events.js";
-import { register as registerActions } from "./listeners/actions/index.js";
-import { register as registerCommands } from "./listeners/commands/index.js";
-import { register as registerEvents } from "./listeners/events/index.js";
-import { register as registerShortcuts } from "./listeners/shortcuts/index.js";
-import { register as registerViews } from "./listeners/views/index.js";
-import { answerReplaysOnce, rejectOutOfWindow, rejectUnusableBody } from "./request-guards.js";
-import { createRequestScope } from "./request-scope.js";
-import { createTeamGuard } from "./team-guard.js";
-import { createUnlistenedAck } from "./unlistened.js";
+import { registerListeners } from "./listeners/index.js";
+import { createDedupe, type Dedupe } from "./transport/dedupe.js";
+import { createDeliveryDedupe } from "./transport/delivery-dedupe.js";
+import { createHealthHandler, HEALTH_PATH, type HealthProbe } from "./transport/healthz.js";
+import { registerInstallationEvents } from "./transport/installation-events.js";
+import {
+  answerReplaysOnce,
+  rejectOutOfWindow,
+  rejectUnusableBody,
+} from "./transport/request-guards.js";
+import { createRequestScope } from "./transport/request-scope.js";
+import { createTeamGuard } from "./transport/team-guard.js";
+import { createUnlistenedAck } from "./transport/unlistened.js";
 
 /** How long a request may wait for a listener's ack before the bot acks it empty (HTTP). */
 const UNHANDLED_ACK_MS = 2000;
 
-import { slackErrorCode } from "./slack-call.js";
+import { slackErrorCode } from "./send/slack-call.js";
 
 /** Where Bolt receives commands, events and interactivity in HTTP mode (the manifest's URLs). */
 export const EVENTS_PATH = "/slack/events";
@@ -237,11 +237,7 @@ export function createApp(config: Config, deps: CreateAppDeps): BotApp {
   );
   if (installationStore !== undefined) registerInstallationEvents(app, installationStore, logger);
   app.use(createUnlistenedAck(logger));
-  registerCommands(app, listenerDeps);
-  registerEvents(app, listenerDeps);
-  registerActions(app, listenerDeps);
-  registerShortcuts(app, listenerDeps);
-  registerViews(app, listenerDeps);
+  registerListeners(app, listenerDeps);
 
   // The last stop for anything a listener let escape: logged, and the bot keeps serving.
   app.error(async (error: CodedError) => {

@@ -5,7 +5,7 @@ import type { Throttle } from "../state/throttle.js";
 import type { ChannelModes } from "./conversations/channel-modes.js";
 import type { EscalationStore } from "./conversations/escalations.js";
 import type { ThreadMemory } from "./conversations/thread-memory.js";
-import type { Dedupe } from "./dedupe.js";
+import type { Dedupe } from "./transport/dedupe.js";
 import type { ReplyContext } from "./views/types.js";
 
 /** What every listener is given; nothing is read from module state. */

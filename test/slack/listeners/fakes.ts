@@ -10,9 +10,9 @@ import type { SearchIndex, SearchResponse, SearchResult } from "../../../src/sea
 import type { ChannelMode, ChannelModes } from "../../../src/slack/conversations/channel-modes.js";
 import { createEscalationStore } from "../../../src/slack/conversations/escalations.js";
 import { createThreadMemory } from "../../../src/slack/conversations/thread-memory.js";
-import { createDedupe } from "../../../src/slack/dedupe.js";
 import type { ListenerDeps } from "../../../src/slack/deps.js";
 import type { BlockActionArgs, EventArgs } from "../../../src/slack/listeners/types.js";
+import { createDedupe } from "../../../src/slack/transport/dedupe.js";
 import { captureLogger, decisionOf, type LogLine } from "../../helpers.js";
 
 export { captureLogger, type LogLine };

@@ -1,5 +1,5 @@
 import type { ListenerDeps } from "../../deps.js";
-import { callSlack } from "../../slack-call.js";
+import { callSlack } from "../../send/slack-call.js";
 import { renderExpertReplied } from "../../views/escalation.js";
 import type { EventArgs } from "../types.js";
 

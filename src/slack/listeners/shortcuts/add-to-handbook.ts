@@ -1,8 +1,8 @@
 import { encodeCaptureMetadata } from "../../capture/metadata.js";
 import { mrkdwnToMarkdown } from "../../capture/mrkdwn-to-markdown.js";
 import type { ListenerDeps } from "../../deps.js";
-import { extractQuestion } from "../../question-text.js";
-import { callSlack } from "../../slack-call.js";
+import { extractQuestion } from "../../replies/question-text.js";
+import { callSlack } from "../../send/slack-call.js";
 import { renderAddToHandbookModal } from "../../views/add-to-handbook.js";
 import { renderApology } from "../../views/apology.js";
 import { mrkdwnSection } from "../../views/blocks.js";

@@ -2,7 +2,7 @@ import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } fro
 import { composeDraft } from "../../capture/draft.js";
 import { decodeCaptureMetadata } from "../../capture/metadata.js";
 import type { ListenerDeps } from "../../deps.js";
-import { callSlack } from "../../slack-call.js";
+import { callSlack } from "../../send/slack-call.js";
 import {
   readAddToHandbookSubmission,
   renderDraftFailed,

@@ -1,8 +1,8 @@
 import type { AnyMiddlewareArgs, Middleware } from "@slack/bolt";
-import type { AppLogger } from "../logger.js";
-import { SHORTCUT_CALLBACK_IDS } from "./listeners/shortcuts/index.js";
-import { VIEW_CALLBACK_IDS } from "./listeners/views/index.js";
-import { ActionId, type ActionIdValue, actionIdPattern } from "./views/actions.js";
+import type { AppLogger } from "../../logger.js";
+import { SHORTCUT_CALLBACK_IDS } from "../listeners/shortcuts/index.js";
+import { VIEW_CALLBACK_IDS } from "../listeners/views/index.js";
+import { ActionId, type ActionIdValue, actionIdPattern } from "../views/actions.js";
 
 /**
  * Interactions the bot has no listener for — a view closing, a shortcut or message action it
