@@ -42,8 +42,14 @@ export function createAddToHandbookListener(deps: ListenerDeps) {
     const threadTs = typeof message.thread_ts === "string" ? message.thread_ts : undefined;
     let question = "";
     let askedBy: string | undefined;
-    // The shortcut on a reply: the question is the thread's first message.
-    if (threadTs !== undefined && threadTs !== message.ts) {
+    const escalation =
+      threadTs === undefined ? undefined : deps.escalations.byThread(channel, threadTs);
+    if (escalation !== undefined) {
+      // An expert's reply to "Ask an expert": the question is the one the asker put to the bot.
+      question = escalation.question;
+      askedBy = escalation.asker;
+    } else if (threadTs !== undefined && threadTs !== message.ts) {
+      // The shortcut on a reply: the question is the thread's first message.
       const replies = await callSlack(deps.logger, "conversations.replies", () =>
         client.conversations.replies({ channel, ts: threadTs, limit: 1 }),
       );

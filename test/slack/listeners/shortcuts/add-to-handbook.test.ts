@@ -113,6 +113,32 @@ describe("Add to handbook (message shortcut)", () => {
     expect(prefilled(onlyCall(reply.client.views.open).view as ModalView).answer).toBe("An hour.");
   });
 
+  it("takes the asker's own question on an expert's reply to Ask an expert", async () => {
+    const { deps } = makeDeps();
+    const request = deps.escalations.open({
+      asker: "U0ASKER",
+      question: "how long is a retro?",
+      origin: { channel: "C0TEAM001", private: false },
+      to: "C0EXPERTS",
+    });
+    deps.escalations.posted(request.id, "C0EXPERTS", THREAD);
+    const { args, client } = shortcutArgs({
+      user: "U0EXPERT",
+      ts: "1700000000.000500",
+      thread_ts: THREAD,
+      text: "An hour.",
+    });
+    (args.shortcut as { channel: { id: string } }).channel.id = "C0EXPERTS";
+    await createAddToHandbookListener(deps)(args);
+    expect(client.conversations.replies).not.toHaveBeenCalled();
+    const view = onlyCall(client.views.open).view as ModalView;
+    expect(prefilled(view).question).toBe("how long is a retro?");
+    expect(decodeCaptureMetadata(view.private_metadata)).toMatchObject({
+      askedBy: "U0ASKER",
+      answeredBy: "U0EXPERT",
+    });
+  });
+
   it("opens nothing for a message without text, and says so privately", async () => {
     const { deps, search } = makeDeps();
     const { args, respond, client } = shortcutArgs({ user: "U0EXPERT", ts: THREAD, text: "  " });
