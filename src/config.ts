@@ -39,6 +39,11 @@ interface CommonConfig {
   escalationChannel?: string;
   /** Where the bot keeps what it must remember across restarts (channel modes). */
   dataDir: string;
+  /**
+   * SERVE_DRAFTS: search pages marked `draft: true` (answers captured from Slack with "Add to
+   * handbook") too, labelled as unreviewed; by default drafts are left out of the index.
+   */
+  serveDrafts: boolean;
 }
 
 export interface OAuthConfig {
@@ -248,8 +253,17 @@ export function loadConfig(env: Env = process.env): Config {
       `must be a channel id such as C0123456789, not a name (got "${escalationChannel}")`,
     );
   const dataDir = read(env, "DATA_DIR") ?? "./data";
+  const serveDrafts = readServeDrafts(env);
+  if (serveDrafts === undefined)
+    problem("SERVE_DRAFTS", `must be true or false (got "${read(env, "SERVE_DRAFTS")}")`);
 
-  if (problems.length > 0 || mode === undefined || !logLevel || "problem" in maxFileBytes) {
+  if (
+    problems.length > 0 ||
+    mode === undefined ||
+    !logLevel ||
+    "problem" in maxFileBytes ||
+    serveDrafts === undefined
+  ) {
     throw new ConfigError(problems);
   }
 
@@ -267,6 +281,7 @@ export function loadConfig(env: Env = process.env): Config {
     ...(docsBaseUrl !== undefined && { docsBaseUrl }),
     ...(escalationChannel !== undefined && { escalationChannel }),
     dataDir,
+    serveDrafts,
   };
   if (mode === "socket") {
     if (appToken === undefined) throw new ConfigError(problems);
@@ -274,6 +289,14 @@ export function loadConfig(env: Env = process.env): Config {
   }
   if (signingSecret === undefined) throw new ConfigError(problems);
   return { ...common, mode, signingSecret };
+}
+
+/** SERVE_DRAFTS as a boolean (unset is false), or undefined when it is neither true nor false. */
+function readServeDrafts(env: Env): boolean | undefined {
+  const raw = read(env, "SERVE_DRAFTS")?.toLowerCase();
+  if (raw === undefined || raw === "false" || raw === "0" || raw === "no") return false;
+  if (raw === "true" || raw === "1" || raw === "yes") return true;
+  return undefined;
 }
 
 /** What the local commands (playground, ask, eval, bench) take from the environment. */

@@ -12,7 +12,7 @@ import { createCachedParser, createParsePool } from "./knowledge/parse-pool.js";
 import { createKnowledgeStore, type KnowledgeStore, onSignalReload } from "./knowledge/store.js";
 import { type AppLogger, createLogger } from "./logger.js";
 import { type BotApp, createApp, type SlackClientOptions } from "./slack/app.js";
-import { slackErrorCode } from "./slack/slack-call.js";
+import { slackErrorCode } from "./slack/send/slack-call.js";
 import { createLogTap } from "./state/event-sink.js";
 import { openSharedState, type SharedState } from "./state/shared-state.js";
 
@@ -104,6 +104,7 @@ export async function startBot(
     root: config.contentDir,
     maxFileBytes: config.maxFileBytes,
     ...(config.docsBaseUrl !== undefined && { docsBaseUrl: config.docsBaseUrl }),
+    serveDrafts: config.serveDrafts,
     logger: knowledgeLogger,
     watch: io.watchContent ?? true,
     parser,

@@ -41,6 +41,7 @@ describe("loadConfig", () => {
       logLevel: "info",
       slashCommand: "/dm",
       dataDir: "./data",
+      serveDrafts: false,
     });
   });
 
@@ -58,6 +59,7 @@ describe("loadConfig", () => {
       SLASH_COMMAND: "/handbook",
       DATA_DIR: "/var/lib/handbook",
       ESCALATION_CHANNEL: "G0EXPERTS",
+      SERVE_DRAFTS: "true",
     });
     expect(config).toEqual({
       mode: "http",
@@ -74,6 +76,7 @@ describe("loadConfig", () => {
       slashCommand: "/handbook",
       dataDir: "/var/lib/handbook",
       escalationChannel: "G0EXPERTS",
+      serveDrafts: true,
     });
   });
 
@@ -124,6 +127,7 @@ describe("loadConfig", () => {
     ]);
     expect(problemsOf({ ...socketEnv, PORT: "65536" })).toEqual(["PORT"]);
     expect(problemsOf({ ...socketEnv, PORT: "-1" })).toEqual(["PORT"]);
+    expect(problemsOf({ ...socketEnv, SERVE_DRAFTS: "maybe" })).toEqual(["SERVE_DRAFTS"]);
   });
 
   it("takes ESCALATION_CHANNEL as a channel id, and refuses a channel name", () => {

@@ -9,12 +9,11 @@ import type { App } from "@slack/bolt";
 import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { register as registerActions } from "../src/slack/listeners/actions/index.js";
-import { register as registerCommands } from "../src/slack/listeners/commands/index.js";
-import { register as registerEvents } from "../src/slack/listeners/events/index.js";
 import { THREAD_CHANNEL_TYPES } from "../src/slack/listeners/events/thread-follow-up.js";
-import { register as registerShortcuts } from "../src/slack/listeners/shortcuts/index.js";
+import { registerListeners } from "../src/slack/listeners/index.js";
+import { VIEW_CALLBACK_IDS } from "../src/slack/listeners/views/index.js";
 import { ActionId } from "../src/slack/views/actions.js";
+import { ADD_TO_HANDBOOK_VIEW } from "../src/slack/views/add-to-handbook.js";
 import { makeDeps } from "./slack/listeners/fakes.js";
 
 const root = new URL("../", import.meta.url);
@@ -43,7 +42,9 @@ function recordRegistrations() {
   const events: string[] = [];
   const actions: (string | RegExp)[] = [];
   const shortcuts: { callback_id: string; type: string }[] = [];
+  const views: { callback_id: string; type: string }[] = [];
   const fake = {
+    view: (constraint: { callback_id: string; type: string }) => views.push(constraint),
     shortcut: (constraint: { callback_id: string; type: string }) => shortcuts.push(constraint),
     command: (name: string) => commands.push(name),
     event: (name: string) => events.push(name),
@@ -56,10 +57,8 @@ function recordRegistrations() {
     message: () => events.push("message"),
   };
   const { deps } = makeDeps();
-  for (const register of [registerCommands, registerEvents, registerActions, registerShortcuts]) {
-    register(fake as unknown as App, deps);
-  }
-  return { commands, events, actions, shortcuts };
+  registerListeners(fake as unknown as App, deps);
+  return { commands, events, actions, shortcuts, views };
 }
 
 /**
@@ -93,6 +92,9 @@ const METHOD_SCOPES: Record<string, string[]> = {
   // api.slack.com/methods/chat.getPermalink: "No scope required".
   "chat.getPermalink": [],
   "users.info": ["users:read"],
+  // "Add to handbook" reads a thread's first message: public and private channels and DMs
+  // (im:history); a group DM's thread is not read (no mpim:history), its question left to type.
+  "conversations.replies": ["channels:history", "groups:history"],
   // Called for public and private channels only (/dm settings refuses DMs).
   "conversations.info": ["channels:read", "groups:read"],
   "views.open": [],
@@ -215,6 +217,13 @@ describe("manifest.yml", () => {
       messages_tab_read_only_enabled: false,
     });
     expect(manifest.features?.bot_user?.display_name).toBeTruthy();
+  });
+
+  it("reads the submission of every modal it asks to submit", () => {
+    expect(registered.views).toEqual(
+      VIEW_CALLBACK_IDS.map((callback_id) => ({ callback_id, type: "view_submission" })),
+    );
+    expect(registered.views.map((view) => view.callback_id)).toContain(ADD_TO_HANDBOOK_VIEW);
   });
 
   it("asks for exactly the bot scopes the code needs", () => {

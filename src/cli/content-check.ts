@@ -9,7 +9,11 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { loadContentLimits } from "../config.js";
 import { type ContentProblem, checkContent } from "../corpus/check.js";
-import { assembleKnowledgeBase, loadParsedDocuments } from "../corpus/load.js";
+import {
+  assembleKnowledgeBase,
+  loadParsedDocuments,
+  type ParsedKnowledgeBase,
+} from "../corpus/load.js";
 import { runIfMain } from "./run-main.js";
 
 export interface ContentCheckIo {
@@ -98,6 +102,31 @@ export function summariseByKind(
     });
 }
 
+/**
+ * One line per page marked `draft: true`, answers captured from Slack first: what awaits an
+ * editor's review. The bot searches them only with SERVE_DRAFTS=true.
+ */
+export function listDrafts(
+  parsed: Pick<ParsedKnowledgeBase, "documents">,
+  root: string,
+  cwd: string,
+): string[] {
+  const drafts = parsed.documents
+    .map((entry) => entry.document)
+    .filter((document) => document.draft !== undefined)
+    .sort((a, b) => Number(a.draft !== "slack") - Number(b.draft !== "slack"));
+  if (drafts.length === 0) return [];
+  return [
+    `drafts: ${plural(drafts.length, "page")} marked draft: true, searched only with SERVE_DRAFTS=true:`,
+    ...drafts.map(
+      (document) =>
+        `  ${path.relative(cwd, path.join(root, document.path)) || document.path}: ${
+          document.draft === "slack" ? "unreviewed answer from Slack" : "draft"
+        }: ${document.title}`,
+    ),
+  ];
+}
+
 export async function main(argv: readonly string[], io: ContentCheckIo): Promise<number> {
   let values: { stats: boolean; help: boolean; strict: boolean; all: boolean; content?: string };
   let positionals: string[];
@@ -139,7 +168,8 @@ export async function main(argv: readonly string[], io: ContentCheckIo): Promise
     return EXIT_FAILURE;
   }
   const firstLoadMs = io.now() - started;
-  const base = assembleKnowledgeBase(parsed);
+  // Drafts are checked like every page: an editor will publish them.
+  const base = assembleKnowledgeBase(parsed, { serveDrafts: true });
 
   const problems = checkContent(parsed, { strict: values.strict });
   const where = (problem: ContentProblem) =>
@@ -151,6 +181,7 @@ export async function main(argv: readonly string[], io: ContentCheckIo): Promise
     }
   }
   for (const line of summariseByKind(problems, where, !detailed)) io.out(`${line}\n`);
+  for (const line of listDrafts(parsed, root, io.cwd)) io.out(`${line}\n`);
   const errors = problems.filter((problem) => problem.severity === "error").length;
   const warnings = problems.length - errors;
   if (base.sections.length === 0) {

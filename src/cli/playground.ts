@@ -4,6 +4,7 @@
  * Works the same when stdin is a pipe: each line is answered before the next is read.
  * The content is loaded, watched and reloaded by the same knowledge store as `npm start`.
  */
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { createInterface } from "node:readline";
@@ -44,9 +45,14 @@ export interface PlaygroundOptions {
   replyTimeoutMs?: number;
   /** Interactive prompt; by default when both streams are terminals. */
   terminal?: boolean;
+  /** DOCS_BASE_URL: where answers link to, and which links unfurl; the manifest's domain by default. */
+  docsBaseUrl?: string;
   /** Ends the session as EOF does (the CLI aborts it on Ctrl-C). */
   signal?: AbortSignal;
 }
+
+/** The manifest's unfurl domain, so `link` has handbook links to unfurl without any setting. */
+export const PLAYGROUND_DOCS_BASE_URL = "https://handbook.example.com";
 
 export const DEFAULT_LOG_FILE = join(tmpdir(), "handbook-bot-playground.log");
 
@@ -58,6 +64,9 @@ function helpText(command: string): string {
   ${ask} ask privately: the answer is only visible to you (${command} help, ${command} topics)
   ${other("@bot <question>")} mention the bot in #general: it answers in a thread
   ${other("> <message>")} reply in that thread without a mention (a follow-up, or a thank-you)
+  ${other("expert <message>")} the expert replies to the last "Ask an expert" request
+  ${other("add")} "Add to handbook" on the last reply in the thread; then  save  saves the draft
+  ${other("link <url>")} post a link in #general: a handbook link unfurls
   ${other("<question>")} anything else is a direct message to the bot
   ${other("home")} open the bot's Home tab; then  search <words>  searches from it
   ${other("1, 2, …")} press a numbered button (or pick a numbered option) of the last reply
@@ -82,7 +91,17 @@ interface Session {
   home?: Shown;
   /** The thread of the last mention in #general, for `>` replies. */
   thread?: string;
+  /** The last message typed in that thread (or the expert's reply), for `add`. */
+  lastReply?: { channel: string; ts: string };
+  /** The last request to an expert the bot posted, for `expert` replies. */
+  escalation?: { channel: string; ts: string; expert: string };
+  /** The last modal the bot opened, for `save`. */
+  modal?: Shown;
 }
+
+/** The expert who answers in the playground, and the channel their requests go to. */
+const PLAYGROUND_EXPERT = { id: "U0EXPERT", name: "expert" };
+const PLAYGROUND_EXPERTS_CHANNEL = { id: "C0EXPERTS", name: "experts" };
 
 /** Sends one thing to the bot and prints everything it shows in return. */
 async function runTurn(session: Session, send: () => Promise<unknown>): Promise<void> {
@@ -111,6 +130,27 @@ async function runTurn(session: Session, send: () => Promise<unknown>): Promise<
   if (shown.length > 0) session.active = shown.filter((item) => item.buttons.length > 0).at(-1);
   const home = shown.filter((item) => item.call.method === "views.publish").at(-1);
   if (home) session.home = home;
+  const modal = shown.filter((item) => item.call.method === "views.open").at(-1);
+  if (modal) session.modal = modal;
+  const request = shown.filter((item) => isEscalationRequest(item)).at(-1);
+  if (request) {
+    const channel = String(request.call.response.channel);
+    const owner = session.slack.workspace.channels.get(channel)?.user;
+    session.escalation = {
+      channel,
+      ts: String(request.call.response.ts),
+      expert: owner ?? PLAYGROUND_EXPERT.id,
+    };
+  }
+}
+
+/** A request to an expert: a top-level post with the "Mark resolved" button. */
+function isEscalationRequest(item: Shown): boolean {
+  return (
+    item.call.method === "chat.postMessage" &&
+    item.call.args.thread_ts === undefined &&
+    item.buttons.some((button) => button.actionId.startsWith("escalation_resolve"))
+  );
 }
 
 async function handleLine(session: Session, line: string): Promise<"quit" | undefined> {
@@ -174,9 +214,75 @@ async function handleLine(session: Session, line: string): Promise<"quit" | unde
       return undefined;
     }
     const message = text.slice(1).trim();
+    await runTurn(session, async () => {
+      const delivery = await slack.sendChannelMessage({
+        text: escapeText(message),
+        thread_ts: thread,
+      });
+      const event = delivery?.payload.event as { channel?: unknown; ts?: unknown } | undefined;
+      if (event) session.lastReply = { channel: String(event.channel), ts: String(event.ts) };
+    });
+    return undefined;
+  }
+  const expert = /^expert\s+(.+)$/.exec(text);
+  if (expert?.[1]) {
+    const request = session.escalation;
+    if (request === undefined) {
+      print('(no request to an expert yet: press "Ask an expert" under an answer first)\n');
+      return undefined;
+    }
+    const reply = escapeText(expert[1]);
+    await runTurn(session, async () => {
+      const channel = slack.workspace.channels.get(request.channel);
+      // A document's owner gets the request by DM; anyone else in the experts' channel.
+      const delivery =
+        channel?.type === "im"
+          ? await slack.sendDirectMessage({
+              text: reply,
+              user: request.expert,
+              channel: request.channel,
+              thread_ts: request.ts,
+            })
+          : await slack.sendChannelMessage({
+              text: reply,
+              user: request.expert,
+              channel: request.channel,
+              thread_ts: request.ts,
+            });
+      const event = delivery?.payload.event as { ts?: unknown } | undefined;
+      if (event) session.lastReply = { channel: request.channel, ts: String(event.ts) };
+    });
+    return undefined;
+  }
+  if (text === "add") {
+    const reply = session.lastReply;
+    if (reply === undefined) {
+      print("(nothing to add yet: reply in a thread with `>`, or as the expert, first)\n");
+      return undefined;
+    }
     await runTurn(session, () =>
-      slack.sendChannelMessage({ text: escapeText(message), thread_ts: thread }),
+      slack.useMessageShortcut({ callbackId: "add_to_handbook", ...reply }),
     );
+    return undefined;
+  }
+  if (text === "save") {
+    const modal = session.modal;
+    if (modal === undefined) {
+      print("(no form open: use `add` first)\n");
+      return undefined;
+    }
+    session.modal = undefined;
+    await runTurn(session, () => slack.submitView(modal.call));
+    return undefined;
+  }
+  const link = /^link\s+(\S+)$/.exec(text);
+  if (link?.[1]) {
+    const url = link[1];
+    if (!URL.canParse(url)) {
+      print("(that is not a URL: link https://…)\n");
+      return undefined;
+    }
+    await runTurn(session, () => slack.sendLinkShared({ urls: [url] }));
     return undefined;
   }
   if (text === "home") {
@@ -265,6 +371,7 @@ export async function runPlayground(options: PlaygroundOptions): Promise<number>
 
   const slashCommand = options.slashCommand ?? DEFAULT_SLASH_COMMAND;
   const contentDir = resolve(options.contentDir ?? DEFAULT_CONTENT_DIR);
+  const draftsDir = mkdtempSync(join(tmpdir(), "handbook-playground-"));
   print("Starting a local Slack and the bot (no tokens, no network)…");
   let slack: LocalSlack | undefined;
   let local: LocalBot | undefined;
@@ -288,7 +395,22 @@ export async function runPlayground(options: PlaygroundOptions): Promise<number>
   try {
     await knowledge.start();
     slack = await startLocalSlack({ botName: "handbook", slashCommand });
-    local = await startLocalBot({ slack, mode: "socket", knowledge, logDestination });
+    slack.workspace.user(PLAYGROUND_EXPERT.id).name = PLAYGROUND_EXPERT.name;
+    slack.workspace.channels.set(PLAYGROUND_EXPERTS_CHANNEL.id, {
+      ...PLAYGROUND_EXPERTS_CHANNEL,
+      type: "channel",
+      botIsMember: true,
+    });
+    local = await startLocalBot({
+      slack,
+      mode: "socket",
+      knowledge,
+      logDestination,
+      docsBaseUrl: options.docsBaseUrl ?? PLAYGROUND_DOCS_BASE_URL,
+      escalationChannel: PLAYGROUND_EXPERTS_CHANNEL.id,
+      // "Add to handbook" writes drafts here, never into the content folder being tried.
+      contentDir: draftsDir,
+    });
   } catch (error) {
     print(
       `Could not start the playground: ${error instanceof Error ? error.message : String(error)}`,
@@ -314,7 +436,8 @@ export async function runPlayground(options: PlaygroundOptions): Promise<number>
       `Local Slack at ${slack.url}; the bot is connected over Socket Mode.`,
       ...describeContent(contentDir, knowledge.current().base, options.watch ?? true),
       `Bot logs: ${logFile ?? "discarded"}`,
-      `You are @${user}; mentions go to #${channel}.`,
+      `You are @${user}; mentions go to #${channel}; "Ask an expert" goes to #${PLAYGROUND_EXPERTS_CHANNEL.name}, where @${PLAYGROUND_EXPERT.name} answers.`,
+      `Answers link to ${local.config.docsBaseUrl}; drafts saved with "add" go to ${draftsDir}.`,
       helpText(slashCommand),
       "",
     ].join("\n"),

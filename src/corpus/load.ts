@@ -20,6 +20,14 @@ export interface LoadOptions {
   maxFileBytes?: number;
   /** DOCS_BASE_URL: links between pages become links to the pages' URLs (references.ts). */
   docsBaseUrl?: string;
+  /** Keep pages marked `draft: true` (SERVE_DRAFTS); by default they are left out. */
+  serveDrafts?: boolean;
+}
+
+/** How parsed documents become a knowledge base. */
+export interface AssembleOptions {
+  /** Keep pages marked `draft: true` (SERVE_DRAFTS); by default they are left out. */
+  serveDrafts?: boolean;
 }
 
 export interface ParsedKnowledgeBase {
@@ -293,8 +301,11 @@ export function compareDocuments(a: Document, b: Document): number {
 }
 
 /** Puts parsed documents in reading order and numbers their sections globally. */
-export function assembleKnowledgeBase(parsed: ParsedKnowledgeBase): KnowledgeBase {
-  const steps = assembleKnowledgeBaseSteps(parsed);
+export function assembleKnowledgeBase(
+  parsed: ParsedKnowledgeBase,
+  options: AssembleOptions = {},
+): KnowledgeBase {
+  const steps = assembleKnowledgeBaseSteps(parsed, options);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
@@ -310,8 +321,13 @@ const DOCUMENTS_PER_STEP = 256;
  */
 export function* assembleKnowledgeBaseSteps(
   parsed: ParsedKnowledgeBase,
+  options: AssembleOptions = {},
 ): Generator<void, KnowledgeBase, void> {
-  const ordered = [...parsed.documents].sort((a, b) => compareDocuments(a.document, b.document));
+  // A draft is nobody's reviewed answer yet: it is searched only when asked for (SERVE_DRAFTS).
+  const served = options.serveDrafts
+    ? parsed.documents
+    : parsed.documents.filter((entry) => entry.document.draft === undefined);
+  const ordered = [...served].sort((a, b) => compareDocuments(a.document, b.document));
   const sections: Section[] = [];
   for (const [position, { sections: documentSections }] of ordered.entries()) {
     if (position % DOCUMENTS_PER_STEP === DOCUMENTS_PER_STEP - 1) yield;
@@ -349,7 +365,7 @@ export async function loadKnowledgeBase(
   options: LoadOptions = {},
 ): Promise<KnowledgeBase> {
   const parsed = await loadParsedDocuments(root, options);
-  const base = assembleKnowledgeBase(parsed);
+  const base = assembleKnowledgeBase(parsed, { serveDrafts: options.serveDrafts ?? false });
   if (base.sections.length === 0) throw createNoContentError(parsed);
   return base;
 }

@@ -361,6 +361,9 @@ export function parseDocument(
     readDate(data.date);
   if (updated) document.updated = updated;
   Object.assign(document, readReviewFields(data));
+  // Hugo and Jekyll spell an unpublished page the same way.
+  if (data.draft === true || data.draft === "true")
+    document.draft = data.captured_from === "slack" ? "slack" : "page";
 
   const questions = readQuestions(data.questions);
   const slugger = new GithubSlugger();

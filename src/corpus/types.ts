@@ -40,7 +40,14 @@ export interface Document {
   reviewed?: string;
   /** How often the page is to be reviewed (tech docs' `review_in: 6 months`). */
   reviewIn?: ReviewInterval;
+  /**
+   * `draft: true`: not reviewed yet, so searched only with SERVE_DRAFTS. `slack` for an answer
+   * captured from Slack with "Add to handbook" (`captured_from: slack`), `page` for any other.
+   */
+  draft?: DraftKind;
 }
+
+export type DraftKind = "slack" | "page";
 
 export type ReviewUnit = "day" | "week" | "month" | "year";
 

@@ -24,7 +24,14 @@ export interface Shown {
 }
 
 /** Calls that are plumbing, not something a person sees. */
-const UNSEEN = new Set(["auth.test", "apps.connections.open", "api.test"]);
+const UNSEEN = new Set([
+  "auth.test",
+  "apps.connections.open",
+  "api.test",
+  // Reads that come before what the bot shows: the question of a thread, a message's link.
+  "conversations.replies",
+  "chat.getPermalink",
+]);
 
 function asMessage(args: JsonObject): SlackMessage {
   return {
@@ -96,6 +103,20 @@ export function describeShown(call: RecordedCall, workspace: Workspace): Shown |
         body: rendered.text,
         buttons: rendered.buttons,
         inputs: rendered.inputs,
+      };
+    }
+    case "chat.unfurl": {
+      // Each link's preview, under the message that had the link.
+      const unfurls = (args.unfurls ?? {}) as Record<string, JsonObject>;
+      const previews = Object.entries(unfurls).map(([url, preview]) => {
+        const rendered = renderMessageAsText(asMessage(preview));
+        return `${url}\n${rendered.text}`;
+      });
+      return {
+        call,
+        heading: `${bot} · link preview in ${channelLabel(workspace, args.channel)}`,
+        body: previews.join("\n\n"),
+        ...empty,
       };
     }
     case "chat.delete":

@@ -24,6 +24,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import type { Logger } from "pino";
 import {
+  type AssembleOptions,
   assembleKnowledgeBaseSteps,
   createNoContentError,
   type DocumentFileOutcome,
@@ -63,6 +64,8 @@ export interface KnowledgeStoreOptions {
    * link does; without it they keep their words.
    */
   docsBaseUrl?: string;
+  /** Keep pages marked `draft: true` in the index (SERVE_DRAFTS); by default they are left out. */
+  serveDrafts?: boolean;
   /** Watch the directory for changes (default true); without it only `reload()` reloads. */
   watch?: boolean;
   now?: () => number;
@@ -154,9 +157,9 @@ export function assembleWithLastGood(
   files: readonly string[],
   outcomes: readonly DocumentFileOutcome[],
   lastGood: ReadonlyMap<string, ParsedDocument>,
-  links: HandbookLinks = {},
+  options: HandbookLinks & AssembleOptions = {},
 ): AssembledKnowledge {
-  return runSteps(assembleWithLastGoodSteps(root, files, outcomes, lastGood, links));
+  return runSteps(assembleWithLastGoodSteps(root, files, outcomes, lastGood, options));
 }
 
 /** `assembleWithLastGood` in steps (src/search/steps.ts), for reloads. */
@@ -165,7 +168,7 @@ function* assembleWithLastGoodSteps(
   files: readonly string[],
   outcomes: readonly DocumentFileOutcome[],
   lastGood: ReadonlyMap<string, ParsedDocument>,
-  links: HandbookLinks,
+  options: HandbookLinks & AssembleOptions,
 ): Steps<AssembledKnowledge> {
   const documents: ParsedDocument[] = [];
   const warnings: LoadWarning[] = [];
@@ -189,13 +192,11 @@ function* assembleWithLastGoodSteps(
     }
   }
   yield;
-  const linked = linkDocuments(files, documents, links);
-  const base = yield* assembleKnowledgeBaseSteps({
-    root,
-    files: [...files],
-    documents: linked,
-    warnings,
-  });
+  const linked = linkDocuments(files, documents, options);
+  const base = yield* assembleKnowledgeBaseSteps(
+    { root, files: [...files], documents: linked, warnings },
+    options,
+  );
   if (base.sections.length === 0) throw createNoContentError({ root, files: [...files], warnings });
   return { base, failures, good };
 }
@@ -214,6 +215,7 @@ export function createKnowledgeStore(options: KnowledgeStoreOptions): KnowledgeS
     debounceMs = 250,
     watch = true,
     now = Date.now,
+    serveDrafts = false,
   } = options;
 
   let knowledge: Knowledge | undefined;
@@ -299,6 +301,7 @@ export function createKnowledgeStore(options: KnowledgeStoreOptions): KnowledgeS
         assembleWithLastGoodSteps(root, scanned.files, scanned.outcomes, lastGood, {
           summaryOrder: scanned.summaryOrder,
           ...(docsBaseUrl !== undefined && { docsBaseUrl }),
+          serveDrafts,
         }),
       );
       scanMs = elapsed();

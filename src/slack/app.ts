@@ -4,6 +4,7 @@ import { App, type CodedError, HTTPReceiver, SocketModeReceiver } from "@slack/b
 import type { SocketModeClient } from "@slack/socket-mode";
 import type { WebClientOptions } from "@slack/web-api";
 import type { Config } from "../config.js";
+import { createDraftWriter, type DraftWriter } from "../knowledge/drafts.js";
 import type { KnowledgeSource } from "../knowledge/types.js";
 import { type AppLogger, createBoltLogger } from "../logger.js";
 import type { SharedDeps } from "../state/shared-state.js";
@@ -15,24 +16,25 @@ import {
   type ThreadMemory,
 } from "./conversations/thread-memory.js";
 import { createFileSettings, type WorkspaceSettings } from "./conversations/workspace-settings.js";
-import { createDedupe, type Dedupe } from "./dedupe.js";
-import { createDeliveryDedupe } from "./delivery-dedupe.js";
 import type { ListenerDeps } from "./deps.js";
-import { createHealthHandler, HEALTH_PATH, type HealthProbe } from "./healthz.js";
-import { registerInstallationEvents } from "./installation-events.js";
-import { register as registerActions } from "./listeners/actions/index.js";
-import { register as registerCommands } from "./listeners/commands/index.js";
-import { register as registerEvents } from "./listeners/events/index.js";
-import { register as registerShortcuts } from "./listeners/shortcuts/index.js";
-import { answerReplaysOnce, rejectOutOfWindow, rejectUnusableBody } from "./request-guards.js";
-import { createRequestScope } from "./request-scope.js";
-import { createTeamGuard } from "./team-guard.js";
-import { createUnlistenedAck } from "./unlistened.js";
+import { registerListeners } from "./listeners/index.js";
+import { createDedupe, type Dedupe } from "./transport/dedupe.js";
+import { createDeliveryDedupe } from "./transport/delivery-dedupe.js";
+import { createHealthHandler, HEALTH_PATH, type HealthProbe } from "./transport/healthz.js";
+import { registerInstallationEvents } from "./transport/installation-events.js";
+import {
+  answerReplaysOnce,
+  rejectOutOfWindow,
+  rejectUnusableBody,
+} from "./transport/request-guards.js";
+import { createRequestScope } from "./transport/request-scope.js";
+import { createTeamGuard } from "./transport/team-guard.js";
+import { createUnlistenedAck } from "./transport/unlistened.js";
 
 /** How long a request may wait for a listener's ack before the bot acks it empty (HTTP). */
 const UNHANDLED_ACK_MS = 2000;
 
-import { slackErrorCode } from "./slack-call.js";
+import { slackErrorCode } from "./send/slack-call.js";
 
 /** Where Bolt receives commands, events and interactivity in HTTP mode (the manifest's URLs). */
 export const EVENTS_PATH = "/slack/events";
@@ -63,6 +65,8 @@ export interface CreateAppDeps {
   escalations?: EscalationStore;
   /** Workspace settings; the shared ones (PostgreSQL), else files in DATA_DIR, when omitted. */
   settings?: WorkspaceSettings;
+  /** Where "Add to handbook" writes drafts; the config's CONTENT_DIR when omitted. */
+  drafts?: DraftWriter;
   clock?: () => number;
   /** Wall clock in ms, for the age of answers; `Date.now` by default. */
   now?: () => number;
@@ -223,6 +227,7 @@ export function createApp(config: Config, deps: CreateAppDeps): BotApp {
     settings: deps.settings ?? deps.shared?.settings ?? createFileSettings(config.dataDir, logger),
     // With OAuth any number of workspaces install the app: owners are then per workspace.
     multiWorkspace: oauth !== undefined,
+    drafts: deps.drafts ?? createDraftWriter(config.contentDir),
     clock: deps.clock,
     now: deps.now,
   };
@@ -237,10 +242,7 @@ export function createApp(config: Config, deps: CreateAppDeps): BotApp {
   );
   if (installationStore !== undefined) registerInstallationEvents(app, installationStore, logger);
   app.use(createUnlistenedAck(logger));
-  registerCommands(app, listenerDeps);
-  registerEvents(app, listenerDeps);
-  registerActions(app, listenerDeps);
-  registerShortcuts(app, listenerDeps);
+  registerListeners(app, listenerDeps);
 
   // The last stop for anything a listener let escape: logged, and the bot keeps serving.
   app.error(async (error: CodedError) => {

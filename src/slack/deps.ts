@@ -1,10 +1,11 @@
+import type { DraftWriter } from "../knowledge/drafts.js";
 import type { KnowledgeSource } from "../knowledge/types.js";
 import type { AppLogger } from "../logger.js";
 import type { Throttle } from "../state/throttle.js";
 import type { EscalationStore } from "./conversations/escalations.js";
 import type { ThreadMemory } from "./conversations/thread-memory.js";
 import type { WorkspaceSettings } from "./conversations/workspace-settings.js";
-import type { Dedupe } from "./dedupe.js";
+import type { Dedupe } from "./transport/dedupe.js";
 import type { ReplyContext } from "./views/types.js";
 
 /** What every listener is given; nothing is read from module state. */
@@ -37,6 +38,8 @@ export interface ListenerDeps {
   settings: WorkspaceSettings;
   /** Served to several workspaces (OAuth): a frontmatter `owner` is then nobody's in particular. */
   multiWorkspace?: boolean;
+  /** Writes answers captured with "Add to handbook" into the drafts folder under CONTENT_DIR. */
+  drafts: DraftWriter;
   /** Monotonic clock in ms for the `ms` of query log lines; `performance.now` by default. */
   clock?: () => number;
 }

@@ -1,4 +1,4 @@
-import type { Dedupe } from "../slack/dedupe.js";
+import type { Dedupe } from "../slack/transport/dedupe.js";
 import type { SharedRedis } from "./redis.js";
 
 /** What the delivery-dedupe middleware needs: in-process (`Dedupe`) or shared by replicas. */

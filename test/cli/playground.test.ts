@@ -25,6 +25,13 @@ function expectedHeading(question: string): string {
   return top.section.heading;
 }
 
+/** The page the bot answers `question` from, as a path under the docs site. */
+function expectedDocumentPath(question: string): string {
+  const top = knowledge.current().index.search(question).results[0];
+  if (!top) throw new Error(`no result for ${question}`);
+  return top.section.document.path.replace(/\.mdx?$/, "");
+}
+
 /** A playground session driven line by line, reading its output as a person would. */
 function startSession(options: Partial<Parameters<typeof runPlayground>[0]> = {}) {
   const input = new PassThrough();
@@ -132,6 +139,43 @@ describe("runPlayground", () => {
       expectedHeading("how do I run a retrospective how long should it take?"),
     );
     expect(parts.find((p) => p.startsWith("> thanks"))).toContain("the bot showed nothing");
+  });
+
+  it("asks an expert, relays the expert's reply, saves it as a draft, and unfurls a handbook link", async () => {
+    const session = startSession();
+    session.send("expert too early");
+    session.send("@bot how long should a retrospective take?");
+    // The answer's buttons end with "Ask an expert": its number is read from the output.
+    const asked = await session.waitFor(/\[(\d+)\] Ask an expert/);
+    const start = session.text.length;
+    session.send(String(asked[1]));
+    await session.waitFor(/I have asked #C0EXPERTS/, start);
+    session.send("expert Keep it to *an hour*.");
+    session.send("add");
+    session.send("save");
+    const url = `https://handbook.example.com/${expectedDocumentPath("how long should a retrospective take?")}`;
+    session.send(`link ${url}`);
+    session.end();
+    await expect(session.done).resolves.toBe(0);
+    const parts = session.text.split(/^you › /m);
+    expect(parts.find((p) => p.startsWith("expert too early"))).toContain(
+      "no request to an expert yet",
+    );
+    const relayed = parts.find((p) => p.startsWith("expert Keep")) ?? "";
+    expect(relayed).toContain("in #general (in the thread)");
+    expect(relayed).toContain("> Keep it to an hour.");
+    const form = parts.find((p) => p.startsWith("add")) ?? "";
+    expect(form).toContain("Question: [how long should a retrospective take?]");
+    expect(form).toContain("Answer: [Keep it to **an hour**.]");
+    const saved = /Saved a draft for the handbook: `(slack-drafts\/[^`]+)`/.exec(
+      parts.find((p) => p.startsWith("save")) ?? "",
+    );
+    const draftsDir = /drafts saved with "add" go to (\S+)\./.exec(session.text)?.[1] ?? "";
+    expect(await readFile(join(draftsDir, saved?.[1] ?? "missing"), "utf8")).toContain(
+      "draft: true",
+    );
+    await rm(draftsDir, { recursive: true, force: true });
+    expect(parts.find((p) => p.startsWith("link "))).toContain("link preview in #general");
   });
 
   it("opens a section picked by its number from the /dm topics picker", async () => {

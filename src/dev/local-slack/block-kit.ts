@@ -116,6 +116,7 @@ class Checker {
     if (type === "image") {
       this.maxLength(value.alt_text, 2000, `${pointer}/alt_text`);
     }
+    if (type === "plain_text_input") this.textInput(value, pointer);
     if (Array.isArray(value.options)) {
       value.options.forEach((option, i) => {
         const at = `${pointer}/options/${i}`;
@@ -130,6 +131,18 @@ class Checker {
     if (value.placeholder !== undefined) {
       this.text(value.placeholder, `${pointer}/placeholder`, 150, "plain_text");
     }
+  }
+
+  /** A plain text input: lengths of at most 3000, and an initial value within its own maximum. */
+  textInput(value: Record<string, unknown>, pointer: string): void {
+    for (const key of ["max_length", "min_length"] as const) {
+      const length = value[key];
+      if (length === undefined) continue;
+      if (typeof length !== "number" || !Number.isInteger(length) || length < 0 || length > 3000)
+        this.fail(`${pointer}/${key}`, "must be an integer from 0 to 3000");
+    }
+    const max = typeof value.max_length === "number" ? Math.min(value.max_length, 3000) : 3000;
+    this.maxLength(value.initial_value, max, `${pointer}/initial_value`);
   }
 
   /** An element of a `context_actions` block: feedback buttons or an icon button. */

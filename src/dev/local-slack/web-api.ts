@@ -373,6 +373,31 @@ const HANDLERS: Record<string, Handler> = {
     return ok({ channel: { id: w.imFor(first).id } });
   },
 
+  // A thread: its first message, then the replies, oldest first (`limit` of them). The bot reads
+  // only channels it is in, and a ts that starts no thread gives that one message, as on Slack.
+  "conversations.replies": (w, args) => {
+    const channel = w.resolveChannel(args.channel);
+    if (!channel) return fail("channel_not_found");
+    if (channel.type !== "im" && channel.botIsMember === false)
+      return fail(channel.isPrivate ? "channel_not_found" : "not_in_channel");
+    const ts = String(args.ts ?? "");
+    const root = w.findMessage(channel.id, ts);
+    if (!root || root.ephemeral) return fail("thread_not_found");
+    const limit = Number(args.limit ?? 1000) || 1000;
+    const thread = [root, ...w.threadReplies(channel.id, ts)];
+    return ok({
+      messages: thread.slice(0, limit).map((message) => ({
+        type: "message",
+        user: message.user,
+        ...(message.bot_id ? { bot_id: message.bot_id } : {}),
+        text: message.text,
+        ts: message.ts,
+        ...(message.thread_ts || thread.length > 1 ? { thread_ts: ts } : {}),
+      })),
+      has_more: thread.length > limit,
+    });
+  },
+
   "conversations.info": (w, args) => {
     const channel = w.resolveChannel(args.channel);
     if (!channel) return fail("channel_not_found");

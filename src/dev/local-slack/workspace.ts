@@ -201,6 +201,16 @@ export class Workspace {
     return message && !message.deleted ? message : undefined;
   }
 
+  /** The visible replies in the thread started by `ts`, oldest first. */
+  threadReplies(channel: string, ts: string): StoredMessage[] {
+    return [...this.messages.values()]
+      .filter(
+        (m) =>
+          m.channel === channel && m.thread_ts === ts && m.ts !== ts && !m.deleted && !m.ephemeral,
+      )
+      .sort((a, b) => Number(a.ts) - Number(b.ts));
+  }
+
   newHash(): string {
     return `${Math.floor(Date.now() / 1000)}.${randomBytes(4).toString("hex")}`;
   }

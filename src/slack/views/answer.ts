@@ -14,6 +14,7 @@ import { createExcerpt } from "./excerpt.js";
 import { SlackLimits, splitMrkdwn, truncate } from "./limits.js";
 import {
   breadcrumbText,
+  draftLabel,
   ownerMention,
   reviewDueNote,
   sourceLine,
@@ -99,6 +100,8 @@ export function renderAnswerBlocks(answer: Answer, ctx: ReplyContext = {}): Know
   }
 
   if (answer.tentative && !picked && !ctx.sharedBy) blocks.push(mrkdwnContext(TENTATIVE_LABEL));
+  const draft = draftLabel(section);
+  if (draft) blocks.push(mrkdwnContext(draft));
   blocks.push(mrkdwnSection(titleAndBreadcrumb(section)));
 
   const excerpt = createExcerpt(section, result.matchedTerms, result.asksForFigure ?? false);

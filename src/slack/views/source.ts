@@ -71,6 +71,19 @@ export function reviewDueNote(section: Section, now?: Date): string | undefined 
   return `:warning: Review due: this page is reviewed every ${formatInterval(freshness.reviewIn)} and was ${when} on ${freshness.date}, so it may be out of date (due ${freshness.reviewDue}).`;
 }
 
+/** What an answer from a Slack draft is labelled with (SERVE_DRAFTS). */
+export const SLACK_DRAFT_LABEL =
+  ":memo: Unreviewed answer from Slack: captured from a thread, not yet reviewed for the handbook.";
+/** What an answer from any other page marked `draft: true` is labelled with (SERVE_DRAFTS). */
+export const PAGE_DRAFT_LABEL = ":memo: Draft page: not yet reviewed.";
+
+/** The label of an answer from a draft, or undefined for a reviewed page. */
+export function draftLabel(section: Section): string | undefined {
+  const { draft } = section.document;
+  if (draft === undefined) return undefined;
+  return draft === "slack" ? SLACK_DRAFT_LABEL : PAGE_DRAFT_LABEL;
+}
+
 /** The breadcrumb as a reader sees it: "Rituals › Retrospective". */
 export function breadcrumbText(section: Section): string {
   return section.breadcrumb.join(" › ");

@@ -11,9 +11,9 @@ import type { ChannelMode } from "../../../src/slack/conversations/channel-modes
 import { createEscalationStore } from "../../../src/slack/conversations/escalations.js";
 import { createThreadMemory } from "../../../src/slack/conversations/thread-memory.js";
 import type { WorkspaceSettings } from "../../../src/slack/conversations/workspace-settings.js";
-import { createDedupe } from "../../../src/slack/dedupe.js";
 import type { ListenerDeps } from "../../../src/slack/deps.js";
 import type { BlockActionArgs, EventArgs } from "../../../src/slack/listeners/types.js";
+import { createDedupe } from "../../../src/slack/transport/dedupe.js";
 import { captureLogger, decisionOf, type LogLine } from "../../helpers.js";
 
 export { captureLogger, type LogLine };
@@ -123,6 +123,7 @@ export function makeDeps(
   const log = captureLogger();
   const knowledge = fakeKnowledge(options.respond);
   let tick = 0;
+  const drafts = fakeDrafts();
   const deps: ListenerDeps = {
     logger: log.logger,
     knowledge: knowledge.source,
@@ -134,6 +135,7 @@ export function makeDeps(
     escalations: createEscalationStore({ max: 100 }),
     settings: fakeSettings(),
     ...(options.multiWorkspace !== undefined && { multiWorkspace: options.multiWorkspace }),
+    drafts,
     ...(options.escalationChannel !== undefined && {
       escalationChannel: options.escalationChannel,
     }),
@@ -143,7 +145,20 @@ export function makeDeps(
       return tick;
     },
   };
-  return { deps, log, search: knowledge.search, knowledge: knowledge.knowledge };
+  return { deps, log, search: knowledge.search, knowledge: knowledge.knowledge, drafts };
+}
+
+/** A draft writer that keeps what it is given; `write` is a vi.fn a test can make fail. */
+export function fakeDrafts() {
+  const written = new Map<string, string>();
+  return {
+    written,
+    write: vi.fn(async (stem: string, text: string) => {
+      const file = `slack-drafts/${stem}.md`;
+      written.set(file, text);
+      return file;
+    }),
+  };
 }
 
 /**
@@ -201,6 +216,12 @@ export function fakeClient() {
       getPermalink: vi.fn(async (args: Record<string, unknown>) => ({
         ok: true,
         permalink: `https://team.slack.test/archives/${String(args.channel)}/p${String(args.message_ts).replace(".", "")}`,
+      })),
+    },
+    conversations: {
+      replies: vi.fn(async (_args: Record<string, unknown>) => ({
+        ok: true,
+        messages: [] as Record<string, unknown>[],
       })),
     },
     views: {

@@ -13,6 +13,9 @@ import type {
 
 type TextObj = { type: string; text: string };
 
+/** Slack's most characters in a plain text input, whatever its max_length says. */
+const TEXT_INPUT_MAX = 3000;
+
 export function messageViolations(msg: SlackMessage): string[] {
   const problems = blockViolations(msg.blocks, SlackLimits.messageBlocks);
   if (msg.text.trim().length === 0) problems.push("empty text fallback");
@@ -131,6 +134,14 @@ export function blockViolations(blocks: readonly KnownBlock[], maxBlocks: number
       case "input":
         checkText(problems, `${where} label`, block.label, SlackLimits.inputLabel);
         checkActionId(block.element.action_id, where);
+        if (block.element.type === "plain_text_input") {
+          const max = block.element.max_length ?? TEXT_INPUT_MAX;
+          if (max > TEXT_INPUT_MAX)
+            problems.push(`${where}: max_length ${max} > ${TEXT_INPUT_MAX}`);
+          const initial = block.element.initial_value ?? "";
+          if (initial.length > max)
+            problems.push(`${where}: initial_value ${initial.length} > max_length ${max}`);
+        }
         break;
       case "divider":
         break;

@@ -1,10 +1,9 @@
-import { readActionOrigin, readValue } from "../../action-body.js";
 import type { Escalation } from "../../conversations/escalations.js";
 import type { ListenerDeps } from "../../deps.js";
 import { escalationChannelFor, ownerFor, teamOf } from "../../document-owner.js";
-import { isOwnerId } from "../../owner-notice.js";
-import { findSection } from "../../section-answer.js";
-import { callSlack } from "../../slack-call.js";
+import { isOwnerId } from "../../replies/owner-notice.js";
+import { findSection } from "../../replies/section-answer.js";
+import { callSlack } from "../../send/slack-call.js";
 import { decodeActionValue } from "../../views/actions.js";
 import { renderApology } from "../../views/apology.js";
 import {
@@ -12,6 +11,7 @@ import {
   renderEscalationSent,
   renderNoExpert,
 } from "../../views/escalation.js";
+import { readActionOrigin, readValue } from "../action-body.js";
 import type { BlockActionArgs } from "../types.js";
 
 /**

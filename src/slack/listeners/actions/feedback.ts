@@ -1,9 +1,8 @@
-import { readValue } from "../../action-body.js";
 import type { ListenerDeps } from "../../deps.js";
 import { ownerFor, teamOf } from "../../document-owner.js";
-import { isOwnerId, renderOwnerNotice } from "../../owner-notice.js";
-import { findSection } from "../../section-answer.js";
-import { callSlack } from "../../slack-call.js";
+import { isOwnerId, renderOwnerNotice } from "../../replies/owner-notice.js";
+import { findSection } from "../../replies/section-answer.js";
+import { callSlack } from "../../send/slack-call.js";
 import {
   ActionId,
   type ActionValue,
@@ -11,6 +10,7 @@ import {
   decodeActionValue,
 } from "../../views/actions.js";
 import { renderFeedbackReply } from "../../views/feedback-reply.js";
+import { readValue } from "../action-body.js";
 import type { BlockActionArgs } from "../types.js";
 
 /**

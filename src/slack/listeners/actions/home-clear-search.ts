@@ -1,5 +1,5 @@
 import { type ListenerDeps, replyContext } from "../../deps.js";
-import { callSlack } from "../../slack-call.js";
+import { callSlack } from "../../send/slack-call.js";
 import { renderHomeView } from "../../views/home.js";
 import type { BlockActionArgs } from "../types.js";
 

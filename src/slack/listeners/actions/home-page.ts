@@ -1,9 +1,9 @@
-import { readValue, readViewInput } from "../../action-body.js";
 import { type ListenerDeps, replyContext } from "../../deps.js";
-import { extractQuestion } from "../../question-text.js";
-import { callSlack } from "../../slack-call.js";
+import { extractQuestion } from "../../replies/question-text.js";
+import { callSlack } from "../../send/slack-call.js";
 import { ActionId, decodePageValue } from "../../views/actions.js";
 import { renderHomeView } from "../../views/home.js";
+import { readValue, readViewInput } from "../action-body.js";
 import type { BlockActionArgs } from "../types.js";
 
 /**

@@ -1,9 +1,9 @@
-import { readValue } from "../../action-body.js";
-import { askQuestion } from "../../answer-question.js";
 import { type ListenerDeps, replyContext } from "../../deps.js";
-import { extractQuestion } from "../../question-text.js";
-import { callSlack } from "../../slack-call.js";
+import { askQuestion } from "../../replies/answer-question.js";
+import { extractQuestion } from "../../replies/question-text.js";
+import { callSlack } from "../../send/slack-call.js";
 import { renderHomeView } from "../../views/home.js";
+import { readValue } from "../action-body.js";
 import type { BlockActionArgs } from "../types.js";
 
 /**

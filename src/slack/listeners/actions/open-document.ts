@@ -1,7 +1,7 @@
-import { readValue } from "../../action-body.js";
 import type { ListenerDeps } from "../../deps.js";
-import { callSlack } from "../../slack-call.js";
+import { callSlack } from "../../send/slack-call.js";
 import { renderDocumentModal } from "../../views/document-modal.js";
+import { readValue } from "../action-body.js";
 import type { BlockActionArgs } from "../types.js";
 
 /** "All n sections…" on the Home tab: the document's table of contents in a modal. */

@@ -1,10 +1,10 @@
-import { readActionOrigin, readValue } from "../../action-body.js";
-import { deliverReply } from "../../deliver.js";
 import { type ListenerDeps, replyContext } from "../../deps.js";
-import { renderSectionAnswer, resolveSectionAnswer } from "../../section-answer.js";
-import { callSlack } from "../../slack-call.js";
+import { renderSectionAnswer, resolveSectionAnswer } from "../../replies/section-answer.js";
+import { deliverReply } from "../../send/deliver.js";
+import { callSlack } from "../../send/slack-call.js";
 import { ActionId, actionIdPattern, decodeActionValue } from "../../views/actions.js";
 import { renderHomeView } from "../../views/home.js";
+import { readActionOrigin, readValue } from "../action-body.js";
 import type { BlockActionArgs } from "../types.js";
 
 /**

@@ -1,8 +1,8 @@
-import { readActionOrigin, readValue } from "../../action-body.js";
 import { type ListenerDeps, replyContext } from "../../deps.js";
-import { findSection } from "../../section-answer.js";
-import { callSlack } from "../../slack-call.js";
+import { findSection } from "../../replies/section-answer.js";
+import { callSlack } from "../../send/slack-call.js";
 import { renderSectionModal } from "../../views/section-modal.js";
+import { readActionOrigin, readValue } from "../action-body.js";
 import type { BlockActionArgs } from "../types.js";
 
 /**

@@ -1,7 +1,7 @@
-import { readValue } from "../../action-body.js";
 import type { ListenerDeps } from "../../deps.js";
-import { callSlack } from "../../slack-call.js";
+import { callSlack } from "../../send/slack-call.js";
 import { renderEscalationResolved } from "../../views/escalation.js";
+import { readValue } from "../action-body.js";
 import type { BlockActionArgs } from "../types.js";
 
 /**

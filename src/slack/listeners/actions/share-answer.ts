@@ -1,10 +1,10 @@
-import { readActionOrigin, readValue } from "../../action-body.js";
 import { type ListenerDeps, replyContext } from "../../deps.js";
-import { renderSectionAnswer } from "../../section-answer.js";
-import { callSlack, logSlackError, slackErrorCode } from "../../slack-call.js";
+import { renderSectionAnswer } from "../../replies/section-answer.js";
+import { callSlack, logSlackError, slackErrorCode } from "../../send/slack-call.js";
 import { decodeActionValue } from "../../views/actions.js";
 import { renderApology } from "../../views/apology.js";
 import type { SlackMessage } from "../../views/types.js";
+import { readActionOrigin, readValue } from "../action-body.js";
 import type { BlockActionArgs } from "../types.js";
 
 /** Codes meaning the bot cannot post in that conversation itself (a private channel, a DM). */

@@ -1,9 +1,9 @@
-import { readValue } from "../../action-body.js";
 import { type ListenerDeps, replyContext } from "../../deps.js";
-import { findSection } from "../../section-answer.js";
-import { callSlack } from "../../slack-call.js";
+import { findSection } from "../../replies/section-answer.js";
+import { callSlack } from "../../send/slack-call.js";
 import { decodeActionValue } from "../../views/actions.js";
 import { renderSectionModal } from "../../views/section-modal.js";
+import { readValue } from "../action-body.js";
 import type { BlockActionArgs } from "../types.js";
 
 /** "Show full section" under an answer: the whole section in a modal. */

@@ -1,7 +1,7 @@
 import type { WebClient } from "@slack/web-api";
 import type { ChannelMode } from "../../conversations/channel-modes.js";
 import type { ListenerDeps } from "../../deps.js";
-import { callSlack } from "../../slack-call.js";
+import { callSlack } from "../../send/slack-call.js";
 import {
   renderChannelModeChanged,
   renderChannelSettings,

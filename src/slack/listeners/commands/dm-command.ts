@@ -1,10 +1,10 @@
 import { DEFAULT_SLASH_COMMAND } from "../../../config.js";
-import { deliverReply } from "../../deliver.js";
 import type { ListenerDeps } from "../../deps.js";
 import { teamOf } from "../../document-owner.js";
-import { parseCommandText } from "../../question-text.js";
-import { replyToIntent } from "../../reply-to-intent.js";
-import { callSlack } from "../../slack-call.js";
+import { parseCommandText } from "../../replies/question-text.js";
+import { replyToIntent } from "../../replies/reply-to-intent.js";
+import { deliverReply } from "../../send/deliver.js";
+import { callSlack } from "../../send/slack-call.js";
 import type { CommandArgs } from "../types.js";
 import { parseSettings, settingsReply } from "./channel-settings.js";
 import { adminReply, isAdminCommand, parseAdminRequest } from "./workspace-admin.js";

@@ -1,7 +1,7 @@
 import { type ListenerDeps, replyContext } from "../../deps.js";
-import { fieldProblem } from "../../event-fields.js";
-import { callSlack } from "../../slack-call.js";
+import { callSlack } from "../../send/slack-call.js";
 import { renderHomeView } from "../../views/home.js";
+import { fieldProblem } from "../event-fields.js";
 import type { EventArgs } from "../types.js";
 
 /**

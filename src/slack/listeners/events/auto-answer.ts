@@ -1,9 +1,9 @@
-import { answerQuestion } from "../../answer-question.js";
 import { readFollowUp } from "../../conversations/follow-up.js";
 import type { ListenerDeps } from "../../deps.js";
 import { teamOf } from "../../document-owner.js";
-import { extractQuestion } from "../../question-text.js";
-import { callSlack } from "../../slack-call.js";
+import { answerQuestion } from "../../replies/answer-question.js";
+import { extractQuestion } from "../../replies/question-text.js";
+import { callSlack } from "../../send/slack-call.js";
 import type { EventArgs } from "../types.js";
 
 /**

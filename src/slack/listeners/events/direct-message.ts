@@ -1,8 +1,8 @@
-import { deliverReply } from "../../deliver.js";
 import type { ListenerDeps } from "../../deps.js";
-import { fieldProblem } from "../../event-fields.js";
-import { classifyQuestion, extractQuestion } from "../../question-text.js";
-import { replyToIntent } from "../../reply-to-intent.js";
+import { classifyQuestion, extractQuestion } from "../../replies/question-text.js";
+import { replyToIntent } from "../../replies/reply-to-intent.js";
+import { deliverReply } from "../../send/deliver.js";
+import { fieldProblem } from "../event-fields.js";
 import type { EventArgs } from "../types.js";
 import { isEscalationThread } from "./escalation-reply.js";
 

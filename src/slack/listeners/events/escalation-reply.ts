@@ -1,6 +1,6 @@
 import type { Escalation } from "../../conversations/escalations.js";
 import type { ListenerDeps } from "../../deps.js";
-import { callSlack } from "../../slack-call.js";
+import { callSlack } from "../../send/slack-call.js";
 import { renderExpertReplied } from "../../views/escalation.js";
 import type { EventArgs } from "../types.js";
 
@@ -8,7 +8,7 @@ import type { EventArgs } from "../types.js";
  * The request to an expert posted at `channel`/`threadTs`, if any. A store that cannot be read
  * (PostgreSQL down) is logged and counts as none: the message is then treated as any other.
  */
-async function findRequest(
+export async function findRequest(
   deps: Pick<ListenerDeps, "escalations" | "logger">,
   channel: string,
   threadTs: string,

@@ -1,7 +1,7 @@
 import { type ListenerDeps, replyContext } from "../../deps.js";
-import { fieldProblem } from "../../event-fields.js";
-import { callSlack } from "../../slack-call.js";
+import { callSlack } from "../../send/slack-call.js";
 import { findLinkedSection, renderUnfurl } from "../../views/unfurl.js";
+import { fieldProblem } from "../event-fields.js";
 import type { EventArgs } from "../types.js";
 
 /** Most links one message unfurls: Slack itself unfurls at most a few per message. */

@@ -1,8 +1,8 @@
 import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from "@slack/bolt";
-import { answerQuestion } from "../../answer-question.js";
-import { deliverReply } from "../../deliver.js";
 import type { ListenerDeps } from "../../deps.js";
-import { extractQuestion } from "../../question-text.js";
+import { answerQuestion } from "../../replies/answer-question.js";
+import { extractQuestion } from "../../replies/question-text.js";
+import { deliverReply } from "../../send/deliver.js";
 import { mrkdwnSection } from "../../views/blocks.js";
 
 /** The manifest's `callback_id` of the "Ask the handbook" message shortcut. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createFeedbackListener } from "../../../../src/slack/listeners/actions/feedback.js";
-import { renderOwnerNotice } from "../../../../src/slack/owner-notice.js";
+import { renderOwnerNotice } from "../../../../src/slack/replies/owner-notice.js";
 import { ActionId, encodeActionValue } from "../../../../src/slack/views/actions.js";
 import { renderFeedbackReply } from "../../../../src/slack/views/feedback-reply.js";
 import {

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { createOpenRelatedListener } from "../../../../src/slack/listeners/actions/open-related.js";
-import { renderSectionAnswer, resolveSectionAnswer } from "../../../../src/slack/section-answer.js";
+import {
+  renderSectionAnswer,
+  resolveSectionAnswer,
+} from "../../../../src/slack/replies/section-answer.js";
 import { ActionId, encodeActionValue } from "../../../../src/slack/views/actions.js";
 import { renderApology } from "../../../../src/slack/views/apology.js";
 import { renderHomeView } from "../../../../src/slack/views/home.js";

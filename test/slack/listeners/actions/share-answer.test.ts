@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createShareAnswerListener } from "../../../../src/slack/listeners/actions/share-answer.js";
-import { renderSectionAnswer } from "../../../../src/slack/section-answer.js";
+import { renderSectionAnswer } from "../../../../src/slack/replies/section-answer.js";
 import { ActionId, encodeActionValue } from "../../../../src/slack/views/actions.js";
 import { renderApology } from "../../../../src/slack/views/apology.js";
 import {

@@ -1,9 +1,9 @@
 import type { App } from "@slack/bolt";
 import { describe, expect, it, vi } from "vitest";
-import { LOGGED_QUESTION_CHARS } from "../../../../src/slack/answer-question.js";
 import { createDmCommandListener } from "../../../../src/slack/listeners/commands/dm-command.js";
 import { register } from "../../../../src/slack/listeners/commands/index.js";
 import type { CommandArgs } from "../../../../src/slack/listeners/types.js";
+import { LOGGED_QUESTION_CHARS } from "../../../../src/slack/replies/answer-question.js";
 import { renderApology } from "../../../../src/slack/views/apology.js";
 import { renderHelp } from "../../../../src/slack/views/help.js";
 import { renderReply } from "../../../../src/slack/views/reply.js";

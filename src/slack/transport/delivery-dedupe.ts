@@ -1,6 +1,6 @@
 import type { AnyMiddlewareArgs, Middleware } from "@slack/bolt";
-import type { AppLogger } from "../logger.js";
-import type { DeliveryMemory } from "../state/shared-dedupe.js";
+import type { AppLogger } from "../../logger.js";
+import type { DeliveryMemory } from "../../state/shared-dedupe.js";
 
 /**
  * The identity of one Events API delivery: its `event_id`, or for a payload without one,

@@ -1,7 +1,10 @@
 import { describe, expect, it, vi } from "vitest";
-import { createDedupe } from "../../src/slack/dedupe.js";
-import { createDeliveryDedupe, eventDeliveryKey } from "../../src/slack/delivery-dedupe.js";
-import { captureLogger } from "./listeners/fakes.js";
+import { createDedupe } from "../../../src/slack/transport/dedupe.js";
+import {
+  createDeliveryDedupe,
+  eventDeliveryKey,
+} from "../../../src/slack/transport/delivery-dedupe.js";
+import { captureLogger } from "../listeners/fakes.js";
 
 const eventBody = (extra: Record<string, unknown> = {}) => ({
   type: "event_callback",

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { KnowledgeBase } from "../corpus/types.js";
-import type { KnowledgeSource } from "../knowledge/types.js";
+import type { KnowledgeBase } from "../../corpus/types.js";
+import type { KnowledgeSource } from "../../knowledge/types.js";
 
 export const HEALTH_PATH = "/healthz";
 

@@ -1,9 +1,9 @@
+import { type ListenerDeps, replyContext } from "../deps.js";
+import { renderHelp } from "../views/help.js";
+import { renderTopics } from "../views/topics.js";
+import type { SlackMessage } from "../views/types.js";
 import { answerQuestion, type Surface } from "./answer-question.js";
-import { type ListenerDeps, replyContext } from "./deps.js";
 import type { CommandIntent } from "./question-text.js";
-import { renderHelp } from "./views/help.js";
-import { renderTopics } from "./views/topics.js";
-import type { SlackMessage } from "./views/types.js";
 
 export interface Asker {
   surface: Surface;

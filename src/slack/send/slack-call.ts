@@ -1,4 +1,4 @@
-import type { AppLogger } from "../logger.js";
+import type { AppLogger } from "../../logger.js";
 
 /**
  * The short code that identifies a failed Slack call: the Web API's own error

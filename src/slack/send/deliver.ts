@@ -1,7 +1,7 @@
-import type { AppLogger } from "../logger.js";
+import type { AppLogger } from "../../logger.js";
+import { renderApology } from "../views/apology.js";
+import type { SlackMessage } from "../views/types.js";
 import { logSlackError } from "./slack-call.js";
-import { renderApology } from "./views/apology.js";
-import type { SlackMessage } from "./views/types.js";
 
 export interface DeliverInput {
   logger: AppLogger;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { extractQuestion, parseCommandText } from "../../src/slack/question-text.js";
+import { extractQuestion, parseCommandText } from "../../../src/slack/replies/question-text.js";
 
 describe("extractQuestion", () => {
   it("removes the bot's mention wherever it is", () => {

@@ -1,5 +1,5 @@
 import type { AnyMiddlewareArgs, Middleware } from "@slack/bolt";
-import type { AppLogger } from "../logger.js";
+import type { AppLogger } from "../../logger.js";
 
 /**
  * The bot acts only for the workspace it is installed in (`auth.test`'s team at start). A

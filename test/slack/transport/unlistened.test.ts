@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { ASK_HANDBOOK_CALLBACK } from "../../src/slack/listeners/shortcuts/ask-handbook.js";
-import { unlistenedInteraction } from "../../src/slack/unlistened.js";
-import { ActionId } from "../../src/slack/views/actions.js";
+import { ASK_HANDBOOK_CALLBACK } from "../../../src/slack/listeners/shortcuts/ask-handbook.js";
+import { unlistenedInteraction } from "../../../src/slack/transport/unlistened.js";
+import { ActionId } from "../../../src/slack/views/actions.js";
 
 describe("unlistenedInteraction", () => {
   it("lets through the shortcut the manifest declares, so its listener answers it", () => {

@@ -1,14 +1,15 @@
 import type { AnyMiddlewareArgs, Middleware } from "@slack/bolt";
-import type { AppLogger } from "../logger.js";
-import { SHORTCUT_CALLBACK_IDS } from "./listeners/shortcuts/index.js";
-import { ActionId, type ActionIdValue, actionIdPattern } from "./views/actions.js";
+import type { AppLogger } from "../../logger.js";
+import { SHORTCUT_CALLBACK_IDS } from "../listeners/shortcuts/index.js";
+import { VIEW_CALLBACK_IDS } from "../listeners/views/index.js";
+import { ActionId, type ActionIdValue, actionIdPattern } from "../views/actions.js";
 
 /**
  * Interactions the bot has no listener for — a view closing, a shortcut or message action it
  * does not offer, a button it never rendered — are acknowledged at once with a warning, instead
  * of waiting for the receiver's unhandled-request timer (2 s over HTTP) or Bolt's 404 after 3 s,
  * which Slack shows the user as an error. `block_actions` have listeners (every ActionId), and
- * so do the shortcuts the manifest declares; events and slash commands pass through untouched.
+ * so do the shortcuts the manifest declares and the modals whose submission is read; events and slash commands pass through untouched.
  */
 const INTERACTION_TYPES = new Set([
   "block_actions",
@@ -28,6 +29,8 @@ const LISTENED_ACTIONS = Object.values(ActionId).map((id: ActionIdValue) => acti
 
 /** Shortcuts (global or on a message) with a listener, by `callback_id`. */
 const LISTENED_SHORTCUTS: ReadonlySet<string> = new Set(SHORTCUT_CALLBACK_IDS);
+/** Modals whose submission has a listener, by `callback_id`. */
+const LISTENED_VIEWS: ReadonlySet<string> = new Set(VIEW_CALLBACK_IDS);
 
 /** Why no listener takes this request, or undefined when one may (or it is no interaction). */
 export function unlistenedInteraction(body: unknown): string | undefined {
@@ -39,6 +42,13 @@ export function unlistenedInteraction(body: unknown): string | undefined {
     return typeof callbackId === "string" && LISTENED_SHORTCUTS.has(callbackId)
       ? undefined
       : `no listener for this ${type}`;
+  }
+  if (type === "view_submission") {
+    const { view } = body as { view?: { callback_id?: unknown } };
+    const callbackId = view?.callback_id;
+    return typeof callbackId === "string" && LISTENED_VIEWS.has(callbackId)
+      ? undefined
+      : "no listener for this view_submission";
   }
   if (type !== "block_actions") return `no listener for ${type}`;
   // Bolt hands a listener the first action only.

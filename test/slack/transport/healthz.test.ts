@@ -1,14 +1,14 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import type { KnowledgeBase } from "../../src/corpus/types.js";
-import type { KnowledgeSource } from "../../src/knowledge/types.js";
+import type { KnowledgeBase } from "../../../src/corpus/types.js";
+import type { KnowledgeSource } from "../../../src/knowledge/types.js";
 import {
   contentVersion,
   createHealthHandler,
   type HealthProbe,
   healthStatus,
-} from "../../src/slack/healthz.js";
+} from "../../../src/slack/transport/healthz.js";
 
 function baseOf(texts: string[]): KnowledgeBase {
   return {

@@ -1,10 +1,10 @@
-import type { Knowledge } from "../knowledge/types.js";
-import type { AppLogger } from "../logger.js";
-import type { Tier } from "../search/decide.js";
-import type { SearchResponse } from "../search/types.js";
-import { truncate } from "./views/limits.js";
-import { renderReply } from "./views/reply.js";
-import type { ReplyContext, SlackMessage } from "./views/types.js";
+import type { Knowledge } from "../../knowledge/types.js";
+import type { AppLogger } from "../../logger.js";
+import type { Tier } from "../../search/decide.js";
+import type { SearchResponse } from "../../search/types.js";
+import { truncate } from "../views/limits.js";
+import { renderReply } from "../views/reply.js";
+import type { ReplyContext, SlackMessage } from "../views/types.js";
 
 /** Where a question came from, as written in the `query` log line. */
 export type Surface = "command" | "mention" | "dm" | "home" | "thread" | "channel" | "shortcut";

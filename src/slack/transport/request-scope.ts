@@ -1,5 +1,5 @@
 import type { AnyMiddlewareArgs, Middleware } from "@slack/bolt";
-import { runInRequestScope } from "../logger.js";
+import { runInRequestScope } from "../../logger.js";
 
 /**
  * Global middleware: everything logged while a request is handled (the `query` and `feedback`

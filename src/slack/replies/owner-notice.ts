@@ -1,8 +1,8 @@
-import type { Section } from "../corpus/types.js";
-import { mrkdwnContext, mrkdwnSection, oneLine } from "./views/blocks.js";
-import { escapeText } from "./views/escape.js";
-import { breadcrumbText, sourceLine } from "./views/source.js";
-import type { SlackMessage } from "./views/types.js";
+import type { Section } from "../../corpus/types.js";
+import { mrkdwnContext, mrkdwnSection, oneLine } from "../views/blocks.js";
+import { escapeText } from "../views/escape.js";
+import { breadcrumbText, sourceLine } from "../views/source.js";
+import type { SlackMessage } from "../views/types.js";
 
 /** A Slack id a message can be posted to: a user (`U…`/`W…`) or a channel (`C…`/`G…`). */
 export function isOwnerId(owner: string | undefined): owner is string {

@@ -1,7 +1,10 @@
 import { describe, expect, it, vi } from "vitest";
-import { createDedupe } from "../../src/slack/dedupe.js";
-import { createDeliveryDedupe, interactionDeliveryKey } from "../../src/slack/delivery-dedupe.js";
-import { captureLogger } from "./listeners/fakes.js";
+import { createDedupe } from "../../../src/slack/transport/dedupe.js";
+import {
+  createDeliveryDedupe,
+  interactionDeliveryKey,
+} from "../../../src/slack/transport/delivery-dedupe.js";
+import { captureLogger } from "../listeners/fakes.js";
 
 type Middleware = ReturnType<typeof createDeliveryDedupe>;
 const run = (middleware: Middleware, body: unknown, next: () => Promise<void>) =>

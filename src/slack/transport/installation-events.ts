@@ -1,5 +1,5 @@
 import type { App, InstallationStore } from "@slack/bolt";
-import type { AppLogger } from "../logger.js";
+import type { AppLogger } from "../../logger.js";
 
 /**
  * With OAuth, a workspace that removes the app (`app_uninstalled`) or revokes its bot token
