@@ -356,8 +356,10 @@ describeWithServices("three replicas", ["redis", "postgres"], () => {
         expect(rows.rows).toEqual([
           { team_id: slack.workspace.teamId, status: "answered", expert: experts },
         ]);
+        // Each replica's event sink writes in its own batches, so s2's "answered" row may be
+        // stored before s1's "open" one: the rows are compared as a set, not in id order.
         const events = await db.query(
-          "SELECT team_id, record->>'status' AS status FROM bot_events WHERE kind = 'escalation' ORDER BY id",
+          "SELECT team_id, record->>'status' AS status FROM bot_events WHERE kind = 'escalation' ORDER BY record->>'status' DESC",
         );
         expect(events.rows).toEqual([
           { team_id: slack.workspace.teamId, status: "open" },
