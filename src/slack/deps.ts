@@ -5,6 +5,7 @@ import type { Throttle } from "../state/throttle.js";
 import type { EscalationStore } from "./conversations/escalations.js";
 import type { ThreadMemory } from "./conversations/thread-memory.js";
 import type { WorkspaceSettings } from "./conversations/workspace-settings.js";
+import { ownerLookup } from "./document-owner.js";
 import type { Dedupe } from "./transport/dedupe.js";
 import type { ReplyContext } from "./views/types.js";
 
@@ -44,13 +45,18 @@ export interface ListenerDeps {
   clock?: () => number;
 }
 
-/** What every reply is rendered with: where the docs live, the command's name, today's date. */
-export function replyContext(
-  deps: Pick<ListenerDeps, "docsBaseUrl" | "command" | "now">,
-): Pick<ReplyContext, "docsBaseUrl" | "command" | "now"> {
+/**
+ * What every reply is rendered with: where the docs live, the command's name, today's date, and
+ * who owns each document in the asking workspace (one settings read: document-owner.ts).
+ */
+export async function replyContext(
+  deps: Pick<ListenerDeps, "docsBaseUrl" | "command" | "now" | "settings" | "multiWorkspace">,
+  team: string | undefined,
+): Promise<Pick<ReplyContext, "docsBaseUrl" | "command" | "now" | "ownerOf">> {
   return {
     docsBaseUrl: deps.docsBaseUrl,
     command: deps.command,
     now: new Date((deps.now ?? Date.now)()),
+    ownerOf: await ownerLookup(deps, team),
   };
 }

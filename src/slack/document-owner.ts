@@ -21,6 +21,22 @@ export async function ownerFor(
   return deps.multiWorkspace === true ? undefined : document.owner;
 }
 
+/** Who owns a document in the asking workspace, resolved before a reply is rendered. */
+export type OwnerLookup = (document: Document) => string | undefined;
+
+/**
+ * `ownerFor` for every document at once, for the "Owner:" on a reply's source line: one read of
+ * the owners admins set in this workspace, then the same order as `ownerFor`. A store that
+ * cannot be read gives no set owners (it logs that itself), so the frontmatter still applies.
+ */
+export async function ownerLookup(deps: OwnerDeps, team: string | undefined): Promise<OwnerLookup> {
+  const set = await deps.settings.documentOwners(team);
+  return (document) =>
+    set.get(document.path) ??
+    (team === undefined ? undefined : document.owners?.[team]) ??
+    (deps.multiWorkspace === true ? undefined : document.owner);
+}
+
 /** Where "Ask an expert" goes without an owner: the workspace's own channel, else ESCALATION_CHANNEL. */
 export async function escalationChannelFor(
   deps: Pick<ListenerDeps, "settings" | "escalationChannel">,

@@ -93,6 +93,18 @@ export function createPostgresSettings(pool: Pool, logger: AppLogger): Workspace
           ),
         undefined,
       ),
+    documentOwners: (team) =>
+      read(
+        "document owners",
+        async () => {
+          const found = await pool.query<{ document: string; user_id: string }>(
+            "SELECT document, user_id FROM document_owners WHERE team_id = $1",
+            [team ?? ""],
+          );
+          return new Map(found.rows.map((row) => [row.document, row.user_id]));
+        },
+        new Map<string, string>(),
+      ),
     setDocumentOwner: (team, document, user, by) =>
       write("document owner", () =>
         user === undefined

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { escalationChannelFor, ownerFor } from "../../src/slack/document-owner.js";
+import { escalationChannelFor, ownerFor, ownerLookup } from "../../src/slack/document-owner.js";
 import { makeDeps, makeDocument } from "./listeners/fakes.js";
 
 const doc = makeDocument("delivery/risks.md", "Risks", {
@@ -24,6 +24,20 @@ describe("a document's owner in the asking workspace", () => {
     const { deps } = makeDeps({ multiWorkspace: true });
     expect(await ownerFor(deps, "T0CCC", doc)).toBeUndefined();
     expect(await ownerFor(deps, "T0AAA", doc)).toBe("U0ALICE");
+  });
+
+  it("is the same through the reply's lookup (one settings read) as through ownerFor", async () => {
+    const other = makeDocument("rituals/retro.md", "Retros", { owner: "U0RETRO" });
+    for (const multiWorkspace of [false, true]) {
+      const { deps } = makeDeps({ multiWorkspace });
+      await deps.settings.setDocumentOwner("T0BBB", doc.path, "U0SET", "U0ADMIN");
+      for (const team of ["T0AAA", "T0BBB", "T0CCC", undefined]) {
+        const lookup = await ownerLookup(deps, team);
+        for (const document of [doc, other]) {
+          expect(lookup(document)).toBe(await ownerFor(deps, team, document));
+        }
+      }
+    }
   });
 
   it("falls back to the workspace's escalation channel, then ESCALATION_CHANNEL", async () => {

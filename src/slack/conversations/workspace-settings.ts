@@ -30,6 +30,8 @@ export interface WorkspaceSettings {
   ): Promise<boolean>;
   /** The owner an admin set for `document` (its path) in this workspace; else undefined. */
   documentOwner(team: string | undefined, document: string): Promise<string | undefined>;
+  /** Every owner admins set in this workspace, by document path (one read per reply). */
+  documentOwners(team: string | undefined): Promise<ReadonlyMap<string, string>>;
   /** `undefined` clears it (the frontmatter applies again). False when not saved. */
   setDocumentOwner(
     team: string | undefined,
@@ -140,6 +142,13 @@ export function createFileSettings(
         else next.escalationChannels[team ?? ""] = stamp(channel, by);
       }),
     documentOwner: async (team, document) => saved.owners[team ?? ""]?.[document]?.value,
+    documentOwners: async (team) =>
+      new Map(
+        Object.entries(saved.owners[team ?? ""] ?? {}).map(([document, set]) => [
+          document,
+          set.value,
+        ]),
+      ),
     setDocumentOwner: async (team, document, user, by) =>
       save((next) => {
         const documents = next.owners[team ?? ""] ?? {};

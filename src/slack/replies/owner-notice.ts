@@ -18,6 +18,8 @@ export function renderOwnerNotice(input: {
   query: string;
   user: string;
   docsBaseUrl?: string;
+  /** The document's owner in this workspace (document-owner.ts), named on the source line. */
+  owner?: string;
   /** The asker picked the section from the topics suggested for a question it did not answer. */
   picked?: boolean;
 }): SlackMessage {
@@ -35,7 +37,7 @@ export function renderOwnerNotice(input: {
         `:memo: <@${escapeText(user)}> found this answer *not helpful*.\n*Question:* ${asked}\n*Section:* ${where}`,
       ),
       mrkdwnContext(
-        `You are listed as the owner of this document. ${sourceLine(section, input.docsBaseUrl)}`,
+        `You are listed as the owner of this document. ${sourceLine(section, input.docsBaseUrl, undefined, () => input.owner)}`,
       ),
     ],
   };

@@ -13,17 +13,19 @@ export interface Asker {
   ephemeral?: boolean;
   /** The slash command as installed, for the help text; `/dm` by default. */
   command?: string;
+  /** The asker's workspace: whose document owners the answer names. */
+  team?: string;
 }
 
 /**
  * What a command, mention or DM gets back: the help text, the topic list, or the answer (which
  * logs its `query` line). The one place the three surfaces agree on what each intent shows.
  */
-export function replyToIntent(
+export async function replyToIntent(
   deps: ListenerDeps,
   intent: CommandIntent,
   asker: Asker,
-): SlackMessage {
+): Promise<SlackMessage> {
   // The command as typed when it was one, else as installed: mentions and DMs name it too.
   const command = asker.command ?? deps.command;
   if (intent.kind === "help") return renderHelp({ command });
@@ -36,7 +38,7 @@ export function replyToIntent(
     logger: deps.logger,
     clock: deps.clock,
     context: {
-      ...replyContext(deps),
+      ...(await replyContext(deps, asker.team)),
       command,
       ...(asker.ephemeral === true ? { ephemeral: true } : {}),
     },

@@ -8,7 +8,7 @@ export interface DeliverInput {
   /** The Slack method `send` calls, for the log line when it fails. */
   method: string;
   /** Builds the reply; a throw here (a bug, a broken section) becomes the apology. */
-  compose: () => SlackMessage;
+  compose: () => SlackMessage | Promise<SlackMessage>;
   /** The one Slack call that delivers a message to the asker. */
   send: (message: SlackMessage) => Promise<unknown>;
 }
@@ -27,7 +27,7 @@ export async function deliverReply({
 }: DeliverInput): Promise<boolean> {
   let message: SlackMessage;
   try {
-    message = compose();
+    message = await compose();
   } catch (error) {
     logger.error({ event: "reply_failed", err: error }, "could not compose a reply");
     await sendApology(logger, method, send);

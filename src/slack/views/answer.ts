@@ -109,7 +109,7 @@ export function renderAnswerBlocks(answer: Answer, ctx: ReplyContext = {}): Know
   for (const chunk of chunks.slice(0, MAX_EXCERPT_BLOCKS)) blocks.push(mrkdwnSection(chunk));
   if (chunks.length === 0) blocks.push(mrkdwnSection("_This heading has no text of its own._"));
 
-  blocks.push(mrkdwnContext(sourceLine(section, ctx.docsBaseUrl, ctx.now)));
+  blocks.push(mrkdwnContext(sourceLine(section, ctx.docsBaseUrl, ctx.now, ctx.ownerOf)));
   const reviewDue = reviewDueNote(section, ctx.now);
   if (reviewDue) blocks.push(mrkdwnContext(reviewDue));
   blocks.push(...answerActions(answer, ctx));

@@ -20,6 +20,8 @@ export interface EscalationRequestInput {
   /** The section the bot offered; undefined when it had no answer. */
   section?: Section;
   docsBaseUrl?: string;
+  /** The document's owner in this workspace (document-owner.ts), named on the source line. */
+  owner?: string;
 }
 
 /**
@@ -34,7 +36,7 @@ export function renderEscalationRequest(input: EscalationRequestInput): SlackMes
       ? `in ${slackLink(where.permalink, "this conversation")}`
       : `in <#${escapeText(where.channel)}>`;
   const found = section
-    ? `*The handbook offered:* ${sourceLine(section, input.docsBaseUrl)}`
+    ? `*The handbook offered:* ${sourceLine(section, input.docsBaseUrl, undefined, () => input.owner)}`
     : "*The handbook had no answer.*";
   return {
     text: `${ownerMention(asker)} needs an expert: “${echoText(question)}”`,

@@ -44,7 +44,7 @@ export function renderSectionModal(section: Section, ctx: ReplyContext = {}): Mo
       ),
     );
   }
-  blocks.push(mrkdwnContext(sourceLine(section, ctx.docsBaseUrl, ctx.now)));
+  blocks.push(mrkdwnContext(sourceLine(section, ctx.docsBaseUrl, ctx.now, ctx.ownerOf)));
   const reviewDue = reviewDueNote(section, ctx.now);
   if (reviewDue) blocks.push(mrkdwnContext(reviewDue));
 

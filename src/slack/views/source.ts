@@ -1,6 +1,6 @@
 import { documentFreshness, formatInterval } from "../../corpus/freshness.js";
 import { documentUrl, withAnchor } from "../../corpus/site-url.js";
-import type { Section } from "../../corpus/types.js";
+import type { Document, Section } from "../../corpus/types.js";
 import { oneLine } from "./blocks.js";
 import { escapeText } from "./escape.js";
 
@@ -44,13 +44,19 @@ export function ownerMention(owner: string): string {
  * "Source: <link|Title> · Owner: <@U…> · Reviewed 5 months ago", mrkdwn. Without `now` the date
  * itself is shown ("Updated 2024-05-01").
  */
-export function sourceLine(section: Section, docsBaseUrl?: string, now?: Date): string {
+export function sourceLine(
+  section: Section,
+  docsBaseUrl?: string,
+  now?: Date,
+  ownerOf: (document: Document) => string | undefined = (document) => document.owner,
+): string {
   const { document } = section;
+  const owner = ownerOf(document);
   const url = sectionUrl(section, docsBaseUrl);
   const parts = [
     `Source: ${url ? slackLink(url, document.title) : `_${escapeText(document.title)}_ (${escapeText(document.path)})`}`,
   ];
-  if (document.owner) parts.push(`Owner: ${ownerMention(document.owner)}`);
+  if (owner) parts.push(`Owner: ${ownerMention(owner)}`);
   const freshness = now ? documentFreshness(document, now) : undefined;
   if (freshness) {
     parts.push(`${freshness.kind === "reviewed" ? "Reviewed" : "Updated"} ${freshness.age}`);

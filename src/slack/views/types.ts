@@ -1,4 +1,5 @@
 import type { types } from "@slack/bolt";
+import type { Document } from "../../corpus/types.js";
 import type { SearchResponse } from "../../search/types.js";
 import type { Answer } from "./answer.js";
 
@@ -34,6 +35,11 @@ export interface ReplyContext {
   command?: string;
   /** Today, for each answer's age ("reviewed 5 months ago") and review-due warning; none without. */
   now?: Date;
+  /**
+   * Who owns a document in the asking workspace (document-owner.ts), for the source line's
+   * "Owner:"; without it the frontmatter `owner` (one workspace).
+   */
+  ownerOf?: (document: Document) => string | undefined;
   /** Where the reply is shown: a message (default) or the Home tab, which takes no feedback buttons. */
   surface?: "message" | "home";
 }

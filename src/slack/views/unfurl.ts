@@ -9,7 +9,7 @@ import {
   sourceLine,
   titleAndBreadcrumb,
 } from "./source.js";
-import type { KnownBlock } from "./types.js";
+import type { KnownBlock, ReplyContext } from "./types.js";
 
 /** The excerpt an unfurl shows: a preview, not the answer (longer text is cut at a word). */
 export const UNFURL_EXCERPT_CHARS = 300;
@@ -87,12 +87,12 @@ export function findLinkedSection(
  */
 export function renderUnfurl(
   section: Section,
-  ctx: { docsBaseUrl?: string; now?: Date } = {},
+  ctx: Pick<ReplyContext, "docsBaseUrl" | "now" | "ownerOf"> = {},
 ): { blocks: KnownBlock[] } {
   const excerpt = truncate(createExcerpt(section, []), UNFURL_EXCERPT_CHARS);
   const blocks: KnownBlock[] = [
     mrkdwnSection(`${titleAndBreadcrumb(section)}\n${excerpt}`),
-    mrkdwnContext(sourceLine(section, ctx.docsBaseUrl, ctx.now)),
+    mrkdwnContext(sourceLine(section, ctx.docsBaseUrl, ctx.now, ctx.ownerOf)),
   ];
   const due = reviewDueNote(section, ctx.now);
   if (due !== undefined) blocks.push(mrkdwnContext(due));

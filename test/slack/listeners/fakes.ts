@@ -184,6 +184,14 @@ export function fakeSettings(): WorkspaceSettings {
     escalationChannel: async (team) => escalation.get(team ?? ""),
     setEscalationChannel: async (team, channel) => put(escalation, team ?? "", channel),
     documentOwner: async (team, document) => owners.get(key(team, document)),
+    documentOwners: async (team) => {
+      const prefix = key(team, "");
+      return new Map(
+        [...owners]
+          .filter(([at]) => at.startsWith(prefix))
+          .map(([at, user]) => [at.slice(prefix.length), user]),
+      );
+    },
     setDocumentOwner: async (team, document, user) => put(owners, key(team, document), user),
   };
 }

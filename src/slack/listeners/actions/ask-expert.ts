@@ -99,6 +99,7 @@ export function createAskExpertListener(deps: ListenerDeps) {
           where: { channel, private: isPrivate, ...(permalink ? { permalink } : {}) },
           ...(section !== undefined ? { section } : {}),
           docsBaseUrl: deps.docsBaseUrl,
+          ...(owner !== undefined ? { owner } : {}),
         }),
       }),
     );

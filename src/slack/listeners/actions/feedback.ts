@@ -72,6 +72,7 @@ export function createFeedbackListener(deps: ListenerDeps) {
             query: choice.query,
             user,
             docsBaseUrl: deps.docsBaseUrl,
+            owner,
             ...(choice.picked ? { picked: true } : {}),
           }),
         }),

@@ -1,4 +1,5 @@
 import { type ListenerDeps, replyContext } from "../../deps.js";
+import { teamOf } from "../../document-owner.js";
 import { extractQuestion } from "../../replies/question-text.js";
 import { callSlack } from "../../send/slack-call.js";
 import { ActionId, decodePageValue } from "../../views/actions.js";
@@ -11,7 +12,7 @@ import type { BlockActionArgs } from "../types.js";
  * and its results shown again; that is not a new question, so it is not logged as one.
  */
 export function createHomePageListener(deps: ListenerDeps) {
-  return async ({ ack, body, action, client }: BlockActionArgs): Promise<void> => {
+  return async ({ ack, body, action, client, context }: BlockActionArgs): Promise<void> => {
     await ack();
     const page = decodePageValue(readValue(action));
     if (page === undefined) {
@@ -19,13 +20,14 @@ export function createHomePageListener(deps: ListenerDeps) {
       return;
     }
     const question = extractQuestion(readViewInput(body, ActionId.homeSearch));
+    const replyCtx = await replyContext(deps, teamOf(context));
     await callSlack(deps.logger, "views.publish", async () => {
       const { base, index } = deps.knowledge.current();
       const search = question === "" ? {} : { query: question, response: index.search(question) };
       return client.views.publish({
         user_id: body.user.id,
         view: renderHomeView(base, {
-          ...replyContext(deps),
+          ...replyCtx,
           page,
           ...search,
         }),

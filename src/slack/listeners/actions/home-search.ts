@@ -1,4 +1,5 @@
 import { type ListenerDeps, replyContext } from "../../deps.js";
+import { teamOf } from "../../document-owner.js";
 import { askQuestion } from "../../replies/answer-question.js";
 import { extractQuestion } from "../../replies/question-text.js";
 import { callSlack } from "../../send/slack-call.js";
@@ -11,17 +12,18 @@ import type { BlockActionArgs } from "../types.js";
  * Home view. An emptied box brings back the plain Home tab.
  */
 export function createHomeSearchListener(deps: ListenerDeps) {
-  return async ({ ack, body, action, client }: BlockActionArgs): Promise<void> => {
+  return async ({ ack, body, action, client, context }: BlockActionArgs): Promise<void> => {
     await ack();
     const question = extractQuestion(readValue(action));
     const user = body.user.id;
+    const replyCtx = await replyContext(deps, teamOf(context));
     await callSlack(deps.logger, "views.publish", async () => {
       const knowledge = deps.knowledge.current();
       const options =
         question === ""
-          ? replyContext(deps)
+          ? replyCtx
           : {
-              ...replyContext(deps),
+              ...replyCtx,
               query: question,
               response: askQuestion({
                 knowledge,

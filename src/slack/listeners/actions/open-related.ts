@@ -1,4 +1,5 @@
 import { type ListenerDeps, replyContext } from "../../deps.js";
+import { teamOf } from "../../document-owner.js";
 import { renderSectionAnswer, resolveSectionAnswer } from "../../replies/section-answer.js";
 import { deliverReply } from "../../send/deliver.js";
 import { callSlack } from "../../send/slack-call.js";
@@ -20,7 +21,14 @@ import type { BlockActionArgs } from "../types.js";
  * - in the bot's DM the answer is posted after it.
  */
 export function createOpenRelatedListener(deps: ListenerDeps) {
-  return async ({ ack, body, action, client, respond }: BlockActionArgs): Promise<void> => {
+  return async ({
+    ack,
+    body,
+    action,
+    client,
+    respond,
+    context,
+  }: BlockActionArgs): Promise<void> => {
     await ack();
     const value = decodeActionValue(readValue(action));
     const choice =
@@ -58,9 +66,10 @@ export function createOpenRelatedListener(deps: ListenerDeps) {
     // In the bot's DM only the asker is there: answering in the open is private enough.
     const inDm = origin.channelId?.startsWith("D") === true;
     const privately = origin.ephemeral || (origin.threadTs === undefined && !inDm);
+    const replyCtx = await replyContext(deps, teamOf(context));
     const compose = () =>
       renderSectionAnswer(deps.knowledge.current(), choice, {
-        ...replyContext(deps),
+        ...replyCtx,
         ephemeral: privately,
       });
     if (privately || origin.channelId === undefined) {

@@ -1,4 +1,5 @@
 import { type ListenerDeps, replyContext } from "../../deps.js";
+import { teamOf } from "../../document-owner.js";
 import { findSection } from "../../replies/section-answer.js";
 import { callSlack } from "../../send/slack-call.js";
 import { renderSectionModal } from "../../views/section-modal.js";
@@ -10,7 +11,7 @@ import type { BlockActionArgs } from "../types.js";
  * in a modal. From inside a modal the section is pushed onto it, so "Back" returns there.
  */
 export function createOpenSectionListener(deps: ListenerDeps) {
-  return async ({ ack, body, action, client }: BlockActionArgs): Promise<void> => {
+  return async ({ ack, body, action, client, context }: BlockActionArgs): Promise<void> => {
     await ack();
     const sectionId = readValue(action);
     const section = findSection(deps.knowledge.current().base, sectionId);
@@ -21,7 +22,8 @@ export function createOpenSectionListener(deps: ListenerDeps) {
       );
       return;
     }
-    const view = renderSectionModal(section, replyContext(deps));
+    const replyCtx = await replyContext(deps, teamOf(context));
+    const view = renderSectionModal(section, replyCtx);
     if (readActionOrigin(body).viewType === "modal") {
       await callSlack(deps.logger, "views.push", () =>
         client.views.push({ trigger_id: body.trigger_id, view }),

@@ -1,4 +1,5 @@
 import { type ListenerDeps, replyContext } from "../../deps.js";
+import { teamOf } from "../../document-owner.js";
 import { renderSectionAnswer } from "../../replies/section-answer.js";
 import { callSlack, logSlackError, slackErrorCode } from "../../send/slack-call.js";
 import { decodeActionValue } from "../../views/actions.js";
@@ -17,7 +18,14 @@ const CANNOT_POST_HERE = new Set(["not_in_channel", "channel_not_found"]);
  * instead, which Slack accepts in any conversation the command was used in.
  */
 export function createShareAnswerListener(deps: ListenerDeps) {
-  return async ({ ack, body, action, client, respond }: BlockActionArgs): Promise<void> => {
+  return async ({
+    ack,
+    body,
+    action,
+    client,
+    respond,
+    context,
+  }: BlockActionArgs): Promise<void> => {
     await ack();
     const choice = decodeActionValue(readValue(action));
     const { channelId } = readActionOrigin(body);
@@ -30,9 +38,10 @@ export function createShareAnswerListener(deps: ListenerDeps) {
         respond({ response_type: "ephemeral", replace_original: false, ...renderApology() }),
       );
     let message: SlackMessage;
+    const replyCtx = await replyContext(deps, teamOf(context));
     try {
       message = renderSectionAnswer(deps.knowledge.current(), choice, {
-        ...replyContext(deps),
+        ...replyCtx,
         sharedBy: body.user.id,
       });
     } catch (error) {

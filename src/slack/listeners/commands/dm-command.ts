@@ -61,6 +61,7 @@ export function createDmCommandListener(deps: ListenerDeps) {
           user: command.user_id,
           ephemeral: true,
           command: command.command,
+          team: teamOf(context),
         }),
       send: (message) => respond({ response_type: "ephemeral", ...message }),
     });

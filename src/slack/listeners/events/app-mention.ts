@@ -1,4 +1,5 @@
 import type { ListenerDeps } from "../../deps.js";
+import { teamOf } from "../../document-owner.js";
 import { classifyQuestion, extractQuestion } from "../../replies/question-text.js";
 import { replyToIntent } from "../../replies/reply-to-intent.js";
 import { deliverReply } from "../../send/deliver.js";
@@ -34,7 +35,8 @@ export function createAppMentionListener(deps: ListenerDeps) {
     const delivered = await deliverReply({
       logger: deps.logger,
       method: "chat.postMessage",
-      compose: () => replyToIntent(deps, intent, { surface: "mention", user }),
+      compose: () =>
+        replyToIntent(deps, intent, { surface: "mention", user, team: teamOf(context) }),
       send: (message) =>
         client.chat.postMessage({ channel: event.channel, thread_ts: threadTs, ...message }),
     });

@@ -1,5 +1,5 @@
 import { readFollowUp } from "../../conversations/follow-up.js";
-import type { ListenerDeps } from "../../deps.js";
+import { type ListenerDeps, replyContext } from "../../deps.js";
 import { teamOf } from "../../document-owner.js";
 import { answerQuestion } from "../../replies/answer-question.js";
 import { extractQuestion } from "../../replies/question-text.js";
@@ -32,6 +32,7 @@ export function createAutoAnswerListener(deps: ListenerDeps) {
     );
     if (reading.kind === "ignore") return;
     let reply: ReturnType<typeof answerQuestion>;
+    const replyCtx = await replyContext(deps, teamOf(context));
     try {
       reply = answerQuestion({
         knowledge: deps.knowledge.current(),
@@ -40,7 +41,7 @@ export function createAutoAnswerListener(deps: ListenerDeps) {
         user: event.user,
         logger: deps.logger,
         clock: deps.clock,
-        context: { docsBaseUrl: deps.docsBaseUrl },
+        context: replyCtx,
       });
     } catch (error) {
       deps.logger.error({ event: "reply_failed", err: error }, "could not compose an auto-answer");

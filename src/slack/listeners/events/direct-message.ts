@@ -1,4 +1,5 @@
 import type { ListenerDeps } from "../../deps.js";
+import { teamOf } from "../../document-owner.js";
 import { classifyQuestion, extractQuestion } from "../../replies/question-text.js";
 import { replyToIntent } from "../../replies/reply-to-intent.js";
 import { deliverReply } from "../../send/deliver.js";
@@ -36,7 +37,12 @@ export function createDirectMessageListener(deps: ListenerDeps) {
     await deliverReply({
       logger: deps.logger,
       method: "chat.postMessage",
-      compose: () => replyToIntent(deps, classifyQuestion(question), { surface: "dm", user }),
+      compose: () =>
+        replyToIntent(deps, classifyQuestion(question), {
+          surface: "dm",
+          user,
+          team: teamOf(context),
+        }),
       send: (message) =>
         client.chat.postMessage({ channel: event.channel, thread_ts: event.thread_ts, ...message }),
     });

@@ -1,4 +1,5 @@
 import { type ListenerDeps, replyContext } from "../../deps.js";
+import { teamOf } from "../../document-owner.js";
 import { callSlack } from "../../send/slack-call.js";
 import { findLinkedSection, renderUnfurl } from "../../views/unfurl.js";
 import { fieldProblem } from "../event-fields.js";
@@ -14,7 +15,7 @@ export const MAX_UNFURLS = 5;
  * URL is left alone, and a message with none makes no call.
  */
 export function createLinkSharedListener(deps: ListenerDeps) {
-  return async ({ event, client }: EventArgs<"link_shared">): Promise<void> => {
+  return async ({ event, client, context }: EventArgs<"link_shared">): Promise<void> => {
     const problem = fieldProblem(event, ["channel"], ["message_ts", "unfurl_id", "source"]);
     if (problem !== undefined || !Array.isArray(event.links)) {
       deps.logger.warn(
@@ -23,7 +24,7 @@ export function createLinkSharedListener(deps: ListenerDeps) {
       );
       return;
     }
-    const ctx = replyContext(deps);
+    const ctx = await replyContext(deps, teamOf(context));
     const { base } = deps.knowledge.current();
     const unfurls: Record<string, ReturnType<typeof renderUnfurl>> = {};
     for (const link of event.links.slice(0, MAX_UNFURLS)) {

@@ -1,5 +1,6 @@
 import { readFollowUp } from "../../conversations/follow-up.js";
-import type { ListenerDeps } from "../../deps.js";
+import { type ListenerDeps, replyContext } from "../../deps.js";
+import { teamOf } from "../../document-owner.js";
 import { answerQuestion } from "../../replies/answer-question.js";
 import { extractQuestion } from "../../replies/question-text.js";
 import { callSlack } from "../../send/slack-call.js";
@@ -57,6 +58,7 @@ export function createThreadFollowUpListener(deps: ListenerDeps) {
       return;
     }
     let reply: ReturnType<typeof answerQuestion>;
+    const replyCtx = await replyContext(deps, teamOf(context));
     try {
       reply = answerQuestion({
         knowledge: deps.knowledge.current(),
@@ -65,7 +67,7 @@ export function createThreadFollowUpListener(deps: ListenerDeps) {
         user: event.user,
         logger: deps.logger,
         clock: deps.clock,
-        context: { docsBaseUrl: deps.docsBaseUrl },
+        context: replyCtx,
       });
     } catch (error) {
       // Nobody asked the bot by name: a failure is logged, not apologised for in the thread.

@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from "@slack/bolt";
-import type { ListenerDeps } from "../../deps.js";
+import { type ListenerDeps, replyContext } from "../../deps.js";
+import { teamOf } from "../../document-owner.js";
 import { answerQuestion } from "../../replies/answer-question.js";
 import { extractQuestion } from "../../replies/question-text.js";
 import { deliverReply } from "../../send/deliver.js";
@@ -18,14 +19,14 @@ const NOTHING_TO_ASK = "That message has no text I could look up in the handbook
  * with "Share in channel" if they want others to see it.
  */
 export function createAskHandbookListener(deps: ListenerDeps) {
-  return async ({ ack, shortcut, respond }: MessageShortcutArgs): Promise<void> => {
+  return async ({ ack, shortcut, respond, context }: MessageShortcutArgs): Promise<void> => {
     await ack();
     const question = extractQuestion(shortcut.message?.text);
     const user = shortcut.user.id;
     await deliverReply({
       logger: deps.logger,
       method: "response_url",
-      compose: () =>
+      compose: async () =>
         question === ""
           ? { text: NOTHING_TO_ASK, blocks: [mrkdwnSection(NOTHING_TO_ASK)] }
           : answerQuestion({
@@ -35,7 +36,7 @@ export function createAskHandbookListener(deps: ListenerDeps) {
               user,
               logger: deps.logger,
               clock: deps.clock,
-              context: { docsBaseUrl: deps.docsBaseUrl, ephemeral: true },
+              context: { ...(await replyContext(deps, teamOf(context))), ephemeral: true },
             }).message,
       send: (message) => respond({ response_type: "ephemeral", ...message }),
     });

@@ -70,6 +70,7 @@ describe("Ask an expert", () => {
         asker: "U0CLICK01",
         where: { channel: "C0TEAM001", private: false, permalink },
         section: retroSection,
+        owner: "U0OWNER",
       }),
     });
     // The question is echoed escaped: the owner is not pinged with @here.

@@ -92,7 +92,12 @@ describe("feedback", () => {
     const notice = onlyCall(client.chat.postMessage);
     expect(notice).toEqual({
       channel: "U0OWNER",
-      ...renderOwnerNotice({ section: retroSection, query: QUESTION, user: "U0CLICK01" }),
+      ...renderOwnerNotice({
+        section: retroSection,
+        query: QUESTION,
+        user: "U0CLICK01",
+        owner: "U0OWNER",
+      }),
     });
     // The question is echoed to the owner escaped, never as raw markup.
     expect(textOf(notice)).toContain("&lt;really&gt;");
@@ -142,6 +147,7 @@ describe("feedback", () => {
         section: retroSection,
         query: QUESTION,
         user: "U0CLICK01",
+        owner: "U0OWNER",
         picked: true,
       }),
     });

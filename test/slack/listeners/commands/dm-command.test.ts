@@ -8,16 +8,20 @@ import { renderApology } from "../../../../src/slack/views/apology.js";
 import { renderHelp } from "../../../../src/slack/views/help.js";
 import { renderReply } from "../../../../src/slack/views/reply.js";
 import { renderTopics } from "../../../../src/slack/views/topics.js";
+import { decisionOf } from "../../../helpers.js";
 import {
   confidentResponse,
   fakeClient,
   makeDeps,
+  makeDocument,
+  makeSection,
   onlyCall,
   respondError,
+  result,
   unsureResponse,
 } from "../fakes.js";
 
-function commandArgs(text: string, name = "/dm") {
+function commandArgs(text: string, name = "/dm", team?: string) {
   const order: string[] = [];
   const ack = vi.fn(async (..._args: unknown[]) => {
     order.push("ack");
@@ -41,12 +45,57 @@ function commandArgs(text: string, name = "/dm") {
     ack,
     respond,
     client: fakeClient(),
-    context: {},
+    context: team === undefined ? {} : { teamId: team },
   };
   return { args: args as unknown as CommandArgs, ack, respond, order };
 }
 
+/** A page owned by U0PLAIN in its one workspace, and by U0ALICE in T0AAA. */
+const ownedSection = makeSection(
+  makeDocument("delivery/risks.md", "Risks", {
+    owner: "U0PLAIN",
+    owners: { T0AAA: "U0ALICE" },
+  }),
+  "Keeping a risk log",
+  "Review the risk log every week.",
+  1,
+);
+const ownedAnswer = (query: string) => ({
+  query,
+  results: [result(ownedSection, 0.9)],
+  decision: decisionOf("answer"),
+});
+
+/** The "Owner:" the answer's source line names, or undefined when it names none. */
+async function ownerNamed(options: { multiWorkspace: boolean; team: string; setOwner?: string }) {
+  const { deps } = makeDeps({ respond: ownedAnswer, multiWorkspace: options.multiWorkspace });
+  if (options.setOwner !== undefined) {
+    await deps.settings.setDocumentOwner(
+      options.team,
+      "delivery/risks.md",
+      options.setOwner,
+      "U0ADMIN",
+    );
+  }
+  const { args, respond } = commandArgs("risk log", "/dm", options.team);
+  await createDmCommandListener(deps)(args);
+  return JSON.stringify(onlyCall(respond)).match(/Owner: <@(\w+)>/)?.[1];
+}
+
 describe("/dm", () => {
+  it("names the document's owner in the asking workspace, never another workspace's", async () => {
+    // One workspace: the plain frontmatter owner, unless the page maps this workspace.
+    expect(await ownerNamed({ multiWorkspace: false, team: "T0CCC" })).toBe("U0PLAIN");
+    expect(await ownerNamed({ multiWorkspace: false, team: "T0AAA" })).toBe("U0ALICE");
+    // Several workspaces (OAuth): a plain `owner: U…` belongs to an unknown one, so none.
+    expect(await ownerNamed({ multiWorkspace: true, team: "T0CCC" })).toBeUndefined();
+    expect(await ownerNamed({ multiWorkspace: true, team: "T0AAA" })).toBe("U0ALICE");
+    // One set from Slack (`/dm owner set`) wins in its own workspace only.
+    expect(await ownerNamed({ multiWorkspace: true, team: "T0CCC", setOwner: "U0CAROL" })).toBe(
+      "U0CAROL",
+    );
+  });
+
   it("acknowledges with no body, then answers ephemerally through response_url", async () => {
     const { deps, log, search } = makeDeps();
     // Slack escapes what people type: `&lt;` arrives for `<`.
