@@ -67,6 +67,16 @@ describeWithServices("per-workspace state in PostgreSQL", ["postgres"], () => {
       expect(await there.documentOwner("T0BBB", "risks.md")).toBe("U0BOB");
       expect(await here.setDocumentOwner("T0AAA", "risks.md", "U0CAROL", "U0ADMIN")).toBe(true);
       expect(await there.documentOwner("T0AAA", "risks.md")).toBe("U0CAROL");
+      expect(await here.setDocumentOwner("T0AAA", "retro.md", "U0DAN", "U0ADMIN")).toBe(true);
+      // A reply reads a workspace's owners in one query: this workspace's, no other's.
+      expect(await there.documentOwners("T0AAA")).toEqual(
+        new Map([
+          ["risks.md", "U0CAROL"],
+          ["retro.md", "U0DAN"],
+        ]),
+      );
+      expect(await there.documentOwners("T0BBB")).toEqual(new Map([["risks.md", "U0BOB"]]));
+      expect(await here.setDocumentOwner("T0AAA", "retro.md", undefined, "U0ADMIN")).toBe(true);
       expect(await there.setDocumentOwner("T0AAA", "risks.md", undefined, "U0ADMIN")).toBe(true);
       expect(await here.documentOwner("T0AAA", "risks.md")).toBeUndefined();
       expect(await here.documentOwner("T0BBB", "risks.md")).toBe("U0BOB");
@@ -79,6 +89,8 @@ describeWithServices("per-workspace state in PostgreSQL", ["postgres"], () => {
       const settings = createPostgresSettings(closed, log.logger);
       expect(await settings.channelMode("T0AAA", "C0HELP")).toBe("mention");
       expect(await settings.escalationChannel("T0AAA")).toBeUndefined();
+      // No owners set from Slack: a reply then names the frontmatter's owner, as with no database.
+      expect(await settings.documentOwners("T0AAA")).toEqual(new Map());
       expect(await settings.setChannelMode("T0AAA", "C0HELP", "auto", "U0ADMIN")).toBe(false);
       // Once per outage: channel modes are read for every channel message.
       expect(log.events("settings_unreadable")).toHaveLength(1);
