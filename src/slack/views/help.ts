@@ -56,6 +56,7 @@ export function renderHelp(options: HelpOptions = {}): SlackMessage {
           "• Mention me in a channel with your question — I answer in a thread, and follow-up questions in that thread without a new mention.",
           "• Send me a direct message — just type the question.",
           "• Open my *Home* tab — search and browse the table of contents.",
+          "• On any message, *More actions* (⋮) › *Ask the handbook* — look that message up, privately; *Add to handbook* — save an answer as a draft page for an editor to review.",
         ].join("\n"),
       ),
       mrkdwnSection(`*Try:*\n${examples.join("\n")}`),

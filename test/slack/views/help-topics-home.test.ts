@@ -1,4 +1,6 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { ActionId, actionIdPattern, decodePageValue } from "../../../src/slack/views/actions.js";
 import { renderApology } from "../../../src/slack/views/apology.js";
 import { renderDocumentModal } from "../../../src/slack/views/document-modal.js";
@@ -35,6 +37,16 @@ describe("renderHelp", () => {
     }
     expect((all.match(/• `\/dm /g) ?? []).length).toBeGreaterThanOrEqual(3);
     expect(messageViolations(msg)).toEqual([]);
+  });
+
+  it("names every message shortcut the manifest declares, by its name in Slack", () => {
+    const manifest = parse(readFileSync("manifest.yml", "utf8")) as {
+      features: { shortcuts: { name: string; type: string }[] };
+    };
+    const shortcuts = manifest.features.shortcuts.filter((s) => s.type === "message");
+    expect(shortcuts.length).toBeGreaterThan(0);
+    const all = JSON.stringify(renderHelp().blocks);
+    for (const { name } of shortcuts) expect(all).toContain(`*${name}*`);
   });
 
   it("uses the installed command name and escapes example questions", () => {
