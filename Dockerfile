@@ -21,6 +21,9 @@ COPY --from=build --chown=node:node /app/package.json ./package.json
 COPY --from=build --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/dist ./dist
 COPY --chown=node:node content ./content
+# DATA_DIR (channel modes and workspace settings without PostgreSQL) must be the bot's to write;
+# the parse cache sits under node_modules/.cache, which is already the node user's.
+RUN mkdir -p /app/data && chown node:node /app/data
 USER node
 EXPOSE 3000
 # /healthz answers 503 when a required part (PostgreSQL with OAuth, the Socket Mode connection)
