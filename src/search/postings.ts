@@ -192,15 +192,18 @@ class IntList {
     if (index >= this.length) this.length = index + 1;
     this.data[index] = (this.data[index] ?? 0) + by;
   }
+  pushAll(values: Int32Array): void {
+    while (this.length + values.length > this.data.length) {
+      const grown = new Int32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data.set(values, this.length);
+    this.length += values.length;
+  }
   copy(): Int32Array {
     return this.data.slice(0, this.length);
   }
-}
-
-/** A section's keys per field: term ids and, separately, bigram ids. */
-interface SectionKeys {
-  terms: Int32Array[];
-  bigrams: Int32Array[];
 }
 
 /** Two letter runs joined by a hyphen: "stand-up", "e-mail", "sub-DMs". */
@@ -232,8 +235,6 @@ export function* buildFieldIndexSteps(sections: readonly Section[]): Steps<Field
   const termSeen = new IntList();
   const bigramSeen = new IntList();
   const titleCache = new Map<string, { terms: Int32Array; bigrams: Int32Array }>();
-  const termScratch = new IntList();
-  const bigramScratch = new IntList();
 
   const termOfWord = (word: string): number => {
     let number = words.get(word);
@@ -264,16 +265,22 @@ export function* buildFieldIndexSteps(sections: readonly Section[]): Steps<Field
     df.add(id, 1);
   };
 
-  const keysOf = (pieces: readonly string[]): { terms: Int32Array; bigrams: Int32Array } => {
-    termScratch.length = 0;
-    bigramScratch.length = 0;
+  /**
+   * Appends the keys of `pieces` to the flat key lists (`keyTerms`, `keyBigrams`): every
+   * section's keys live in two growing Int32 lists, found through `termEnds` / `bigramEnds`,
+   * not in a pair of small arrays per field (tens of thousands of sections made hundreds of
+   * thousands of typed arrays, most of a reload's garbage).
+   */
+  const keyTerms = new IntList();
+  const keyBigrams = new IntList();
+  const appendKeys = (pieces: readonly string[]): void => {
     for (const piece of pieces) {
       let previous = STOP;
       for (const word of splitWords(piece)) {
         const id = termOfWord(word);
         if (id === STOP) continue;
-        termScratch.push(id);
-        if (previous !== STOP) bigramScratch.push(bigrams.intern(previous, id));
+        keyTerms.push(id);
+        if (previous !== STOP) keyBigrams.push(bigrams.intern(previous, id));
         previous = id;
       }
       // A hyphenated compound is also typed joined up ("stand-ups" / "standups", "e-mail"),
@@ -281,42 +288,57 @@ export function* buildFieldIndexSteps(sections: readonly Section[]): Steps<Field
       if (piece.includes("-")) {
         for (const match of piece.matchAll(HYPHENATED)) {
           const id = termOfWord(`${match[1]}${match[2]}`.toLowerCase());
-          if (id !== STOP) termScratch.push(id);
+          if (id !== STOP) keyTerms.push(id);
         }
         for (const match of piece.matchAll(DIGIT_PAIR)) {
           const id = termOfWord(`${match[1]}:${match[2]}`);
-          if (id !== STOP) termScratch.push(id);
+          if (id !== STOP) keyTerms.push(id);
         }
       }
     }
-    return { terms: termScratch.copy(), bigrams: bigramScratch.copy() };
   };
 
   // Pass 1: keys per field, field lengths, document frequencies.
   const titleField = FIELDS.indexOf("title");
   const lengths = FIELDS.map(() => new Float64Array(total));
-  const keys: SectionKeys[] = [];
+  /** Keys of section `s`, field `f`: positions ends[s·F+f]…ends[s·F+f+1] of the key lists. */
+  const termEnds = new Int32Array(total * FIELD_COUNT + 1);
+  const bigramEnds = new Int32Array(total * FIELD_COUNT + 1);
   for (let index = 0; index < total; index++) {
     if (index % SECTIONS_PER_STEP === SECTIONS_PER_STEP - 1) yield;
     const section = sections[index] as Section;
     const texts = fieldTexts(section);
-    const sectionKeys: SectionKeys = { terms: [], bigrams: [] };
-    texts.forEach((pieces, f) => {
-      let fieldKeys: { terms: Int32Array; bigrams: Int32Array };
+    for (let f = 0; f < FIELD_COUNT; f++) {
+      const termsFrom = keyTerms.length;
+      const bigramsFrom = keyBigrams.length;
+      const pieces = texts[f] ?? [];
       if (f === titleField) {
+        // A document's title keys are the same in each of its sections: read them once.
         const path = section.document.path;
         const cached = titleCache.get(path);
-        fieldKeys = cached ?? keysOf(pieces);
-        if (cached === undefined) titleCache.set(path, fieldKeys);
-      } else fieldKeys = keysOf(pieces);
-      sectionKeys.terms.push(fieldKeys.terms);
-      sectionKeys.bigrams.push(fieldKeys.bigrams);
+        if (cached === undefined) {
+          appendKeys(pieces);
+          titleCache.set(path, {
+            terms: keyTerms.data.slice(termsFrom, keyTerms.length),
+            bigrams: keyBigrams.data.slice(bigramsFrom, keyBigrams.length),
+          });
+        } else {
+          keyTerms.pushAll(cached.terms);
+          keyBigrams.pushAll(cached.bigrams);
+        }
+      } else appendKeys(pieces);
+      const slot = index * FIELD_COUNT + f + 1;
+      termEnds[slot] = keyTerms.length;
+      bigramEnds[slot] = keyBigrams.length;
       const fieldLengths = lengths[f];
-      if (fieldLengths !== undefined) fieldLengths[index] = fieldKeys.terms.length;
-      for (const id of fieldKeys.terms) countDocument(termDf, termSeen, id, index);
-      for (const id of fieldKeys.bigrams) countDocument(bigramDf, bigramSeen, id, index);
-    });
-    keys.push(sectionKeys);
+      if (fieldLengths !== undefined) fieldLengths[index] = keyTerms.length - termsFrom;
+      for (let k = termsFrom; k < keyTerms.length; k++) {
+        countDocument(termDf, termSeen, keyTerms.data[k] ?? 0, index);
+      }
+      for (let k = bigramsFrom; k < keyBigrams.length; k++) {
+        countDocument(bigramDf, bigramSeen, keyBigrams.data[k] ?? 0, index);
+      }
+    }
   }
 
   const averages = lengths.map((fieldLengths) => {
@@ -337,20 +359,25 @@ export function* buildFieldIndexSteps(sections: readonly Section[]): Steps<Field
   const bigramWriter = createWriter(bigramTable, bigrams.size);
 
   // Pass 2: per-section frequencies per field → weights, written in section order.
-  for (let index = 0; index < keys.length; index++) {
+  for (let index = 0; index < total; index++) {
     if (index % SECTIONS_PER_STEP === SECTIONS_PER_STEP - 1) yield;
-    const sectionKeys = keys[index] as SectionKeys;
     const norms = FIELDS.map((_, f) => {
       const b = FIELD_B[f] ?? 0;
       const length = lengths[f]?.[index] ?? 0;
       return 1 - b + (b * length) / (averages[f] ?? 1);
     });
-    sectionKeys.terms.forEach((ids, f) => {
-      for (const id of ids) termWriter.count(id, f);
-    });
-    sectionKeys.bigrams.forEach((ids, f) => {
-      for (const id of ids) bigramWriter.count(id, f);
-    });
+    for (let f = 0; f < FIELD_COUNT; f++) {
+      const slot = index * FIELD_COUNT + f;
+      for (let k = termEnds[slot] ?? 0; k < (termEnds[slot + 1] ?? 0); k++) {
+        termWriter.count(keyTerms.data[k] ?? 0, f);
+      }
+    }
+    for (let f = 0; f < FIELD_COUNT; f++) {
+      const slot = index * FIELD_COUNT + f;
+      for (let k = bigramEnds[slot] ?? 0; k < (bigramEnds[slot + 1] ?? 0); k++) {
+        bigramWriter.count(keyBigrams.data[k] ?? 0, f);
+      }
+    }
     termWriter.flush(index, norms);
     bigramWriter.flush(index, norms);
   }
