@@ -19,7 +19,7 @@
  * - `close()` stops a reload in progress at its next step (parses are abandoned, the index
  *   build stops between slices), so a shutdown never waits for a reload.
  */
-import { readFile, stat } from "node:fs/promises";
+import { readFile, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import type { Logger } from "pino";
@@ -27,15 +27,17 @@ import {
   assembleKnowledgeBaseSteps,
   createNoContentError,
   type DocumentFileOutcome,
+  type KnownAboutFile,
   listDocumentFiles,
   readDocumentFile,
-} from "../corpus/load.js";
+} from "../corpus/files.js";
 import type { ParsedDocument } from "../corpus/parse.js";
 import type { KnowledgeBase, LoadWarning, Section } from "../corpus/types.js";
-import { buildSearchIndex } from "../search/index.js";
+import { buildSearchIndex, type IndexSnapshot } from "../search/index.js";
 import { runSteps, runStepsInSlices, type Steps } from "../search/steps.js";
 import type { SearchIndex } from "../search/types.js";
 import { createWordNetLexicon } from "../search/wordnet.js";
+import type { IndexCache } from "./index-cache.js";
 import { createInProcessParser, type DocumentParser } from "./parse-pool.js";
 import type { Knowledge, KnowledgeSource } from "./types.js";
 import { type ContentChange, type ContentWatcher, watchContent } from "./watch.js";
@@ -50,6 +52,11 @@ export interface KnowledgeStoreOptions {
   buildIndex?: (sections: readonly Section[]) => SearchIndex;
   /** Parses files read again (default: in this thread); closed by `close()`. */
   parser?: DocumentParser;
+  /**
+   * Where the first index is read from when the same sections were indexed before, and stored
+   * once built (index-cache.ts). Later indexes, built in slices while questions come, are not.
+   */
+  indexCache?: IndexCache;
   /** Reads a file's bytes; injectable so tests can slow reads down or make them fail. */
   readFile?: (absolutePath: string) => Promise<Uint8Array>;
   /** Files larger than this are skipped with a warning (MAX_FILE_BYTES; default 2 MB). */
@@ -111,11 +118,16 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Changes whenever the file's content may have: ctime moves on every write and rename. */
-async function fileStamp(absolutePath: string): Promise<string | undefined> {
+/**
+ * A stamp that changes whenever the file's content may have (ctime moves on every write and
+ * rename), and the size it had.
+ */
+async function fileStamp(
+  absolutePath: string,
+): Promise<{ stamp: string; size: number } | undefined> {
   try {
     const info = await stat(absolutePath);
-    return `${info.ino}:${info.size}:${info.mtimeMs}:${info.ctimeMs}`;
+    return { stamp: `${info.ino}:${info.size}:${info.mtimeMs}:${info.ctimeMs}`, size: info.size };
   } catch {
     return undefined;
   }
@@ -206,14 +218,40 @@ export function createKnowledgeStore(options: KnowledgeStoreOptions): KnowledgeS
     return runStepsInSlices(steps, { signal: stopping.signal });
   }
 
+  /** A snapshot being written: `close()` waits for it. */
+  let writingSnapshot: Promise<void> | undefined;
+
   async function buildIndex(sections: readonly Section[]): Promise<SearchIndex> {
     if (options.buildIndex) return options.buildIndex(sections);
-    return run(buildSearchIndex(sections, { lexicon }));
+    const { indexCache } = options;
+    if (knowledge !== undefined || indexCache === undefined) {
+      return run(buildSearchIndex(sections, { lexicon }));
+    }
+    const key = indexCache.keyOf(sections);
+    const snapshot = await indexCache.get(key);
+    let built: IndexSnapshot | undefined;
+    const index = await run(
+      buildSearchIndex(sections, {
+        lexicon,
+        ...(snapshot !== undefined && { snapshot }),
+        onSnapshot: (pieces) => {
+          built = pieces;
+        },
+      }),
+    );
+    if (built !== undefined) {
+      const pieces = built;
+      // Written after the first answer can go out: encoding takes a moment at this size.
+      writingSnapshot = new Promise<void>((resolve) => setImmediate(resolve)).then(() =>
+        indexCache.set(key, pieces),
+      );
+    }
+    return index;
   }
 
   /** A file read and parsed; a parse that could not run is this file's warning this time. */
-  async function loadFile(file: string): Promise<DocumentFileOutcome> {
-    const read = await readDocumentFile(root, file, readBytes, maxFileBytes);
+  async function loadFile(file: string, known: KnownAboutFile): Promise<DocumentFileOutcome> {
+    const read = await readDocumentFile(root, file, readBytes, maxFileBytes, known);
     if ("warning" in read) return read;
     try {
       return await parser.parse(file, read.bytes);
@@ -230,6 +268,9 @@ export function createKnowledgeStore(options: KnowledgeStoreOptions): KnowledgeS
    */
   async function scan() {
     const files = await listDocumentFiles(root);
+    // The same for every file; a failure is each file's own to report (readDocumentFile).
+    const realRoot = realpath(root);
+    realRoot.catch(() => undefined);
     const outcomes: DocumentFileOutcome[] = new Array(files.length);
     const nextCache = new Map<string, CachedFile>();
     const reread = new Set<string>();
@@ -240,13 +281,17 @@ export function createKnowledgeStore(options: KnowledgeStoreOptions): KnowledgeS
         const index = next++;
         const file = files[index] ?? "";
         // Stat before reading: a write landing in between shows up as a new stamp next time.
-        const stamp = await fileStamp(path.join(root, file));
+        const stamped = await fileStamp(path.join(root, file));
+        const stamp = stamped?.stamp;
         const cached = cache.get(file);
         let outcome: DocumentFileOutcome;
         if (stamp !== undefined && cached?.stamp === stamp) {
           outcome = cached.outcome;
         } else {
-          outcome = await loadFile(file);
+          outcome = await loadFile(file, {
+            realRoot,
+            ...(stamped !== undefined && { size: stamped.size }),
+          });
           reread.add(file);
         }
         outcomes[index] = outcome;
@@ -404,6 +449,7 @@ export function createKnowledgeStore(options: KnowledgeStoreOptions): KnowledgeS
       await Promise.all([closing, parser.close()]);
       await queued?.promise;
       await running;
+      await writingSnapshot;
     },
   };
 }

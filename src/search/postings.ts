@@ -113,9 +113,9 @@ function fieldTexts(section: Section): readonly (readonly string[])[] {
  * lookups happen once per word indexed, and Map-of-Map lookups were most of the build time.
  */
 export class PairTable {
-  private keysA = new Int32Array(1 << 16).fill(-1);
-  private keysB = new Int32Array(1 << 16);
-  private values = new Int32Array(1 << 16);
+  private keysA: Int32Array<ArrayBufferLike> = new Int32Array(1 << 16).fill(-1);
+  private keysB: Int32Array<ArrayBufferLike> = new Int32Array(1 << 16);
+  private values: Int32Array<ArrayBufferLike> = new Int32Array(1 << 16);
   size = 0;
 
   private static slot(a: number, b: number, mask: number): number {
@@ -149,6 +149,26 @@ export class PairTable {
     this.values[i] = id;
     if (this.size * 2 > this.keysA.length) this.grow();
     return id;
+  }
+
+  /** The table's arrays, for a snapshot (`encodeFieldIndex`). */
+  toArrays(): { keysA: Int32Array; keysB: Int32Array; values: Int32Array; size: number } {
+    return { keysA: this.keysA, keysB: this.keysB, values: this.values, size: this.size };
+  }
+
+  /** A table from `toArrays()`'s arrays (views into a snapshot; never grown again). */
+  static fromArrays(keysA: Int32Array, keysB: Int32Array, values: Int32Array, size: number) {
+    const mask = keysA.length - 1;
+    if (keysA.length === 0 || (keysA.length & mask) !== 0) throw new RangeError("not a power of 2");
+    if (keysB.length !== keysA.length || values.length !== keysA.length) {
+      throw new RangeError("pair table arrays differ in length");
+    }
+    const table = new PairTable();
+    table.keysA = keysA;
+    table.keysB = keysB;
+    table.values = values;
+    table.size = size;
+    return table;
   }
 
   private grow(): void {
@@ -477,4 +497,213 @@ function allocate(df: Int32Array, keyCount: number, total: number): PostingTable
     topical: new Uint8Array(size),
     idf,
   };
+}
+
+/**
+ * Snapshots: a built FieldIndex as bytes, so a process starting on sections it has indexed
+ * before reads the index instead of building it (knowledge/index-cache.ts keys and stores
+ * them). Layout: "HBIX", a uint32 header length, a JSON header (strings, counts, `extra`),
+ * then every typed array, each at an offset that is a multiple of 8.
+ */
+const SNAPSHOT_MAGIC = "HBIX";
+const SNAPSHOT_FORMAT = 1;
+
+type ArrayKind = "i32" | "f32" | "f64" | "u8";
+type Typed = Int32Array | Float32Array | Float64Array | Uint8Array;
+const ARRAY_TYPES = {
+  i32: Int32Array,
+  f32: Float32Array,
+  f64: Float64Array,
+  u8: Uint8Array,
+} as const;
+
+function kindOf(array: Typed): ArrayKind {
+  if (array instanceof Int32Array) return "i32";
+  if (array instanceof Float32Array) return "f32";
+  if (array instanceof Float64Array) return "f64";
+  return "u8";
+}
+
+interface SnapshotHeader {
+  format: number;
+  total: number;
+  termNames: string[];
+  words: string[];
+  bigramCount: number;
+  arrays: [ArrayKind, number][];
+  extra: unknown;
+}
+
+const postingArrays = (table: PostingTable): Typed[] => [
+  table.start,
+  table.sections,
+  table.weights,
+  table.topical,
+  table.idf,
+];
+
+/** `index` (and `extra`, any JSON value) as bytes for `decodeFieldIndex`. */
+export function encodeFieldIndex(index: FieldIndex, extra: unknown = null): Uint8Array {
+  const termNames: string[] = [];
+  for (const [term, id] of index.terms) termNames[id] = term;
+  const words = [...index.surfaceTerm.keys()];
+  const wordNumber = new Map(words.map((word, number) => [word, number]));
+  const wordTerms = Int32Array.from(
+    words,
+    (word) => index.terms.get(index.surfaceTerm.get(word) ?? "") ?? -1,
+  );
+  const displayTerms = new Int32Array(index.display.size);
+  const displayWords = new Int32Array(index.display.size);
+  let at = 0;
+  for (const [term, word] of index.display) {
+    displayTerms[at] = index.terms.get(term) ?? -1;
+    displayWords[at] = wordNumber.get(word) ?? -1;
+    at++;
+  }
+  const pairs = index.bigrams.toArrays();
+  const arrays: Typed[] = [
+    ...postingArrays(index.termPostings),
+    ...postingArrays(index.bigramPostings),
+    pairs.keysA,
+    pairs.keysB,
+    pairs.values,
+    wordTerms,
+    displayTerms,
+    displayWords,
+  ];
+  const header: SnapshotHeader = {
+    format: SNAPSHOT_FORMAT,
+    total: index.total,
+    termNames,
+    words,
+    bigramCount: pairs.size,
+    arrays: arrays.map((array) => [kindOf(array), array.length]),
+    extra,
+  };
+  const json = new TextEncoder().encode(JSON.stringify(header));
+  const align = (offset: number) => Math.ceil(offset / 8) * 8;
+  let size = align(8 + json.length);
+  for (const array of arrays) size = align(size + array.byteLength);
+  const bytes = new Uint8Array(size);
+  bytes.set(new TextEncoder().encode(SNAPSHOT_MAGIC), 0);
+  new DataView(bytes.buffer).setUint32(4, json.length, true);
+  bytes.set(json, 8);
+  let offset = align(8 + json.length);
+  for (const array of arrays) {
+    bytes.set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), offset);
+    offset = align(offset + array.byteLength);
+  }
+  return bytes;
+}
+
+/**
+ * The index (and `extra`) `encodeFieldIndex` wrote, or undefined when the bytes are not such a
+ * snapshot (another format, cut short, inconsistent): a miss, never a wrong index. Typed arrays
+ * are views into `bytes` (copied once first when it is not 8-byte aligned).
+ */
+export function decodeFieldIndex(
+  input: Uint8Array,
+): { index: FieldIndex; extra: unknown } | undefined {
+  try {
+    const bytes = input.byteOffset % 8 === 0 ? input : input.slice();
+    if (bytes.length < 8 || new TextDecoder().decode(bytes.subarray(0, 4)) !== SNAPSHOT_MAGIC) {
+      return undefined;
+    }
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const headerLength = view.getUint32(4, true);
+    if (8 + headerLength > bytes.length) return undefined;
+    const header = JSON.parse(
+      new TextDecoder().decode(bytes.subarray(8, 8 + headerLength)),
+    ) as SnapshotHeader;
+    if (header.format !== SNAPSHOT_FORMAT || !Array.isArray(header.arrays)) return undefined;
+    const align = (offset: number) => Math.ceil(offset / 8) * 8;
+    let offset = align(8 + headerLength);
+    const arrays: Typed[] = [];
+    for (const [kind, length] of header.arrays) {
+      const Type = ARRAY_TYPES[kind];
+      if (Type === undefined || !Number.isInteger(length) || length < 0) return undefined;
+      const byteLength = length * Type.BYTES_PER_ELEMENT;
+      if (offset + byteLength > bytes.length) return undefined;
+      // A file read into memory is an ArrayBuffer, never shared.
+      arrays.push(new Type(bytes.buffer as ArrayBuffer, bytes.byteOffset + offset, length));
+      offset = align(offset + byteLength);
+    }
+    const [
+      ts,
+      tsec,
+      tw,
+      ttop,
+      tidf,
+      bs,
+      bsec,
+      bw,
+      btop,
+      bidf,
+      keysA,
+      keysB,
+      values,
+      wordTerms,
+      displayTerms,
+      displayWords,
+    ] = arrays;
+    const table = (
+      start: Typed | undefined,
+      sections: Typed | undefined,
+      weights: Typed | undefined,
+      topical: Typed | undefined,
+      idf: Typed | undefined,
+      keys: number,
+    ): PostingTable | undefined => {
+      if (
+        !(start instanceof Int32Array && start.length === keys + 1) ||
+        !(sections instanceof Int32Array) ||
+        !(weights instanceof Float32Array && weights.length === sections.length) ||
+        !(topical instanceof Uint8Array && topical.length === sections.length) ||
+        !(idf instanceof Float64Array && idf.length === keys) ||
+        start[keys] !== sections.length
+      ) {
+        return undefined;
+      }
+      return { start, sections, weights, topical, idf };
+    };
+    const { termNames, words, total } = header;
+    const termPostings = table(ts, tsec, tw, ttop, tidf, termNames.length);
+    const bigramPostings = table(bs, bsec, bw, btop, bidf, header.bigramCount);
+    if (
+      termPostings === undefined ||
+      bigramPostings === undefined ||
+      !(
+        keysA instanceof Int32Array &&
+        keysB instanceof Int32Array &&
+        values instanceof Int32Array
+      ) ||
+      !(wordTerms instanceof Int32Array && wordTerms.length === words.length) ||
+      !(displayTerms instanceof Int32Array && displayWords instanceof Int32Array) ||
+      displayTerms.length !== displayWords.length
+    ) {
+      return undefined;
+    }
+    const terms = new Map<string, number>();
+    for (const [id, term] of termNames.entries()) terms.set(term, id);
+    const surfaceTerm = new Map<string, string>();
+    words.forEach((word, number) => {
+      const term = termNames[wordTerms[number] ?? -1];
+      if (term === undefined) throw new RangeError("a word without a term");
+      surfaceTerm.set(word, term);
+    });
+    const display = new Map<string, string>();
+    for (let at = 0; at < displayTerms.length; at++) {
+      const term = termNames[displayTerms[at] ?? -1];
+      const word = words[displayWords[at] ?? -1];
+      if (term === undefined || word === undefined) return undefined;
+      display.set(term, word);
+    }
+    const bigrams = PairTable.fromArrays(keysA, keysB, values, header.bigramCount);
+    return {
+      index: { total, terms, termPostings, bigrams, bigramPostings, surfaceTerm, display },
+      extra: header.extra,
+    };
+  } catch {
+    return undefined;
+  }
 }
