@@ -4,7 +4,8 @@
  * a LoadWarning naming the file and the reason. Finding, reading and ordering files without
  * parsing them is files.ts, re-exported here.
  */
-import { readFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { readFile, realpath } from "node:fs/promises";
 import path from "node:path";
 import { DEFAULT_MAX_FILE_BYTES } from "../config.js";
 import { scrubSecrets } from "../secrets.js";
@@ -43,6 +44,15 @@ export interface LoadOptions {
   readFile?: (absolutePath: string) => Promise<Uint8Array>;
   /** Files larger than this are skipped with a warning, unread (MAX_FILE_BYTES; default 2 MB). */
   maxFileBytes?: number;
+  /** Parses stored earlier (the parse cache, knowledge/parse-cache.ts): unchanged files are not parsed again. */
+  cache?: OutcomeCache;
+}
+
+/** A store of parse outcomes by file, bytes and what else the parse read (`context`). */
+export interface OutcomeCache {
+  keyOf(file: string, bytes: Uint8Array, context?: string): string;
+  get(key: string): Promise<DocumentFileOutcome | undefined>;
+  set(key: string, outcome: DocumentFileOutcome): Promise<void>;
 }
 
 /** Files read at once: enough to keep the disk busy without exhausting file handles. */
@@ -110,28 +120,49 @@ export async function loadParsedDocuments(
   // GitBook's SUMMARY.md is the handbook's navigation, not a page: it gives pages their order.
   const pages = files.filter((file) => !isSummaryFile(file));
   const resolvePage = createPageResolver(files);
+  const realRoot = realpath(absoluteRoot);
+  realRoot.catch(() => undefined);
+  /**
+   * One file read and parsed; through the cache when `context` (what the parse depends on
+   * besides the file) is given. The entry is written before anything can change the outcome.
+   */
+  const loadOne = async (
+    file: string,
+    parseOptions: ParseOptions,
+    context: string | undefined,
+  ): Promise<DocumentFileOutcome> => {
+    const bytes = await readDocumentFile(absoluteRoot, file, read, maxFileBytes, { realRoot });
+    if ("warning" in bytes) return bytes;
+    const { cache } = options;
+    if (cache === undefined || context === undefined) {
+      return parseDocumentBytes(file, bytes.bytes, parseOptions);
+    }
+    const key = cache.keyOf(file, bytes.bytes, context);
+    const cached = await cache.get(key);
+    if (cached !== undefined) return cached;
+    const outcome = parseDocumentBytes(file, bytes.bytes, parseOptions);
+    await cache.set(key, outcome);
+    return outcome;
+  };
   const loadAll = async (
     list: readonly string[],
     parseOptions: ParseOptions,
+    context?: string,
   ): Promise<DocumentFileOutcome[]> => {
     const outcomes: DocumentFileOutcome[] = new Array(list.length);
     let next = 0;
     const worker = async () => {
       while (next < list.length) {
         const index = next++;
-        outcomes[index] = await loadDocumentFile(
-          absoluteRoot,
-          list[index] ?? "",
-          read,
-          parseOptions,
-          maxFileBytes,
-        );
+        outcomes[index] = await loadOne(list[index] ?? "", parseOptions, context);
       }
     };
     await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, list.length) }, worker));
     return outcomes;
   };
-  const outcomes = await loadAll(pages, { resolvePage });
+  // Wiki links resolve against the list of pages: a parse depends on it, so its key does too.
+  const pageList = createHash("sha256").update(files.join("\n")).digest("hex");
+  const outcomes = await loadAll(pages, { resolvePage }, `pages ${pageList}`);
 
   // Pages that print other pages' titles (Hugo `ref`) are parsed again once every title is known.
   const titles = new Map<string, string>();

@@ -68,8 +68,12 @@ interface Entry {
 export interface ParseCache {
   /** The folder the entries live in. */
   readonly directory: string;
-  /** The key of a file's parse: parser version, path and bytes. */
-  keyOf(file: string, bytes: Uint8Array): string;
+  /**
+   * The key of a file's parse: parser version, path, bytes, and `context`, what else the parse
+   * depended on (the loader's list of pages, which wiki links resolve against; none for the
+   * knowledge store, which parses each file on its own).
+   */
+  keyOf(file: string, bytes: Uint8Array, context?: string): string;
   /** The cached outcome, or undefined on a miss (absent, unreadable or corrupt entry). */
   get(key: string): Promise<DocumentFileOutcome | undefined>;
   /** Stores an outcome; never rejects (a cache that cannot be written only costs time). */
@@ -156,8 +160,11 @@ export function createParseCache(options: ParseCacheOptions): ParseCache {
 
   return {
     directory,
-    keyOf(file, bytes) {
-      return createHash("sha256").update(`${version}\0${file}\0`).update(bytes).digest("hex");
+    keyOf(file, bytes, context = "") {
+      return createHash("sha256")
+        .update(`${version}\0${file}\0${context}\0`)
+        .update(bytes)
+        .digest("hex");
     },
     async get(key) {
       let text: string;
