@@ -15,7 +15,12 @@ import { readdirSync, readFileSync } from "node:fs";
 import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Section } from "../corpus/types.js";
-import { decodeIndexSnapshot, encodeIndexSnapshot, type IndexSnapshot } from "../search/index.js";
+import {
+  decodeIndexSnapshot,
+  encodeIndexSnapshotSteps,
+  type IndexSnapshot,
+} from "../search/index.js";
+import { runStepsInSlices } from "../search/steps.js";
 
 /** Bumped when the fingerprint below changes what it covers. */
 const FINGERPRINT_FORMAT = 1;
@@ -173,7 +178,8 @@ export function createIndexCache(options: IndexCacheOptions): IndexCache {
       const temporary = `${target}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`;
       try {
         await mkdir(directory, { recursive: true });
-        await writeFile(temporary, encodeIndexSnapshot(snapshot));
+        // Encoded in slices: the bot is answering by now.
+        await writeFile(temporary, await runStepsInSlices(encodeIndexSnapshotSteps(snapshot)));
         await rename(temporary, target);
         await prune();
       } catch (error) {

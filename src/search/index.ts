@@ -11,7 +11,7 @@ import { isPersonalPage } from "./personal.js";
 import {
   buildFieldIndexSteps,
   decodeFieldIndex,
-  encodeFieldIndex,
+  encodeFieldIndexSteps,
   type FieldIndex,
   frequencyOf,
 } from "./postings.js";
@@ -111,7 +111,12 @@ export interface IndexSnapshot {
 
 /** A snapshot as bytes (postings.ts's layout, the learned abbreviations in its header). */
 export function encodeIndexSnapshot(snapshot: IndexSnapshot): Uint8Array {
-  return encodeFieldIndex(snapshot.fields, {
+  return runSteps(encodeIndexSnapshotSteps(snapshot));
+}
+
+/** `encodeIndexSnapshot` in steps (steps.ts), for a process already answering questions. */
+export function encodeIndexSnapshotSteps(snapshot: IndexSnapshot): Steps<Uint8Array> {
+  return encodeFieldIndexSteps(snapshot.fields, {
     learned: snapshot.learned,
     families: [...snapshot.families],
   });

@@ -544,6 +544,17 @@ const postingArrays = (table: PostingTable): Typed[] => [
 
 /** `index` (and `extra`, any JSON value) as bytes for `decodeFieldIndex`. */
 export function encodeFieldIndex(index: FieldIndex, extra: unknown = null): Uint8Array {
+  return runSteps(encodeFieldIndexSteps(index, extra));
+}
+
+/**
+ * `encodeFieldIndex` in steps (steps.ts): a snapshot of tens of thousands of sections takes
+ * tens of milliseconds to encode, and is written while questions come.
+ */
+export function* encodeFieldIndexSteps(
+  index: FieldIndex,
+  extra: unknown = null,
+): Steps<Uint8Array> {
   const termNames: string[] = [];
   for (const [term, id] of index.terms) termNames[id] = term;
   const words = [...index.surfaceTerm.keys()];
@@ -580,7 +591,9 @@ export function encodeFieldIndex(index: FieldIndex, extra: unknown = null): Uint
     arrays: arrays.map((array) => [kindOf(array), array.length]),
     extra,
   };
+  yield;
   const json = new TextEncoder().encode(JSON.stringify(header));
+  yield;
   const align = (offset: number) => Math.ceil(offset / 8) * 8;
   let size = align(8 + json.length);
   for (const array of arrays) size = align(size + array.byteLength);
@@ -592,6 +605,7 @@ export function encodeFieldIndex(index: FieldIndex, extra: unknown = null): Uint
   for (const array of arrays) {
     bytes.set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), offset);
     offset = align(offset + array.byteLength);
+    yield;
   }
   return bytes;
 }
