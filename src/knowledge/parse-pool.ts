@@ -58,17 +58,33 @@ export interface ParsePoolOptions {
 }
 
 /**
+ * Niceness of a parse thread. On Linux a thread's priority is its own (setpriority on the
+ * calling thread), so parse threads yield the CPU to the event loop: on a small machine a
+ * thread starting up or parsing next to a reload's index build otherwise takes the core the
+ * answers need (stalls past 50 ms on 2 cores). Elsewhere it would lower the whole process, so
+ * it is left alone.
+ */
+const PARSE_NICENESS = 10;
+
+/**
  * The worker script: the compiled one next to this file, or, when running from the TypeScript
  * sources (tests, `tsx`), the source with tsx's loader, so both paths run the same worker code.
+ * The thread lowers its priority before it loads the parser.
  */
 function startWorker(): Worker {
+  const lower =
+    process.platform === "linux"
+      ? `try { process.getBuiltinModule("node:os").setPriority(${PARSE_NICENESS}); } catch {}`
+      : "";
   const compiled = new URL("./parse-worker.js", import.meta.url);
-  if (existsSync(fileURLToPath(compiled))) return new Worker(compiled);
+  if (existsSync(fileURLToPath(compiled))) {
+    return new Worker(`${lower} import(${JSON.stringify(compiled.href)});`, { eval: true });
+  }
   // Node 20 ignores `--import` in a worker's execArgv: register tsx from inside the thread.
   const source = new URL("./parse-worker.ts", import.meta.url).href;
   const loader = JSON.stringify(tsxApiUrl());
   return new Worker(
-    `import(${loader}).then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); });`,
+    `${lower} import(${loader}).then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); });`,
     { eval: true },
   );
 }

@@ -111,6 +111,9 @@ interface CachedFile {
   outcome: DocumentFileOutcome;
 }
 
+/** How long after start the first index's snapshot is written (see buildIndex). */
+const SNAPSHOT_DELAY_MS = 5_000;
+
 /** Files stat'ed and read at once; each also costs a stat, so fewer than the loader's. */
 const READ_CONCURRENCY = 16;
 
@@ -220,6 +223,8 @@ export function createKnowledgeStore(options: KnowledgeStoreOptions): KnowledgeS
 
   /** A snapshot being written: `close()` waits for it. */
   let writingSnapshot: Promise<void> | undefined;
+  /** The first index's snapshot, waiting for a quiet moment to be written. */
+  let pendingSnapshot: { write(): void; cancel(): void } | undefined;
 
   async function buildIndex(sections: readonly Section[]): Promise<SearchIndex> {
     if (options.buildIndex) return options.buildIndex(sections);
@@ -241,10 +246,22 @@ export function createKnowledgeStore(options: KnowledgeStoreOptions): KnowledgeS
     );
     if (built !== undefined) {
       const pieces = built;
-      // Written after the first answer can go out: encoding takes a moment at this size.
-      writingSnapshot = new Promise<void>((resolve) => setImmediate(resolve)).then(() =>
-        indexCache.set(key, pieces),
-      );
+      // Written a while after start, when questions are few: encoding and writing tens of MB
+      // holds the event loop for tens of milliseconds in all. Dropped if a reload comes first
+      // (the content changed: the next start indexes it anew); written at once by close().
+      const timer = setTimeout(() => pendingSnapshot?.write(), SNAPSHOT_DELAY_MS);
+      timer.unref();
+      pendingSnapshot = {
+        write() {
+          pendingSnapshot = undefined;
+          clearTimeout(timer);
+          writingSnapshot = indexCache.set(key, pieces);
+        },
+        cancel() {
+          pendingSnapshot = undefined;
+          clearTimeout(timer);
+        },
+      };
     }
     return index;
   }
@@ -303,6 +320,7 @@ export function createKnowledgeStore(options: KnowledgeStoreOptions): KnowledgeS
   }
 
   async function runReload(reason: string): Promise<ReloadResult> {
+    pendingSnapshot?.cancel();
     const started = performance.now();
     const elapsed = () => Math.round((performance.now() - started) * 10) / 10;
     let next: Knowledge;
@@ -449,6 +467,7 @@ export function createKnowledgeStore(options: KnowledgeStoreOptions): KnowledgeS
       await Promise.all([closing, parser.close()]);
       await queued?.promise;
       await running;
+      pendingSnapshot?.write();
       await writingSnapshot;
     },
   };

@@ -188,4 +188,22 @@ describe("the knowledge store with an index cache", () => {
     );
     await second.store.close();
   });
+
+  it("drops the first index's snapshot when a reload comes before it is written", async () => {
+    const { root, cleanup } = await copyFixture();
+    cleanups.push(cleanup);
+    const { cache, counts } = counting(createIndexCache({ directory: await cacheDir() }));
+    const store = createKnowledgeStore({
+      root,
+      logger: captureLogger().logger,
+      watch: false,
+      indexCache: cache,
+    });
+    await store.start();
+    await writeFile(join(root, "tools.md"), "# Tools\n\nA laptop.\n");
+    expect((await store.reload("edit")).ok).toBe(true);
+    await store.close();
+    // The content it was built from is gone: nothing was written.
+    expect(counts).toEqual({ hits: 0, misses: 1, stored: 0 });
+  });
 });
