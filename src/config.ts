@@ -304,6 +304,8 @@ export interface LocalSettings {
   /** `CONTENT_DIR`, when set; a command's `--content` wins over it. */
   contentDir?: string;
   slashCommand: string;
+  /** `CACHE_DIR`, when set: where `ask` and `eval` keep parses (DEFAULT_CACHE_DIR otherwise). */
+  cacheDir?: string;
 }
 
 /**
@@ -316,7 +318,12 @@ export function loadLocalSettings(env: Env = process.env): LocalSettings {
   if (invalid !== undefined)
     throw new ConfigError([{ variable: "SLASH_COMMAND", problem: invalid }]);
   const contentDir = read(env, "CONTENT_DIR");
-  return { slashCommand, ...(contentDir !== undefined && { contentDir }) };
+  const cacheDir = read(env, "CACHE_DIR");
+  return {
+    slashCommand,
+    ...(contentDir !== undefined && { contentDir }),
+    ...(cacheDir !== undefined && { cacheDir }),
+  };
 }
 
 /** DATABASE_URL alone, for tools that read the database without running the bot (`gaps`). */

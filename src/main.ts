@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import pino from "pino";
 import { type Config, ConfigError, loadConfig, loadDotEnv } from "./config.js";
+import { createIndexCache } from "./knowledge/index-cache.js";
 import { createParseCache } from "./knowledge/parse-cache.js";
 import { createCachedParser, createParsePool } from "./knowledge/parse-pool.js";
 import { createKnowledgeStore, type KnowledgeStore, onSignalReload } from "./knowledge/store.js";
@@ -100,6 +101,14 @@ export async function startBot(
       ),
   });
   const parser = createCachedParser(createParsePool(), cache);
+  const indexCache = createIndexCache({
+    directory: config.cacheDir,
+    onWriteError: (error) =>
+      knowledgeLogger.warn(
+        { event: "index_cache_unwritable", dir: config.cacheDir, error: String(error) },
+        "the index cache cannot be written; the index will be built again at the next start",
+      ),
+  });
   const knowledge = createKnowledgeStore({
     root: config.contentDir,
     maxFileBytes: config.maxFileBytes,
@@ -108,6 +117,7 @@ export async function startBot(
     logger: knowledgeLogger,
     watch: io.watchContent ?? true,
     parser,
+    indexCache,
   });
   try {
     await knowledge.start();
@@ -126,6 +136,13 @@ export async function startBot(
     },
     "knowledge base loaded",
   );
+  // In the background, after the first load: entries of files changed or gone since (at most
+  // once a day; see parse-cache.ts).
+  void parser.prune().then((result) => {
+    if (!result.skipped && result.removed + result.failed > 0) {
+      knowledgeLogger.info({ event: "cache_pruned", ...result }, "parse cache pruned");
+    }
+  });
   let shared: SharedState;
   try {
     shared = await openSharedState(config, logger, logTap);

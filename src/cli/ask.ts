@@ -10,6 +10,7 @@ import {
   EXIT_OK,
   EXIT_USAGE,
   isUsageError,
+  openParseCache,
   readLocalSettings,
   resolveContentDir,
   UsageError,
@@ -69,7 +70,11 @@ export async function main(argv: readonly string[], io: AskIo = processIo()): Pr
   let base: Awaited<ReturnType<typeof loadKnowledgeBase>>;
   try {
     const docsBaseUrl = parsed.values["docs-base-url"];
-    base = await loadKnowledgeBase(root, docsBaseUrl ? { docsBaseUrl } : {});
+    const cache = openParseCache(settings, [root], io.cwd());
+    base = await loadKnowledgeBase(root, {
+      ...(docsBaseUrl && { docsBaseUrl }),
+      ...(cache !== undefined && { cache }),
+    });
   } catch (error) {
     io.stderr(`ask: could not load the knowledge base from ${root}: ${describeError(error)}\n`);
     return EXIT_FAILURE;

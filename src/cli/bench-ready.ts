@@ -4,6 +4,7 @@
  * cache in CACHE_DIR), builds the index, answers one question, and prints one JSON line of
  * timings counted from process start (performance.now() counts from there).
  */
+import { createIndexCache } from "../knowledge/index-cache.js";
 import { createParseCache } from "../knowledge/parse-cache.js";
 import { createCachedParser, createParsePool } from "../knowledge/parse-pool.js";
 import { createKnowledgeStore } from "../knowledge/store.js";
@@ -26,6 +27,7 @@ const store = createKnowledgeStore({
   logger,
   watch: false,
   parser,
+  indexCache: createIndexCache({ directory: cacheDir }),
 });
 await store.start();
 const readyMs = performance.now();

@@ -8,6 +8,7 @@
 import { appendFile } from "node:fs/promises";
 import { join } from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
+import { createIndexCache } from "../knowledge/index-cache.js";
 import { createParseCache } from "../knowledge/parse-cache.js";
 import { createCachedParser, createParsePool } from "../knowledge/parse-pool.js";
 import { createKnowledgeStore } from "../knowledge/store.js";
@@ -21,6 +22,7 @@ const store = createKnowledgeStore({
   logger: { info: quiet, warn: quiet, error: quiet },
   watch: false,
   parser,
+  indexCache: createIndexCache({ directory: cacheDir }),
 });
 await store.start();
 

@@ -1,8 +1,9 @@
 /**
  * Start-up and reload measurements for `npm run bench`, each in a fresh Node process running
  * the compiled build (`npm run build` first), as `npm start` runs the bot:
- * - start → first answer, cold (an empty parse cache: every file parsed, in worker threads) and
- *   warm (the cache filled by the cold runs), with parse throughput and RSS;
+ * - start → first answer, cold (an empty cache: every file parsed, in worker threads, and the
+ *   index built) and warm (the cache the cold runs filled: every file's parse, and the index
+ *   snapshot each run writes when it closes), with parse throughput and RSS;
  * - a one-file change reloaded at ×10 of the 18F handbook, with the longest event-loop stall.
  * Replicated corpora are real files: copies of the handbook under `copy-N/` in `.bench/`.
  */

@@ -8,7 +8,14 @@
  */
 import { stat } from "node:fs/promises";
 import path from "node:path";
-import { ConfigError, type LocalSettings, loadLocalSettings } from "../config.js";
+import {
+  ConfigError,
+  DEFAULT_CACHE_DIR,
+  type LocalSettings,
+  loadLocalSettings,
+} from "../config.js";
+import { isInside, type OutcomeCache } from "../corpus/load.js";
+import { createParseCache } from "../knowledge/parse-cache.js";
 
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
@@ -83,4 +90,19 @@ export function readLocalSettings(
 /** The line printed for a usage error: the command's name, what is wrong, then the usage. */
 export function usageMessage(name: string, error: unknown, usage: string): string {
   return `${name}: ${describeError(error)}\n\n${usage.trimEnd()}\n`;
+}
+
+/**
+ * The parse cache the bot uses (`CACHE_DIR`, else DEFAULT_CACHE_DIR, against `cwd`), for
+ * commands that load handbooks: a second run reads unchanged files' parses instead of parsing
+ * them. None when the folder would be inside one of `contentDirs` (nothing is written there).
+ */
+export function openParseCache(
+  settings: Pick<LocalSettings, "cacheDir">,
+  contentDirs: readonly string[],
+  cwd: string,
+): OutcomeCache | undefined {
+  const directory = path.resolve(cwd, settings.cacheDir ?? DEFAULT_CACHE_DIR);
+  if (contentDirs.some((dir) => isInside(path.resolve(cwd, dir), directory))) return undefined;
+  return createParseCache({ directory });
 }

@@ -1,6 +1,6 @@
 import { access, readFile } from "node:fs/promises";
 import path from "node:path";
-import { loadKnowledgeBase } from "../corpus/load.js";
+import { loadKnowledgeBase, type OutcomeCache } from "../corpus/load.js";
 import type { Section } from "../corpus/types.js";
 import type { DecisionModel } from "../search/decide.js";
 import { DEFAULT_TUNING, RULES, type Rule, type SearchTuning } from "../search/tuning.js";
@@ -90,13 +90,15 @@ export interface SuiteContext {
   lexicon: Lexicon;
 }
 
-export function createSuiteContext(): SuiteContext {
+/** `cache`: parses kept from earlier runs (the parse cache), when given. */
+export function createSuiteContext(cache?: OutcomeCache): SuiteContext {
   const loaded = new Map<string, Promise<readonly Section[]>>();
   return {
     sectionsOf(corpus) {
       let sections = loaded.get(corpus);
       if (sections === undefined) {
-        sections = loadKnowledgeBase(corpus).then((base) => base.sections);
+        const options = cache === undefined ? {} : { cache };
+        sections = loadKnowledgeBase(corpus, options).then((base) => base.sections);
         loaded.set(corpus, sections);
       }
       return sections;

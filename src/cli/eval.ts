@@ -22,6 +22,7 @@ import {
   EXIT_OK,
   EXIT_USAGE,
   isUsageError,
+  openParseCache,
   readLocalSettings,
   resolveContentDir,
   UsageError,
@@ -125,7 +126,8 @@ export async function main(argv: readonly string[], io: EvalIo = processIo()): P
       return EXIT_OK;
     }
     const questions = await loadQuestionSet(questionsPath);
-    const base = await loadKnowledgeBase(contentDir);
+    const cache = openParseCache(readLocalSettings(io.env), [contentDir], io.cwd());
+    const base = await loadKnowledgeBase(contentDir, cache === undefined ? {} : { cache });
     for (const warning of base.warnings) {
       const where = warning.line === undefined ? warning.file : `${warning.file}:${warning.line}`;
       io.err(`eval: skipped ${where}: ${warning.reason}\n`);
@@ -159,7 +161,13 @@ async function suite(
   const { sets, skipped } = await loadSuite(suitePath, io.cwd());
   for (const line of skipped) io.err(`skipped ${line}\n`);
   const chosen = sets.filter((set) => split === "all" || set.split === split || options.fit);
-  const context = createSuiteContext();
+  const context = createSuiteContext(
+    openParseCache(
+      readLocalSettings(io.env),
+      chosen.map((set) => set.corpus),
+      io.cwd(),
+    ),
+  );
   const out = (lines: string[]) => io.out(`${lines.join("\n")}\n`);
   let results = await runSuite(chosen, context);
   if (options.fit) {

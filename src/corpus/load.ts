@@ -1,17 +1,39 @@
 /**
  * Reads a content root into a KnowledgeBase. The only file I/O of the corpus: everything else
  * is parseDocument over strings. A bad file never stops the rest from loading; it comes back as
- * a LoadWarning naming the file and the reason.
+ * a LoadWarning naming the file and the reason. Finding, reading and ordering files without
+ * parsing them is files.ts, re-exported here.
  */
-import { readdir, readFile, realpath, stat } from "node:fs/promises";
+import { readFile, realpath } from "node:fs/promises";
 import path from "node:path";
 import { DEFAULT_MAX_FILE_BYTES } from "../config.js";
 import { scrubSecrets } from "../secrets.js";
-import { DOCUMENT_FILE as MARKDOWN_FILE } from "./file-types.js";
+import {
+  assembleKnowledgeBase,
+  createNoContentError,
+  type DocumentFileOutcome,
+  listDocumentFiles,
+  type ParsedKnowledgeBase,
+  readDocumentFile,
+} from "./files.js";
 import { isSummaryFile, readSummaryOrder } from "./navigation.js";
-import { DocumentParseError, type ParsedDocument, parseDocument, UNORDERED } from "./parse.js";
-import { resolvePageReferences } from "./references.js";
-import type { Document, KnowledgeBase, LoadWarning, Section } from "./types.js";
+import { DocumentParseError, type ParsedDocument, parseDocument } from "./parse.js";
+import { linkDocuments } from "./references.js";
+import type { KnowledgeBase, LoadWarning } from "./types.js";
+
+export {
+  type AssembleOptions,
+  assembleKnowledgeBase,
+  assembleKnowledgeBaseSteps,
+  compareDocuments,
+  createNoContentError,
+  type DocumentFileOutcome,
+  isInside,
+  listDocumentFiles,
+  type ParsedKnowledgeBase,
+  readDocumentFile,
+} from "./files.js";
+export { linkDocuments } from "./references.js";
 
 export interface LoadOptions {
   /** Reads a file's bytes; injectable so tests can simulate unreadable files. */
@@ -22,165 +44,19 @@ export interface LoadOptions {
   docsBaseUrl?: string;
   /** Keep pages marked `draft: true` (SERVE_DRAFTS); by default they are left out. */
   serveDrafts?: boolean;
+  /** Parses stored earlier (the parse cache, knowledge/parse-cache.ts): unchanged files are not parsed again. */
+  cache?: OutcomeCache;
 }
 
-/** How parsed documents become a knowledge base. */
-export interface AssembleOptions {
-  /** Keep pages marked `draft: true` (SERVE_DRAFTS); by default they are left out. */
-  serveDrafts?: boolean;
-}
-
-export interface ParsedKnowledgeBase {
-  root: string;
-  /** Every markdown file found, relative to the root, sorted. */
-  files: string[];
-  /** Documents that loaded, in file order. */
-  documents: ParsedDocument[];
-  warnings: LoadWarning[];
+/** A store of parse outcomes by file and bytes (a parse depends on nothing else). */
+export interface OutcomeCache {
+  keyOf(file: string, bytes: Uint8Array): string;
+  get(key: string): Promise<DocumentFileOutcome | undefined>;
+  set(key: string, outcome: DocumentFileOutcome): Promise<void>;
 }
 
 /** Files read at once: enough to keep the disk busy without exhausting file handles. */
 const READ_CONCURRENCY = 32;
-
-/** Codepoint order, so the result does not depend on the machine's locale. */
-function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** True when `target` (a real path) is `root` (a real path) or inside it. */
-export function isInside(root: string, target: string): boolean {
-  const relative = path.relative(root, target);
-  return relative === "" || (!relative.startsWith("..") && !path.isAbsolute(relative));
-}
-
-async function findMarkdownFiles(root: string): Promise<string[]> {
-  const files: string[] = [];
-  const visited = new Set<string>();
-  const realRoot = await realpath(root);
-  const walk = async (directory: string): Promise<void> => {
-    const real = await realpath(directory);
-    if (visited.has(real)) return; // a symlink loop
-    visited.add(real);
-    const entries = await readdir(directory, { withFileTypes: true });
-    for (const entry of entries) {
-      if (entry.name.startsWith(".") || entry.name === "node_modules") continue;
-      const full = path.join(directory, entry.name);
-      let isDirectory = entry.isDirectory();
-      let isFile = entry.isFile();
-      if (entry.isSymbolicLink()) {
-        // A link out of the content folder is never followed: it is listed, so that reading it
-        // reports it (loadDocumentFile), but a linked directory is not walked.
-        const real = await realpath(full).catch(() => undefined);
-        if (real !== undefined && !isInside(realRoot, real)) {
-          files.push(path.relative(root, full).split(path.sep).join("/"));
-          continue;
-        }
-        const target = await stat(full).catch(() => undefined);
-        isDirectory = target?.isDirectory() ?? false;
-        isFile = target?.isFile() ?? MARKDOWN_FILE.test(entry.name); // dangling: report it
-      }
-      if (isDirectory && !MARKDOWN_FILE.test(entry.name)) await walk(full);
-      else if (MARKDOWN_FILE.test(entry.name) && (isFile || isDirectory)) {
-        files.push(path.relative(root, full).split(path.sep).join("/"));
-      }
-    }
-  };
-  await walk(root);
-  return files.sort(compareStrings);
-}
-
-async function assertDirectory(root: string): Promise<void> {
-  let info: Awaited<ReturnType<typeof stat>>;
-  try {
-    info = await stat(root);
-  } catch {
-    throw new Error(`Content directory not found: ${root}`);
-  }
-  if (!info.isDirectory()) throw new Error(`Content path is not a directory: ${root}`);
-}
-
-/**
- * Every `.md`/`.mdx` file under `root` (an absolute path), relative to it with forward slashes,
- * in codepoint order; dot-directories and node_modules are skipped. Throws when `root` is
- * missing or not a directory.
- */
-export async function listDocumentFiles(root: string): Promise<string[]> {
-  await assertDirectory(root);
-  return findMarkdownFiles(root);
-}
-
-function describeError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === "EACCES" || code === "EPERM") return "cannot read file: permission denied";
-  if (code === "EISDIR") return "cannot read file: it is a directory";
-  if (code === "ENOENT") return "cannot read file: it no longer exists (or is a broken link)";
-  return `cannot read file: ${(error as Error).message ?? String(error)}`;
-}
-
-/** Names of files that hold secrets, never loaded even through a link with a markdown name. */
-const SECRET_FILE = /^\.env|\.(?:pem|key|p12|pfx)$|^id_(?:rsa|ed25519|ecdsa)/i;
-
-/**
- * Why a listed path must not be read, or undefined when it may: every path is resolved with
- * `realpath` and must stay under the real content root, and lead to a markdown file that is not
- * hidden (a link `notes.md -> .env` inside the root is refused too).
- */
-async function refuseOutside(root: string, file: string): Promise<string | undefined> {
-  const [realRoot, real] = await Promise.all([
-    realpath(root),
-    realpath(path.join(root, file)).catch(() => undefined),
-  ]);
-  if (real === undefined) return undefined; // missing or dangling: reading reports it
-  if (!isInside(realRoot, real)) {
-    return "skipped: it is a link to a place outside the content folder";
-  }
-  const segments = path.relative(realRoot, real).split(path.sep);
-  const name = segments[segments.length - 1] ?? "";
-  if (segments.some((segment) => segment.startsWith(".")) || SECRET_FILE.test(name)) {
-    return "skipped: it leads to a hidden or secret file";
-  }
-  if (real !== path.join(realRoot, file) && !MARKDOWN_FILE.test(name)) {
-    return "skipped: it is a link to a file that is not markdown";
-  }
-  return undefined;
-}
-
-export type DocumentFileOutcome = { document: ParsedDocument } | { warning: LoadWarning };
-
-function tooLarge(bytes: number, maxFileBytes: number): string {
-  return `skipped: ${bytes} bytes, more than MAX_FILE_BYTES (${maxFileBytes})`;
-}
-
-/**
- * Reads one file under `root` (`file` relative, forward slashes), refusing what lies outside
- * it and what is larger than `maxFileBytes`. Never throws: a refused, too large or unreadable
- * file comes back as a warning.
- */
-export async function readDocumentFile(
-  root: string,
-  file: string,
-  read: (absolutePath: string) => Promise<Uint8Array> = (file) => readFile(file),
-  maxFileBytes: number = DEFAULT_MAX_FILE_BYTES,
-): Promise<{ bytes: Uint8Array } | { warning: LoadWarning }> {
-  const refused = await refuseOutside(root, file);
-  if (refused !== undefined) return { warning: { file, reason: refused } };
-  // Parse time grows with size, so a file too large is refused before it is even read.
-  const size = (await stat(path.join(root, file)).catch(() => undefined))?.size;
-  if (size !== undefined && size > maxFileBytes) {
-    return { warning: { file, reason: tooLarge(size, maxFileBytes) } };
-  }
-  let bytes: Uint8Array;
-  try {
-    bytes = await read(path.join(root, file));
-  } catch (error) {
-    return { warning: { file, reason: describeError(error) } };
-  }
-  // It may have grown between the stat and the read.
-  if (bytes.byteLength > maxFileBytes) {
-    return { warning: { file, reason: tooLarge(bytes.byteLength, maxFileBytes) } };
-  }
-  return { bytes };
-}
 
 /**
  * One file's bytes → its document, or a warning when they are not UTF-8, empty or unparsable.
@@ -228,29 +104,6 @@ export async function loadDocumentFile(
   return "bytes" in outcome ? parseDocumentBytes(file, outcome.bytes) : outcome;
 }
 
-/**
- * What only the whole handbook can give its parsed documents, done once every file is parsed:
- * references between pages filled in (references.ts) and GitBook's SUMMARY.md order for pages
- * without an `order`. Documents it changes are copies, so parses that are cached (the bot's
- * parse cache, its last good versions) stay independent of other pages and can be linked again
- * after the next change.
- */
-export function linkDocuments(
-  files: readonly string[],
-  documents: readonly ParsedDocument[],
-  options: { summaryOrder?: ReadonlyMap<string, number>; docsBaseUrl?: string } = {},
-): ParsedDocument[] {
-  const resolved = resolvePageReferences(files, documents, options.docsBaseUrl);
-  const { summaryOrder } = options;
-  if (!summaryOrder || summaryOrder.size === 0) return resolved;
-  return resolved.map((parsed) => {
-    const position = summaryOrder.get(parsed.document.path);
-    if (position === undefined || parsed.document.order !== UNORDERED) return parsed;
-    const document = { ...parsed.document, order: position };
-    return { ...parsed, document, sections: parsed.sections.map((s) => ({ ...s, document })) };
-  });
-}
-
 /** Finds and parses every markdown file under `root`, without building sections' order. */
 export async function loadParsedDocuments(
   root: string,
@@ -262,17 +115,31 @@ export async function loadParsedDocuments(
   const { maxFileBytes } = options;
   // GitBook's SUMMARY.md is the handbook's navigation, not a page: it gives pages their order.
   const pages = files.filter((file) => !isSummaryFile(file));
+  const realRoot = realpath(absoluteRoot);
+  realRoot.catch(() => undefined);
+  /**
+   * One file read and parsed, through the cache when there is one. A parse depends on the file
+   * alone (references to other pages are filled in afterwards, by `linkDocuments`), so its key
+   * is the file's path and bytes. The entry is written before anything can change the outcome.
+   */
+  const loadOne = async (file: string): Promise<DocumentFileOutcome> => {
+    const bytes = await readDocumentFile(absoluteRoot, file, read, maxFileBytes, { realRoot });
+    if ("warning" in bytes) return bytes;
+    const { cache } = options;
+    if (cache === undefined) return parseDocumentBytes(file, bytes.bytes);
+    const key = cache.keyOf(file, bytes.bytes);
+    const cached = await cache.get(key);
+    if (cached !== undefined) return cached;
+    const outcome = parseDocumentBytes(file, bytes.bytes);
+    await cache.set(key, outcome);
+    return outcome;
+  };
   const outcomes: DocumentFileOutcome[] = new Array(pages.length);
   let next = 0;
   const worker = async () => {
     while (next < pages.length) {
       const index = next++;
-      outcomes[index] = await loadDocumentFile(
-        absoluteRoot,
-        pages[index] ?? "",
-        read,
-        maxFileBytes,
-      );
+      outcomes[index] = await loadOne(pages[index] ?? "");
     }
   };
   await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, pages.length) }, worker));
@@ -289,71 +156,6 @@ export async function loadParsedDocuments(
     ...(options.docsBaseUrl !== undefined && { docsBaseUrl: options.docsBaseUrl }),
   });
   return { root: absoluteRoot, files, documents, warnings };
-}
-
-/** Reading order: `order`, then title, then path. */
-export function compareDocuments(a: Document, b: Document): number {
-  return (
-    a.order - b.order ||
-    compareStrings(a.title.toLowerCase(), b.title.toLowerCase()) ||
-    compareStrings(a.path, b.path)
-  );
-}
-
-/** Puts parsed documents in reading order and numbers their sections globally. */
-export function assembleKnowledgeBase(
-  parsed: ParsedKnowledgeBase,
-  options: AssembleOptions = {},
-): KnowledgeBase {
-  const steps = assembleKnowledgeBaseSteps(parsed, options);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
-}
-
-/** Documents handled between two yields of `assembleKnowledgeBaseSteps`. */
-const DOCUMENTS_PER_STEP = 256;
-
-/**
- * `assembleKnowledgeBase` as a generator that yields every few hundred documents, so a reload
- * of tens of thousands of sections can give the event loop back (src/search/steps.ts).
- */
-export function* assembleKnowledgeBaseSteps(
-  parsed: ParsedKnowledgeBase,
-  options: AssembleOptions = {},
-): Generator<void, KnowledgeBase, void> {
-  // A draft is nobody's reviewed answer yet: it is searched only when asked for (SERVE_DRAFTS).
-  const served = options.serveDrafts
-    ? parsed.documents
-    : parsed.documents.filter((entry) => entry.document.draft === undefined);
-  const ordered = [...served].sort((a, b) => compareDocuments(a.document, b.document));
-  const sections: Section[] = [];
-  for (const [position, { sections: documentSections }] of ordered.entries()) {
-    if (position % DOCUMENTS_PER_STEP === DOCUMENTS_PER_STEP - 1) yield;
-    for (const section of documentSections) sections.push({ ...section, order: sections.length });
-  }
-  return {
-    root: parsed.root,
-    documents: ordered.map((entry) => entry.document),
-    sections,
-    warnings: parsed.warnings,
-  };
-}
-
-/** Why a content root gave no sections: no markdown files, or the first few files' reasons. */
-export function createNoContentError(
-  parsed: Pick<ParsedKnowledgeBase, "root" | "files" | "warnings">,
-): Error {
-  const { root, files, warnings } = parsed;
-  const detail =
-    files.length === 0
-      ? "no .md or .mdx files found"
-      : `${files.length} file(s) found, none loaded: ${warnings
-          .slice(0, 5)
-          .map((warning) => `${warning.file} (${warning.reason})`)
-          .join("; ")}`;
-  return new Error(`No content loaded from ${root}: ${detail}`);
 }
 
 /**

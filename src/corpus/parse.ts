@@ -4,6 +4,7 @@
  * A section is a heading and the blocks up to the next heading (of any depth); text before the
  * first heading is the document's lead section.
  */
+
 import { posix } from "node:path";
 import GithubSlugger from "github-slugger";
 import type { FootnoteDefinition, Heading, Root, RootContent } from "mdast";
@@ -23,6 +24,7 @@ import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { visit } from "unist-util-visit";
 import { rewriteDialects } from "./dialects.js";
+import { UNORDERED } from "./files.js";
 import {
   DocumentParseError,
   readDate,
@@ -58,10 +60,8 @@ import { replaceWikiLinks, restoreLiteralDirectives } from "./syntax-tree.js";
 import { stripTemplateTags } from "./template-tags.js";
 import type { ContentBlock, Document, Section } from "./types.js";
 
+export { UNORDERED } from "./files.js";
 export { DocumentParseError };
-
-/** Sort key for documents without `order`: after every ordered one. */
-export const UNORDERED = Number.MAX_SAFE_INTEGER;
 
 /** Frontmatter `questions` key for the lead section (text before the first heading). */
 export const LEAD_KEY = "_lead";

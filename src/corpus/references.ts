@@ -14,6 +14,7 @@
  * escaping leave alone; the parser removes them from the source first, so a page cannot forge one.
  */
 import { withoutDocumentExtension } from "./file-types.js";
+import { UNORDERED } from "./files.js";
 import { escapeProse, mrkdwnLink } from "./mrkdwn.js";
 import { createLinkResolver, createPageResolver } from "./navigation.js";
 import type { DocumentLink, ParsedDocument } from "./parse.js";
@@ -245,4 +246,27 @@ export function resolvePageReferences(
   if (!documents.some((parsed) => (parsed.pageReferences ?? []).length > 0)) return [...documents];
   const pages = createPageIndex(files, documents, docsBaseUrl);
   return documents.map((parsed) => resolveDocumentReferences(parsed, pages));
+}
+
+/**
+ * What only the whole handbook can give its parsed documents, done once every file is parsed:
+ * references between pages filled in (references.ts) and GitBook's SUMMARY.md order for pages
+ * without an `order`. Documents it changes are copies, so parses that are cached (the bot's
+ * parse cache, its last good versions) stay independent of other pages and can be linked again
+ * after the next change.
+ */
+export function linkDocuments(
+  files: readonly string[],
+  documents: readonly ParsedDocument[],
+  options: { summaryOrder?: ReadonlyMap<string, number>; docsBaseUrl?: string } = {},
+): ParsedDocument[] {
+  const resolved = resolvePageReferences(files, documents, options.docsBaseUrl);
+  const { summaryOrder } = options;
+  if (!summaryOrder || summaryOrder.size === 0) return resolved;
+  return resolved.map((parsed) => {
+    const position = summaryOrder.get(parsed.document.path);
+    if (position === undefined || parsed.document.order !== UNORDERED) return parsed;
+    const document = { ...parsed.document, order: position };
+    return { ...parsed, document, sections: parsed.sections.map((s) => ({ ...s, document })) };
+  });
 }

@@ -7,13 +7,16 @@
  * Safe when several processes share the folder: an entry is written to a temporary file and
  * renamed into place (readers see the whole old entry or the whole new one), and an entry that
  * cannot be read or does not have the expected shape is a miss, parsed again and rewritten.
- * Entries of files that changed stay behind; deleting the folder at any time is safe.
+ * Entries nothing uses any more (files changed or deleted, an older parser) are pruned: at
+ * most once a day, `prune` removes entries the current load did not use that have not been
+ * written for two weeks (an entry another process still uses costs it one parse, never a wrong
+ * answer). Deleting the folder at any time is safe too.
  */
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { lstat, mkdir, readdir, readFile, rename, rm, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
-import type { DocumentFileOutcome } from "../corpus/load.js";
+import type { DocumentFileOutcome } from "../corpus/files.js";
 import type { ParsedDocument } from "../corpus/parse.js";
 import type { Document, LoadWarning, Section } from "../corpus/types.js";
 
@@ -65,13 +68,42 @@ interface Entry {
 export interface ParseCache {
   /** The folder the entries live in. */
   readonly directory: string;
-  /** The key of a file's parse: parser version, path and bytes. */
+  /**
+   * The key of a file's parse: parser version, path and bytes. Nothing else goes in: a parse
+   * depends on its file alone (links to other pages are filled in afterwards: references.ts).
+   */
   keyOf(file: string, bytes: Uint8Array): string;
   /** The cached outcome, or undefined on a miss (absent, unreadable or corrupt entry). */
   get(key: string): Promise<DocumentFileOutcome | undefined>;
   /** Stores an outcome; never rejects (a cache that cannot be written only costs time). */
   set(key: string, outcome: DocumentFileOutcome): Promise<void>;
+  /** Removes entries no longer used (see PruneOptions); never rejects. */
+  prune(options: PruneOptions): Promise<PruneResult>;
 }
+
+export interface PruneOptions {
+  /** Keys in use (the current load's): never removed. */
+  keep: ReadonlySet<string>;
+  /** An unused entry goes once it was written longer ago than this (default 14 days). */
+  maxAgeMs?: number;
+  /** Runs at most once per this long per folder (default a day); 0 runs every time. */
+  intervalMs?: number;
+  now?: () => number;
+}
+
+export type PruneResult =
+  | { skipped: true }
+  | { skipped: false; removed: number; kept: number; failed: number };
+
+/** Only these names are ever removed: entries (`<key>.json`) and writers' temporary files. */
+const SHARD = /^[0-9a-f]{2}$/;
+const ENTRY_FILE = /^([0-9a-f]{64})\.json$/;
+const TEMPORARY_FILE = /^[0-9a-f]{64}\.json\.\d+\.[0-9a-f]{12}\.tmp$/;
+/** A temporary file older than this was left by a writer that died. */
+const STALE_TEMPORARY_MS = 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** The folder's last prune, by its modification time. */
+const PRUNED_MARKER = ".pruned";
 
 export interface ParseCacheOptions {
   directory: string;
@@ -142,6 +174,57 @@ export function createParseCache(options: ParseCacheOptions): ParseCache {
       } catch {
         return undefined;
       }
+    },
+    async prune(prune) {
+      const now = prune.now ?? Date.now;
+      const maxAgeMs = prune.maxAgeMs ?? 14 * DAY_MS;
+      const intervalMs = prune.intervalMs ?? DAY_MS;
+      const marker = path.join(directory, PRUNED_MARKER);
+      const last = await lstat(marker).catch(() => undefined);
+      if (last !== undefined && now() - last.mtimeMs < intervalMs) return { skipped: true };
+      // Claimed first: a second process starting now skips instead of walking the folder too.
+      try {
+        await mkdir(directory, { recursive: true });
+        await writeFile(marker, "");
+        const at = new Date(now());
+        await utimes(marker, at, at);
+      } catch {
+        return { skipped: true };
+      }
+      let removed = 0;
+      let kept = 0;
+      let failed = 0;
+      const shards = await readdir(directory, { withFileTypes: true }).catch(() => []);
+      for (const shard of shards) {
+        // Never follows a link, never touches a name it did not write.
+        if (!shard.isDirectory() || !SHARD.test(shard.name)) continue;
+        const folder = path.join(directory, shard.name);
+        const names = await readdir(folder, { withFileTypes: true }).catch(() => []);
+        for (const entry of names) {
+          if (!entry.isFile()) continue;
+          const key = ENTRY_FILE.exec(entry.name)?.[1];
+          const temporary = key === undefined && TEMPORARY_FILE.test(entry.name);
+          if ((key === undefined && !temporary) || (key !== undefined && prune.keep.has(key))) {
+            if (key !== undefined) kept++;
+            continue;
+          }
+          const file = path.join(folder, entry.name);
+          const info = await lstat(file).catch(() => undefined);
+          if (info === undefined) continue;
+          const age = now() - info.mtimeMs;
+          if (age <= (temporary ? STALE_TEMPORARY_MS : maxAgeMs)) {
+            if (key !== undefined) kept++;
+            continue;
+          }
+          try {
+            await rm(file);
+            removed++;
+          } catch {
+            failed++;
+          }
+        }
+      }
+      return { skipped: false, removed, kept, failed };
     },
     async set(key, outcome) {
       const target = entryPath(key);

@@ -9,8 +9,8 @@ import { availableParallelism } from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
-import { type DocumentFileOutcome, parseDocumentBytes } from "../corpus/load.js";
-import type { ParseCache } from "./parse-cache.js";
+import type { DocumentFileOutcome } from "../corpus/files.js";
+import type { ParseCache, PruneOptions, PruneResult } from "./parse-cache.js";
 import type { ParseReply, ParseTask } from "./parse-worker.js";
 
 export interface DocumentParser {
@@ -23,10 +23,17 @@ export interface DocumentParser {
   close(): Promise<void>;
 }
 
-/** Parses on the calling thread (tests, and tools that load a handbook once). */
+/**
+ * Parses on the calling thread (tests, and tools that load a handbook once). The parser is
+ * loaded on the first parse: a start served from the parse cache never needs it here.
+ */
 export function createInProcessParser(): DocumentParser {
+  let loader: Promise<typeof import("../corpus/load.js")> | undefined;
   return {
-    parse: async (file, bytes) => parseDocumentBytes(file, bytes),
+    async parse(file, bytes) {
+      loader ??= import("../corpus/load.js");
+      return (await loader).parseDocumentBytes(file, bytes);
+    },
     close: async () => {},
   };
 }
@@ -41,22 +48,43 @@ export interface ParsePoolOptions {
   size?: number;
   /** A file whose parse takes longer is skipped and its thread replaced (default 60 s). */
   timeoutMs?: number;
-  /** An idle thread ends after this long (default 10 s); the next parse starts a new one. */
+  /**
+   * An idle thread ends after this long (default 1 s); the next parse starts a new one. A
+   * thread that has parsed a handbook holds 50–100 MB until it ends, and edits come seconds
+   * or minutes apart, so holding it longer costs more memory than a restart (a few hundred
+   * milliseconds, off the event loop) costs time.
+   */
   idleMs?: number;
 }
 
 /**
+ * Niceness of a parse thread. On Linux a thread's priority is its own (setpriority on the
+ * calling thread), so parse threads yield the CPU to the event loop: on a small machine a
+ * thread starting up or parsing next to a reload's index build otherwise takes the core the
+ * answers need (stalls past 50 ms on 2 cores). Elsewhere it would lower the whole process, so
+ * it is left alone.
+ */
+const PARSE_NICENESS = 10;
+
+/**
  * The worker script: the compiled one next to this file, or, when running from the TypeScript
  * sources (tests, `tsx`), the source with tsx's loader, so both paths run the same worker code.
+ * The thread lowers its priority before it loads the parser.
  */
 function startWorker(): Worker {
+  const lower =
+    process.platform === "linux"
+      ? `try { process.getBuiltinModule("node:os").setPriority(${PARSE_NICENESS}); } catch {}`
+      : "";
   const compiled = new URL("./parse-worker.js", import.meta.url);
-  if (existsSync(fileURLToPath(compiled))) return new Worker(compiled);
+  if (existsSync(fileURLToPath(compiled))) {
+    return new Worker(`${lower} import(${JSON.stringify(compiled.href)});`, { eval: true });
+  }
   // Node 20 ignores `--import` in a worker's execArgv: register tsx from inside the thread.
   const source = new URL("./parse-worker.ts", import.meta.url).href;
   const loader = JSON.stringify(tsxApiUrl());
   return new Worker(
-    `import(${loader}).then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); });`,
+    `${lower} import(${loader}).then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); });`,
     { eval: true },
   );
 }
@@ -86,7 +114,7 @@ interface Slot {
 export function createParsePool(options: ParsePoolOptions = {}): DocumentParser {
   const size = Math.max(1, options.size ?? availableParallelism());
   const timeoutMs = options.timeoutMs ?? 60_000;
-  const idleMs = options.idleMs ?? 10_000;
+  const idleMs = options.idleMs ?? 1_000;
   const queue: Task[] = [];
   const slots = new Set<Slot>();
   const idle: Slot[] = [];
@@ -188,16 +216,25 @@ export interface ParseStats {
   parsedBytes: number;
 }
 
-/** `parser` behind the parse cache: only files the cache has never seen are parsed. */
+/**
+ * `parser` behind the parse cache: only files the cache has never seen are parsed. `prune()`
+ * removes the cache's unused entries, keeping every entry this parser has used.
+ */
 export function createCachedParser(
   parser: DocumentParser,
   cache: ParseCache,
-): DocumentParser & { readonly stats: ParseStats } {
+): DocumentParser & {
+  readonly stats: ParseStats;
+  prune(options?: Omit<PruneOptions, "keep">): Promise<PruneResult>;
+} {
   const stats: ParseStats = { hits: 0, parsed: 0, parsedBytes: 0 };
+  const used = new Set<string>();
   return {
     stats,
+    prune: (options = {}) => cache.prune({ ...options, keep: used }),
     async parse(file, bytes) {
       const key = cache.keyOf(file, bytes);
+      used.add(key);
       const cached = await cache.get(key);
       if (cached !== undefined) {
         stats.hits++;

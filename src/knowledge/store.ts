@@ -19,7 +19,7 @@
  * - `close()` stops a reload in progress at its next step (parses are abandoned, the index
  *   build stops between slices), so a shutdown never waits for a reload.
  */
-import { readFile, stat } from "node:fs/promises";
+import { readFile, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import type { Logger } from "pino";
@@ -28,17 +28,19 @@ import {
   assembleKnowledgeBaseSteps,
   createNoContentError,
   type DocumentFileOutcome,
-  linkDocuments,
+  type KnownAboutFile,
   listDocumentFiles,
   readDocumentFile,
-} from "../corpus/load.js";
+} from "../corpus/files.js";
 import { isSummaryFile, readSummaryOrder } from "../corpus/navigation.js";
 import type { ParsedDocument } from "../corpus/parse.js";
+import { linkDocuments } from "../corpus/references.js";
 import type { KnowledgeBase, LoadWarning, Section } from "../corpus/types.js";
-import { buildSearchIndex } from "../search/index.js";
+import { buildSearchIndex, type IndexSnapshot } from "../search/index.js";
 import { runSteps, runStepsInSlices, type Steps } from "../search/steps.js";
 import type { SearchIndex } from "../search/types.js";
 import { createWordNetLexicon } from "../search/wordnet.js";
+import type { IndexCache } from "./index-cache.js";
 import { createInProcessParser, type DocumentParser } from "./parse-pool.js";
 import type { Knowledge, KnowledgeSource } from "./types.js";
 import { type ContentChange, type ContentWatcher, watchContent } from "./watch.js";
@@ -53,6 +55,11 @@ export interface KnowledgeStoreOptions {
   buildIndex?: (sections: readonly Section[]) => SearchIndex;
   /** Parses files read again (default: in this thread); closed by `close()`. */
   parser?: DocumentParser;
+  /**
+   * Where the first index is read from when the same sections were indexed before, and stored
+   * once built (index-cache.ts). Later indexes, built in slices while questions come, are not.
+   */
+  indexCache?: IndexCache;
   /** Reads a file's bytes; injectable so tests can slow reads down or make them fail. */
   readFile?: (absolutePath: string) => Promise<Uint8Array>;
   /** Files larger than this are skipped with a warning (MAX_FILE_BYTES; default 2 MB). */
@@ -114,6 +121,9 @@ interface CachedFile {
   outcome: DocumentFileOutcome;
 }
 
+/** How long after start the first index's snapshot is written (see buildIndex). */
+const SNAPSHOT_DELAY_MS = 5_000;
+
 /** Files stat'ed and read at once; each also costs a stat, so fewer than the loader's. */
 const READ_CONCURRENCY = 16;
 
@@ -121,11 +131,16 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Changes whenever the file's content may have: ctime moves on every write and rename. */
-async function fileStamp(absolutePath: string): Promise<string | undefined> {
+/**
+ * A stamp that changes whenever the file's content may have (ctime moves on every write and
+ * rename), and the size it had.
+ */
+async function fileStamp(
+  absolutePath: string,
+): Promise<{ stamp: string; size: number } | undefined> {
   try {
     const info = await stat(absolutePath);
-    return `${info.ino}:${info.size}:${info.mtimeMs}:${info.ctimeMs}`;
+    return { stamp: `${info.ino}:${info.size}:${info.mtimeMs}:${info.ctimeMs}`, size: info.size };
   } catch {
     return undefined;
   }
@@ -234,14 +249,54 @@ export function createKnowledgeStore(options: KnowledgeStoreOptions): KnowledgeS
     return runStepsInSlices(steps, { signal: stopping.signal });
   }
 
+  /** A snapshot being written: `close()` waits for it. */
+  let writingSnapshot: Promise<void> | undefined;
+  /** The first index's snapshot, waiting for a quiet moment to be written. */
+  let pendingSnapshot: { write(): void; cancel(): void } | undefined;
+
   async function buildIndex(sections: readonly Section[]): Promise<SearchIndex> {
     if (options.buildIndex) return options.buildIndex(sections);
-    return run(buildSearchIndex(sections, { lexicon }));
+    const { indexCache } = options;
+    if (knowledge !== undefined || indexCache === undefined) {
+      return run(buildSearchIndex(sections, { lexicon }));
+    }
+    const key = indexCache.keyOf(sections);
+    const snapshot = await indexCache.get(key);
+    let built: IndexSnapshot | undefined;
+    const index = await run(
+      buildSearchIndex(sections, {
+        lexicon,
+        ...(snapshot !== undefined && { snapshot }),
+        onSnapshot: (pieces) => {
+          built = pieces;
+        },
+      }),
+    );
+    if (built !== undefined) {
+      const pieces = built;
+      // Written a while after start, when questions are few: encoding and writing tens of MB
+      // holds the event loop for tens of milliseconds in all. Dropped if a reload comes first
+      // (the content changed: the next start indexes it anew); written at once by close().
+      const timer = setTimeout(() => pendingSnapshot?.write(), SNAPSHOT_DELAY_MS);
+      timer.unref();
+      pendingSnapshot = {
+        write() {
+          pendingSnapshot = undefined;
+          clearTimeout(timer);
+          writingSnapshot = indexCache.set(key, pieces);
+        },
+        cancel() {
+          pendingSnapshot = undefined;
+          clearTimeout(timer);
+        },
+      };
+    }
+    return index;
   }
 
   /** A file read and parsed; a parse that could not run is this file's warning this time. */
-  async function loadFile(file: string): Promise<DocumentFileOutcome> {
-    const read = await readDocumentFile(root, file, readBytes, maxFileBytes);
+  async function loadFile(file: string, known: KnownAboutFile): Promise<DocumentFileOutcome> {
+    const read = await readDocumentFile(root, file, readBytes, maxFileBytes, known);
     if ("warning" in read) return read;
     try {
       return await parser.parse(file, read.bytes);
@@ -260,6 +315,9 @@ export function createKnowledgeStore(options: KnowledgeStoreOptions): KnowledgeS
     const files = await listDocumentFiles(root);
     // GitBook's SUMMARY.md is the handbook's navigation, not a page: it gives pages their order.
     const pages = files.filter((file) => !isSummaryFile(file));
+    // The same for every file; a failure is each file's own to report (readDocumentFile).
+    const realRoot = realpath(root);
+    realRoot.catch(() => undefined);
     const outcomes: DocumentFileOutcome[] = new Array(pages.length);
     const nextCache = new Map<string, CachedFile>();
     const reread = new Set<string>();
@@ -270,13 +328,17 @@ export function createKnowledgeStore(options: KnowledgeStoreOptions): KnowledgeS
         const index = next++;
         const file = pages[index] ?? "";
         // Stat before reading: a write landing in between shows up as a new stamp next time.
-        const stamp = await fileStamp(path.join(root, file));
+        const stamped = await fileStamp(path.join(root, file));
+        const stamp = stamped?.stamp;
         const cached = cache.get(file);
         let outcome: DocumentFileOutcome;
         if (stamp !== undefined && cached?.stamp === stamp) {
           outcome = cached.outcome;
         } else {
-          outcome = await loadFile(file);
+          outcome = await loadFile(file, {
+            realRoot,
+            ...(stamped !== undefined && { size: stamped.size }),
+          });
           reread.add(file);
         }
         outcomes[index] = outcome;
@@ -289,6 +351,7 @@ export function createKnowledgeStore(options: KnowledgeStoreOptions): KnowledgeS
   }
 
   async function runReload(reason: string): Promise<ReloadResult> {
+    pendingSnapshot?.cancel();
     const started = performance.now();
     const elapsed = () => Math.round((performance.now() - started) * 10) / 10;
     let next: Knowledge;
@@ -439,6 +502,8 @@ export function createKnowledgeStore(options: KnowledgeStoreOptions): KnowledgeS
       await Promise.all([closing, parser.close()]);
       await queued?.promise;
       await running;
+      pendingSnapshot?.write();
+      await writingSnapshot;
     },
   };
 }

@@ -1,9 +1,20 @@
 import type { Section } from "../corpus/types.js";
-import { ABBREVIATIONS, learnAbbreviationsSteps, mergeAbbreviations } from "./abbreviations.js";
+import {
+  ABBREVIATIONS,
+  type Abbreviation,
+  learnAbbreviationsSteps,
+  mergeAbbreviations,
+} from "./abbreviations.js";
 import { type DecisionFeatures, decide, noMatch } from "./decide.js";
 import { createFuzzyBudget, type FuzzyBudget, vocabularyMatcherSteps } from "./fuzzy.js";
 import { isPersonalPage } from "./personal.js";
-import { buildFieldIndexSteps, frequencyOf } from "./postings.js";
+import {
+  buildFieldIndexSteps,
+  decodeFieldIndex,
+  encodeFieldIndexSteps,
+  type FieldIndex,
+  frequencyOf,
+} from "./postings.js";
 import {
   AMOUNT_TEXT,
   abbreviationTerms,
@@ -76,6 +87,67 @@ export interface SearchIndexOptions {
   disable?: ReadonlySet<Rule>;
   /** One question's fuzzy-matching allowance (fuzzy.ts); tests pass one that records use. */
   fuzzyBudget?: () => FuzzyBudget;
+  /**
+   * What an earlier build over the same sections, by the same code, computed
+   * (`onSnapshot`): used instead of computing it again. The caller vouches for "the same"
+   * (knowledge/index-cache.ts keys snapshots by both); a snapshot of another number of
+   * sections is ignored.
+   */
+  snapshot?: IndexSnapshot;
+  /** Told what this build computed, for a later one's `snapshot` (not called when given one). */
+  onSnapshot?: (snapshot: IndexSnapshot) => void;
+}
+
+/**
+ * The costly part of a build, which depends only on the sections: the inverted index and the
+ * abbreviations learned from the text. Everything else is cheap or computed on first use.
+ */
+export interface IndexSnapshot {
+  fields: FieldIndex;
+  learned: Abbreviation[];
+  /** Index terms by derivational family (text.ts `derivationFamily`). */
+  families: ReadonlyMap<string, readonly string[]>;
+}
+
+/** A snapshot as bytes (postings.ts's layout, the learned abbreviations in its header). */
+export function encodeIndexSnapshot(snapshot: IndexSnapshot): Uint8Array {
+  return runSteps(encodeIndexSnapshotSteps(snapshot));
+}
+
+/** `encodeIndexSnapshot` in steps (steps.ts), for a process already answering questions. */
+export function encodeIndexSnapshotSteps(snapshot: IndexSnapshot): Steps<Uint8Array> {
+  return encodeFieldIndexSteps(snapshot.fields, {
+    learned: snapshot.learned,
+    families: [...snapshot.families],
+  });
+}
+
+const isStrings = (value: unknown): value is string[] =>
+  Array.isArray(value) && value.every((item) => typeof item === "string");
+
+/** The snapshot `encodeIndexSnapshot` wrote, or undefined for anything else. */
+export function decodeIndexSnapshot(bytes: Uint8Array): IndexSnapshot | undefined {
+  const decoded = decodeFieldIndex(bytes);
+  const extra = decoded?.extra as { learned?: unknown; families?: unknown } | null | undefined;
+  const { learned, families } = extra ?? {};
+  if (decoded === undefined || !Array.isArray(learned) || !Array.isArray(families)) {
+    return undefined;
+  }
+  const valid =
+    learned.every(
+      (entry: Partial<Abbreviation> | null) =>
+        typeof entry?.short === "string" && isStrings(entry.long),
+    ) &&
+    families.every(
+      (entry: unknown) =>
+        Array.isArray(entry) && typeof entry[0] === "string" && isStrings(entry[1]),
+    );
+  if (!valid) return undefined;
+  return {
+    fields: decoded.index,
+    learned: learned as Abbreviation[],
+    families: new Map(families as [string, string[]][]),
+  };
 }
 
 /** How typo distance discounts a correction: one edit in a short word changes more of it. */
@@ -103,7 +175,8 @@ export function* buildSearchIndex(
   const on = (rule: Rule) => !disabled.has(rule);
   // Section order decides ties, so index in the corpus's reading order.
   const ordered = [...sections].sort((a, b) => a.order - b.order);
-  const index = yield* buildFieldIndexSteps(ordered);
+  const snapshot = options.snapshot?.fields.total === ordered.length ? options.snapshot : undefined;
+  const index = snapshot?.fields ?? (yield* buildFieldIndexSteps(ordered));
   const { total, terms, termPostings, surfaceTerm, display } = index;
 
   const matcher = yield* vocabularyMatcherSteps(surfaceTerm.keys());
@@ -116,19 +189,25 @@ export function* buildSearchIndex(
     for (const doc of documents.values()) yield* [doc.title, ...doc.aliases];
     for (const section of ordered) yield* [section.heading, section.text];
   }
-  const learned = yield* learnAbbreviationsSteps(abbreviationSources());
+  const learned = snapshot?.learned ?? (yield* learnAbbreviationsSteps(abbreviationSources()));
   const abbreviations = on("abbreviations")
     ? abbreviationTerms(mergeAbbreviations(ABBREVIATIONS, learned))
     : [];
   const related = relatedTerms(on("related-words") ? RELATED_WORDS : []);
   // Index terms by derivational family, so a question word also reaches its relatives.
-  const families = new Map<string, string[]>();
-  for (const [surface, term] of surfaceTerm) {
-    if (families.size % 2048 === 2047) yield;
-    const key = derivationFamily(surface);
-    const members = families.get(key);
-    if (members === undefined) families.set(key, [term]);
-    else if (!members.includes(term)) members.push(term);
+  let families: ReadonlyMap<string, readonly string[]>;
+  if (snapshot !== undefined) families = snapshot.families;
+  else {
+    const built = new Map<string, string[]>();
+    for (const [surface, term] of surfaceTerm) {
+      if (built.size % 2048 === 2047) yield;
+      const key = derivationFamily(surface);
+      const members = built.get(key);
+      if (members === undefined) built.set(key, [term]);
+      else if (!members.includes(term)) members.push(term);
+    }
+    families = built;
+    options.onSnapshot?.({ fields: index, learned, families });
   }
   const familyOf = (surface: string): readonly string[] =>
     on("derivations") && surface.length >= MIN_FAMILY_LENGTH

@@ -119,9 +119,9 @@ function fieldTexts(section: Section): readonly (readonly string[])[] {
  * lookups happen once per word indexed, and Map-of-Map lookups were most of the build time.
  */
 export class PairTable {
-  private keysA = new Int32Array(1 << 16).fill(-1);
-  private keysB = new Int32Array(1 << 16);
-  private values = new Int32Array(1 << 16);
+  private keysA: Int32Array<ArrayBufferLike> = new Int32Array(1 << 16).fill(-1);
+  private keysB: Int32Array<ArrayBufferLike> = new Int32Array(1 << 16);
+  private values: Int32Array<ArrayBufferLike> = new Int32Array(1 << 16);
   size = 0;
 
   private static slot(a: number, b: number, mask: number): number {
@@ -155,6 +155,26 @@ export class PairTable {
     this.values[i] = id;
     if (this.size * 2 > this.keysA.length) this.grow();
     return id;
+  }
+
+  /** The table's arrays, for a snapshot (`encodeFieldIndex`). */
+  toArrays(): { keysA: Int32Array; keysB: Int32Array; values: Int32Array; size: number } {
+    return { keysA: this.keysA, keysB: this.keysB, values: this.values, size: this.size };
+  }
+
+  /** A table from `toArrays()`'s arrays (views into a snapshot; never grown again). */
+  static fromArrays(keysA: Int32Array, keysB: Int32Array, values: Int32Array, size: number) {
+    const mask = keysA.length - 1;
+    if (keysA.length === 0 || (keysA.length & mask) !== 0) throw new RangeError("not a power of 2");
+    if (keysB.length !== keysA.length || values.length !== keysA.length) {
+      throw new RangeError("pair table arrays differ in length");
+    }
+    const table = new PairTable();
+    table.keysA = keysA;
+    table.keysB = keysB;
+    table.values = values;
+    table.size = size;
+    return table;
   }
 
   private grow(): void {
@@ -198,15 +218,18 @@ class IntList {
     if (index >= this.length) this.length = index + 1;
     this.data[index] = (this.data[index] ?? 0) + by;
   }
+  pushAll(values: Int32Array): void {
+    while (this.length + values.length > this.data.length) {
+      const grown = new Int32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data.set(values, this.length);
+    this.length += values.length;
+  }
   copy(): Int32Array {
     return this.data.slice(0, this.length);
   }
-}
-
-/** A section's keys per field: term ids and, separately, bigram ids. */
-interface SectionKeys {
-  terms: Int32Array[];
-  bigrams: Int32Array[];
 }
 
 /** Two letter runs joined by a hyphen: "stand-up", "e-mail", "sub-DMs". */
@@ -238,8 +261,6 @@ export function* buildFieldIndexSteps(sections: readonly Section[]): Steps<Field
   const termSeen = new IntList();
   const bigramSeen = new IntList();
   const titleCache = new Map<string, { terms: Int32Array; bigrams: Int32Array }>();
-  const termScratch = new IntList();
-  const bigramScratch = new IntList();
 
   const termOfWord = (word: string): number => {
     let number = words.get(word);
@@ -270,16 +291,22 @@ export function* buildFieldIndexSteps(sections: readonly Section[]): Steps<Field
     df.add(id, 1);
   };
 
-  const keysOf = (pieces: readonly string[]): { terms: Int32Array; bigrams: Int32Array } => {
-    termScratch.length = 0;
-    bigramScratch.length = 0;
+  /**
+   * Appends the keys of `pieces` to the flat key lists (`keyTerms`, `keyBigrams`): every
+   * section's keys live in two growing Int32 lists, found through `termEnds` / `bigramEnds`,
+   * not in a pair of small arrays per field (tens of thousands of sections made hundreds of
+   * thousands of typed arrays, most of a reload's garbage).
+   */
+  const keyTerms = new IntList();
+  const keyBigrams = new IntList();
+  const appendKeys = (pieces: readonly string[]): void => {
     for (const piece of pieces) {
       let previous = STOP;
       for (const word of splitWords(piece)) {
         const id = termOfWord(word);
         if (id === STOP) continue;
-        termScratch.push(id);
-        if (previous !== STOP) bigramScratch.push(bigrams.intern(previous, id));
+        keyTerms.push(id);
+        if (previous !== STOP) keyBigrams.push(bigrams.intern(previous, id));
         previous = id;
       }
       // A hyphenated compound is also typed joined up ("stand-ups" / "standups", "e-mail"),
@@ -287,42 +314,57 @@ export function* buildFieldIndexSteps(sections: readonly Section[]): Steps<Field
       if (piece.includes("-")) {
         for (const match of piece.matchAll(HYPHENATED)) {
           const id = termOfWord(`${match[1]}${match[2]}`.toLowerCase());
-          if (id !== STOP) termScratch.push(id);
+          if (id !== STOP) keyTerms.push(id);
         }
         for (const match of piece.matchAll(DIGIT_PAIR)) {
           const id = termOfWord(`${match[1]}:${match[2]}`);
-          if (id !== STOP) termScratch.push(id);
+          if (id !== STOP) keyTerms.push(id);
         }
       }
     }
-    return { terms: termScratch.copy(), bigrams: bigramScratch.copy() };
   };
 
   // Pass 1: keys per field, field lengths, document frequencies.
   const titleField = FIELDS.indexOf("title");
   const lengths = FIELDS.map(() => new Float64Array(total));
-  const keys: SectionKeys[] = [];
+  /** Keys of section `s`, field `f`: positions ends[s·F+f]…ends[s·F+f+1] of the key lists. */
+  const termEnds = new Int32Array(total * FIELD_COUNT + 1);
+  const bigramEnds = new Int32Array(total * FIELD_COUNT + 1);
   for (let index = 0; index < total; index++) {
     if (index % SECTIONS_PER_STEP === SECTIONS_PER_STEP - 1) yield;
     const section = sections[index] as Section;
     const texts = fieldTexts(section);
-    const sectionKeys: SectionKeys = { terms: [], bigrams: [] };
-    texts.forEach((pieces, f) => {
-      let fieldKeys: { terms: Int32Array; bigrams: Int32Array };
+    for (let f = 0; f < FIELD_COUNT; f++) {
+      const termsFrom = keyTerms.length;
+      const bigramsFrom = keyBigrams.length;
+      const pieces = texts[f] ?? [];
       if (f === titleField) {
+        // A document's title keys are the same in each of its sections: read them once.
         const path = section.document.path;
         const cached = titleCache.get(path);
-        fieldKeys = cached ?? keysOf(pieces);
-        if (cached === undefined) titleCache.set(path, fieldKeys);
-      } else fieldKeys = keysOf(pieces);
-      sectionKeys.terms.push(fieldKeys.terms);
-      sectionKeys.bigrams.push(fieldKeys.bigrams);
+        if (cached === undefined) {
+          appendKeys(pieces);
+          titleCache.set(path, {
+            terms: keyTerms.data.slice(termsFrom, keyTerms.length),
+            bigrams: keyBigrams.data.slice(bigramsFrom, keyBigrams.length),
+          });
+        } else {
+          keyTerms.pushAll(cached.terms);
+          keyBigrams.pushAll(cached.bigrams);
+        }
+      } else appendKeys(pieces);
+      const slot = index * FIELD_COUNT + f + 1;
+      termEnds[slot] = keyTerms.length;
+      bigramEnds[slot] = keyBigrams.length;
       const fieldLengths = lengths[f];
-      if (fieldLengths !== undefined) fieldLengths[index] = fieldKeys.terms.length;
-      for (const id of fieldKeys.terms) countDocument(termDf, termSeen, id, index);
-      for (const id of fieldKeys.bigrams) countDocument(bigramDf, bigramSeen, id, index);
-    });
-    keys.push(sectionKeys);
+      if (fieldLengths !== undefined) fieldLengths[index] = keyTerms.length - termsFrom;
+      for (let k = termsFrom; k < keyTerms.length; k++) {
+        countDocument(termDf, termSeen, keyTerms.data[k] ?? 0, index);
+      }
+      for (let k = bigramsFrom; k < keyBigrams.length; k++) {
+        countDocument(bigramDf, bigramSeen, keyBigrams.data[k] ?? 0, index);
+      }
+    }
   }
 
   const averages = lengths.map((fieldLengths) => {
@@ -343,20 +385,25 @@ export function* buildFieldIndexSteps(sections: readonly Section[]): Steps<Field
   const bigramWriter = createWriter(bigramTable, bigrams.size);
 
   // Pass 2: per-section frequencies per field → weights, written in section order.
-  for (let index = 0; index < keys.length; index++) {
+  for (let index = 0; index < total; index++) {
     if (index % SECTIONS_PER_STEP === SECTIONS_PER_STEP - 1) yield;
-    const sectionKeys = keys[index] as SectionKeys;
     const norms = FIELDS.map((_, f) => {
       const b = FIELD_B[f] ?? 0;
       const length = lengths[f]?.[index] ?? 0;
       return 1 - b + (b * length) / (averages[f] ?? 1);
     });
-    sectionKeys.terms.forEach((ids, f) => {
-      for (const id of ids) termWriter.count(id, f);
-    });
-    sectionKeys.bigrams.forEach((ids, f) => {
-      for (const id of ids) bigramWriter.count(id, f);
-    });
+    for (let f = 0; f < FIELD_COUNT; f++) {
+      const slot = index * FIELD_COUNT + f;
+      for (let k = termEnds[slot] ?? 0; k < (termEnds[slot + 1] ?? 0); k++) {
+        termWriter.count(keyTerms.data[k] ?? 0, f);
+      }
+    }
+    for (let f = 0; f < FIELD_COUNT; f++) {
+      const slot = index * FIELD_COUNT + f;
+      for (let k = bigramEnds[slot] ?? 0; k < (bigramEnds[slot + 1] ?? 0); k++) {
+        bigramWriter.count(keyBigrams.data[k] ?? 0, f);
+      }
+    }
     termWriter.flush(index, norms);
     bigramWriter.flush(index, norms);
   }
@@ -456,4 +503,227 @@ function allocate(df: Int32Array, keyCount: number, total: number): PostingTable
     topical: new Uint8Array(size),
     idf,
   };
+}
+
+/**
+ * Snapshots: a built FieldIndex as bytes, so a process starting on sections it has indexed
+ * before reads the index instead of building it (knowledge/index-cache.ts keys and stores
+ * them). Layout: "HBIX", a uint32 header length, a JSON header (strings, counts, `extra`),
+ * then every typed array, each at an offset that is a multiple of 8.
+ */
+const SNAPSHOT_MAGIC = "HBIX";
+const SNAPSHOT_FORMAT = 1;
+
+type ArrayKind = "i32" | "f32" | "f64" | "u8";
+type Typed = Int32Array | Float32Array | Float64Array | Uint8Array;
+const ARRAY_TYPES = {
+  i32: Int32Array,
+  f32: Float32Array,
+  f64: Float64Array,
+  u8: Uint8Array,
+} as const;
+
+function kindOf(array: Typed): ArrayKind {
+  if (array instanceof Int32Array) return "i32";
+  if (array instanceof Float32Array) return "f32";
+  if (array instanceof Float64Array) return "f64";
+  return "u8";
+}
+
+interface SnapshotHeader {
+  format: number;
+  total: number;
+  termNames: string[];
+  words: string[];
+  bigramCount: number;
+  arrays: [ArrayKind, number][];
+  extra: unknown;
+}
+
+const postingArrays = (table: PostingTable): Typed[] => [
+  table.start,
+  table.sections,
+  table.weights,
+  table.topical,
+  table.idf,
+];
+
+/** `index` (and `extra`, any JSON value) as bytes for `decodeFieldIndex`. */
+export function encodeFieldIndex(index: FieldIndex, extra: unknown = null): Uint8Array {
+  return runSteps(encodeFieldIndexSteps(index, extra));
+}
+
+/**
+ * `encodeFieldIndex` in steps (steps.ts): a snapshot of tens of thousands of sections takes
+ * tens of milliseconds to encode, and is written while questions come.
+ */
+export function* encodeFieldIndexSteps(
+  index: FieldIndex,
+  extra: unknown = null,
+): Steps<Uint8Array> {
+  const termNames: string[] = [];
+  for (const [term, id] of index.terms) termNames[id] = term;
+  const words = [...index.surfaceTerm.keys()];
+  const wordNumber = new Map(words.map((word, number) => [word, number]));
+  const wordTerms = Int32Array.from(
+    words,
+    (word) => index.terms.get(index.surfaceTerm.get(word) ?? "") ?? -1,
+  );
+  const displayTerms = new Int32Array(index.display.size);
+  const displayWords = new Int32Array(index.display.size);
+  let at = 0;
+  for (const [term, word] of index.display) {
+    displayTerms[at] = index.terms.get(term) ?? -1;
+    displayWords[at] = wordNumber.get(word) ?? -1;
+    at++;
+  }
+  const pairs = index.bigrams.toArrays();
+  const arrays: Typed[] = [
+    ...postingArrays(index.termPostings),
+    ...postingArrays(index.bigramPostings),
+    pairs.keysA,
+    pairs.keysB,
+    pairs.values,
+    wordTerms,
+    displayTerms,
+    displayWords,
+  ];
+  const header: SnapshotHeader = {
+    format: SNAPSHOT_FORMAT,
+    total: index.total,
+    termNames,
+    words,
+    bigramCount: pairs.size,
+    arrays: arrays.map((array) => [kindOf(array), array.length]),
+    extra,
+  };
+  yield;
+  const json = new TextEncoder().encode(JSON.stringify(header));
+  yield;
+  const align = (offset: number) => Math.ceil(offset / 8) * 8;
+  let size = align(8 + json.length);
+  for (const array of arrays) size = align(size + array.byteLength);
+  const bytes = new Uint8Array(size);
+  bytes.set(new TextEncoder().encode(SNAPSHOT_MAGIC), 0);
+  new DataView(bytes.buffer).setUint32(4, json.length, true);
+  bytes.set(json, 8);
+  let offset = align(8 + json.length);
+  for (const array of arrays) {
+    bytes.set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), offset);
+    offset = align(offset + array.byteLength);
+    yield;
+  }
+  return bytes;
+}
+
+/**
+ * The index (and `extra`) `encodeFieldIndex` wrote, or undefined when the bytes are not such a
+ * snapshot (another format, cut short, inconsistent): a miss, never a wrong index. Typed arrays
+ * are views into `bytes` (copied once first when it is not 8-byte aligned).
+ */
+export function decodeFieldIndex(
+  input: Uint8Array,
+): { index: FieldIndex; extra: unknown } | undefined {
+  try {
+    const bytes = input.byteOffset % 8 === 0 ? input : input.slice();
+    if (bytes.length < 8 || new TextDecoder().decode(bytes.subarray(0, 4)) !== SNAPSHOT_MAGIC) {
+      return undefined;
+    }
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const headerLength = view.getUint32(4, true);
+    if (8 + headerLength > bytes.length) return undefined;
+    const header = JSON.parse(
+      new TextDecoder().decode(bytes.subarray(8, 8 + headerLength)),
+    ) as SnapshotHeader;
+    if (header.format !== SNAPSHOT_FORMAT || !Array.isArray(header.arrays)) return undefined;
+    const align = (offset: number) => Math.ceil(offset / 8) * 8;
+    let offset = align(8 + headerLength);
+    const arrays: Typed[] = [];
+    for (const [kind, length] of header.arrays) {
+      const Type = ARRAY_TYPES[kind];
+      if (Type === undefined || !Number.isInteger(length) || length < 0) return undefined;
+      const byteLength = length * Type.BYTES_PER_ELEMENT;
+      if (offset + byteLength > bytes.length) return undefined;
+      // A file read into memory is an ArrayBuffer, never shared.
+      arrays.push(new Type(bytes.buffer as ArrayBuffer, bytes.byteOffset + offset, length));
+      offset = align(offset + byteLength);
+    }
+    const [
+      ts,
+      tsec,
+      tw,
+      ttop,
+      tidf,
+      bs,
+      bsec,
+      bw,
+      btop,
+      bidf,
+      keysA,
+      keysB,
+      values,
+      wordTerms,
+      displayTerms,
+      displayWords,
+    ] = arrays;
+    const table = (
+      start: Typed | undefined,
+      sections: Typed | undefined,
+      weights: Typed | undefined,
+      topical: Typed | undefined,
+      idf: Typed | undefined,
+      keys: number,
+    ): PostingTable | undefined => {
+      if (
+        !(start instanceof Int32Array && start.length === keys + 1) ||
+        !(sections instanceof Int32Array) ||
+        !(weights instanceof Float32Array && weights.length === sections.length) ||
+        !(topical instanceof Uint8Array && topical.length === sections.length) ||
+        !(idf instanceof Float64Array && idf.length === keys) ||
+        start[keys] !== sections.length
+      ) {
+        return undefined;
+      }
+      return { start, sections, weights, topical, idf };
+    };
+    const { termNames, words, total } = header;
+    const termPostings = table(ts, tsec, tw, ttop, tidf, termNames.length);
+    const bigramPostings = table(bs, bsec, bw, btop, bidf, header.bigramCount);
+    if (
+      termPostings === undefined ||
+      bigramPostings === undefined ||
+      !(
+        keysA instanceof Int32Array &&
+        keysB instanceof Int32Array &&
+        values instanceof Int32Array
+      ) ||
+      !(wordTerms instanceof Int32Array && wordTerms.length === words.length) ||
+      !(displayTerms instanceof Int32Array && displayWords instanceof Int32Array) ||
+      displayTerms.length !== displayWords.length
+    ) {
+      return undefined;
+    }
+    const terms = new Map<string, number>();
+    for (const [id, term] of termNames.entries()) terms.set(term, id);
+    const surfaceTerm = new Map<string, string>();
+    words.forEach((word, number) => {
+      const term = termNames[wordTerms[number] ?? -1];
+      if (term === undefined) throw new RangeError("a word without a term");
+      surfaceTerm.set(word, term);
+    });
+    const display = new Map<string, string>();
+    for (let at = 0; at < displayTerms.length; at++) {
+      const term = termNames[displayTerms[at] ?? -1];
+      const word = words[displayWords[at] ?? -1];
+      if (term === undefined || word === undefined) return undefined;
+      display.set(term, word);
+    }
+    const bigrams = PairTable.fromArrays(keysA, keysB, values, header.bigramCount);
+    return {
+      index: { total, terms, termPostings, bigrams, bigramPostings, surfaceTerm, display },
+      extra: header.extra,
+    };
+  } catch {
+    return undefined;
+  }
 }

@@ -1,9 +1,10 @@
-import { chmod, readdir, readFile, symlink } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { chmod, readdir, readFile, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
-import { loadKnowledgeBase } from "../../src/corpus/load.js";
+import { loadKnowledgeBase, type OutcomeCache } from "../../src/corpus/load.js";
 import { project } from "./project.js";
 import { makeRoot, removeRoots } from "./temporary-root.js";
 
@@ -247,5 +248,59 @@ describe("loadKnowledgeBase: content stays inside the content folder", () => {
       .join(" ");
     expect(text).not.toMatch(/xoxb-1|xapp-1/);
     expect(text).toContain("xoxb-[REDACTED]");
+  });
+});
+
+describe("loadKnowledgeBase with a parse cache", () => {
+  /** An in-memory cache, counting hits and stores. */
+  function memoryCache() {
+    const entries = new Map<string, unknown>();
+    const counts = { hits: 0, stored: 0 };
+    const cache: OutcomeCache = {
+      keyOf: (file, bytes) => createHash("sha256").update(`${file}\0`).update(bytes).digest("hex"),
+      async get(key) {
+        const entry = entries.get(key);
+        if (entry === undefined) return undefined;
+        counts.hits++;
+        // A copy, as a cache read from disk gives: nothing shared with the first load.
+        return structuredClone(entry) as Awaited<ReturnType<OutcomeCache["get"]>>;
+      },
+      async set(key, outcome) {
+        counts.stored++;
+        entries.set(key, structuredClone(outcome));
+      },
+    };
+    return { cache, counts };
+  }
+
+  it("loads the same knowledge base from the cache, parsing nothing the second time", async () => {
+    const root = await makeRoot({
+      "SUMMARY.md": "* [Second](b.md)\n* [First](a.md)\n",
+      "a.md": "# First\n\nSee [[b]] for more.\n",
+      "b.md": "# Second\n\nText.\n",
+    });
+    const { cache, counts } = memoryCache();
+    const first = await loadKnowledgeBase(root, { cache });
+    expect(counts).toEqual({ hits: 0, stored: 2 });
+    const second = await loadKnowledgeBase(root, { cache });
+    expect(counts).toEqual({ hits: 2, stored: 2 });
+    expect(second).toEqual(first);
+    expect(second).toEqual(await loadKnowledgeBase(root));
+  });
+
+  it("links a page added later without parsing the linking page again", async () => {
+    const root = await makeRoot({ "a.md": "# First\n\nSee [[b|the second page]] for more.\n" });
+    const { cache, counts } = memoryCache();
+    const base = { docsBaseUrl: "https://handbook.example" };
+    const before = await loadKnowledgeBase(root, { cache, ...base });
+    expect(JSON.stringify(before.sections)).not.toContain("https://handbook.example/b");
+    await writeFile(path.join(root, "b.md"), "# Second\n\nText.\n");
+    const withPage = await loadKnowledgeBase(root, { cache, ...base });
+    // a.md's parse depends on its own bytes only: references are filled in after parsing.
+    expect(counts.hits).toBe(1);
+    expect(JSON.stringify(withPage.sections)).toContain(
+      "<https://handbook.example/b|the second page>",
+    );
+    expect(withPage).toEqual(await loadKnowledgeBase(root, base));
   });
 });

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -134,6 +134,92 @@ describe("createParseCache", () => {
     expect(await cached.parse("retro.md", RETRO)).toEqual(parseDocumentBytes("retro.md", RETRO));
     expect(await cached.parse("other.md", RETRO)).toEqual(parseDocumentBytes("other.md", RETRO));
     expect(errors).toHaveLength(1);
+  });
+});
+
+describe("prune", () => {
+  const DAY = 24 * 60 * 60 * 1000;
+
+  /** Sets a file's modification time `days` ago. */
+  async function age(file: string, days: number): Promise<void> {
+    const at = new Date(Date.now() - days * DAY);
+    await utimes(file, at, at);
+  }
+
+  async function filled() {
+    const directory = await cacheDir();
+    const cache = createParseCache({ directory, version: "v1" });
+    const outcome = parseDocumentBytes("retro.md", RETRO);
+    const keys = ["one", "two", "three"].map((name) => cache.keyOf(`${name}.md`, RETRO));
+    for (const key of keys) await cache.set(key, outcome);
+    const entry = (key: string) => join(directory, key.slice(0, 2), `${key}.json`);
+    return { directory, cache, keys, entry };
+  }
+
+  it("removes old entries not in use, and keeps entries in use and recent ones", async () => {
+    const { directory, cache, keys, entry } = await filled();
+    const [inUse, old, recent] = keys as [string, string, string];
+    await age(entry(inUse), 30);
+    await age(entry(old), 30);
+    await age(entry(recent), 1);
+    // Not the cache's own names: never touched, however old.
+    const foreign = join(directory, inUse.slice(0, 2), "notes.txt");
+    await writeFile(foreign, "mine");
+    await age(foreign, 90);
+
+    const result = await cache.prune({ keep: new Set([inUse]) });
+    expect(result).toEqual({ skipped: false, removed: 1, kept: 2, failed: 0 });
+    expect(await cache.get(inUse)).toBeDefined();
+    expect(await cache.get(recent)).toBeDefined();
+    expect(await cache.get(old)).toBeUndefined();
+    expect(await readFile(foreign, "utf8")).toBe("mine");
+  });
+
+  it("removes temporary files a dead writer left after an hour, not a live writer's", async () => {
+    const { directory, cache, keys } = await filled();
+    const key = keys[0] ?? "";
+    const shard = join(directory, key.slice(0, 2));
+    const stale = join(shard, `${key}.json.123.aaaaaaaaaaaa.tmp`);
+    const live = join(shard, `${key}.json.124.bbbbbbbbbbbb.tmp`);
+    await writeFile(stale, "{");
+    await writeFile(live, "{");
+    await age(stale, 1);
+    await cache.prune({ keep: new Set(keys) });
+    const left = await readdir(shard);
+    expect(left).toContain(`${key}.json.124.bbbbbbbbbbbb.tmp`);
+    expect(left).not.toContain(`${key}.json.123.aaaaaaaaaaaa.tmp`);
+  });
+
+  it("walks the folder at most once per interval, whichever process asks", async () => {
+    const { directory, keys, entry } = await filled();
+    const [first, second] = keys as [string, string, string];
+    await age(entry(first), 30);
+    await age(entry(second), 30);
+    const one = createParseCache({ directory, version: "v1" });
+    const other = createParseCache({ directory, version: "v1" });
+    expect(await one.prune({ keep: new Set([second]) })).toMatchObject({ removed: 1 });
+    expect(await other.prune({ keep: new Set() })).toEqual({ skipped: true });
+    expect(await other.get(second)).toBeDefined();
+    // A day later it runs again.
+    const later = () => Date.now() + DAY + 1000;
+    expect(await other.prune({ keep: new Set(), now: later })).toMatchObject({ removed: 1 });
+  });
+
+  it("keeps what the cached parser used, and never rejects on a folder it cannot read", async () => {
+    const { directory, keys, entry } = await filled();
+    for (const key of keys) await age(entry(key), 30);
+    const { parser } = countingParser();
+    const cached = createCachedParser(parser, createParseCache({ directory, version: "v1" }));
+    await cached.parse("one.md", RETRO);
+    expect(await cached.prune()).toMatchObject({ skipped: false, removed: 2, kept: 1 });
+    expect(await filesUnder(join(directory, (keys[0] ?? "").slice(0, 2)))).toContain(
+      `${keys[0]}.json`,
+    );
+
+    const blocked = join(await cacheDir(), "a-file");
+    await writeFile(blocked, "");
+    const unreadable = createParseCache({ directory: join(blocked, "cache"), version: "v1" });
+    expect(await unreadable.prune({ keep: new Set() })).toEqual({ skipped: true });
   });
 });
 

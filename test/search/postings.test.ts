@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { buildFieldIndex, decodeFieldIndex, encodeFieldIndex } from "../../src/search/postings.js";
+import { buildSections } from "./build-sections.js";
+
+const sections = buildSections([
+  { doc: "leave.md", title: "Leave", body: "Request time off in the HR portal before you go." },
+  {
+    doc: "leave.md",
+    heading: "Sick leave",
+    body: ["Tell your lead on the day.", "No stand-ups while ill; 1-1s move."],
+    questions: ["what if I am sick?"],
+  },
+  { doc: "tools.md", title: "Tools", aliases: ["Software"], body: "E-mail and chat tools." },
+]);
+
+describe("encodeFieldIndex / decodeFieldIndex", () => {
+  it("gives back the same index: every term, posting, weight, bigram and written form", () => {
+    const index = buildFieldIndex(sections);
+    const decoded = decodeFieldIndex(encodeFieldIndex(index, { note: ["kept"] }));
+    expect(decoded?.extra).toEqual({ note: ["kept"] });
+    expect(decoded?.index.total).toBe(index.total);
+    expect([...(decoded?.index.terms ?? [])]).toEqual([...index.terms]);
+    expect([...(decoded?.index.surfaceTerm ?? [])]).toEqual([...index.surfaceTerm]);
+    expect([...(decoded?.index.display ?? [])]).toEqual([...index.display]);
+    expect(decoded?.index.termPostings).toEqual(index.termPostings);
+    expect(decoded?.index.bigramPostings).toEqual(index.bigramPostings);
+    for (const [first, a] of index.terms) {
+      for (const [second, b] of index.terms) {
+        expect(decoded?.index.bigrams.get(a, b), `${first} ${second}`).toBe(
+          index.bigrams.get(a, b),
+        );
+      }
+    }
+  });
+
+  it("reads a snapshot at any byte offset (a buffer slice is not always aligned)", () => {
+    const bytes = encodeFieldIndex(buildFieldIndex(sections));
+    const shifted = new Uint8Array(bytes.length + 3).subarray(3);
+    shifted.set(bytes);
+    expect(decodeFieldIndex(shifted)?.index.termPostings).toEqual(
+      decodeFieldIndex(bytes)?.index.termPostings,
+    );
+  });
+
+  it("is a miss, not an error or a wrong index, for bytes that are not a whole snapshot", () => {
+    const bytes = encodeFieldIndex(buildFieldIndex(sections));
+    for (const cut of [0, 4, 8, 100, bytes.length - 9]) {
+      expect(decodeFieldIndex(bytes.subarray(0, cut)), `cut at ${cut}`).toBeUndefined();
+    }
+    expect(decodeFieldIndex(new TextEncoder().encode("not an index at all"))).toBeUndefined();
+    const otherFormat = bytes.slice();
+    // The header's `"format":1` becomes `"format":2`.
+    const header = new TextDecoder().decode(otherFormat.subarray(8, 40));
+    const at = 8 + header.indexOf('"format":1') + '"format":'.length;
+    otherFormat[at] = "2".charCodeAt(0);
+    expect(decodeFieldIndex(otherFormat)).toBeUndefined();
+  });
+});
