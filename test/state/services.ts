@@ -50,6 +50,18 @@ export async function createTestDatabase(): Promise<{ url: string; drop(): Promi
     async drop() {
       const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
       await client.connect();
+      // pool.end() resolves once its clients are told to end, before their connections close.
+      // FORCE would then terminate a closing connection, whose client reports the error to a
+      // pool with no listener left: an uncaught exception in whichever test runs then. Wait for
+      // them to go first (FORCE stays, for a test that leaked a connection).
+      for (let waited = 0; waited < 2000; waited += 50) {
+        const open = await client.query<{ n: number }>(
+          "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1",
+          [name],
+        );
+        if ((open.rows[0]?.n ?? 0) === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
       await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await client.end();
     },
