@@ -34,7 +34,7 @@ import {
 } from "../corpus/files.js";
 import { isSummaryFile, readSummaryOrder } from "../corpus/navigation.js";
 import type { ParsedDocument } from "../corpus/parse.js";
-import { linkDocuments } from "../corpus/references.js";
+import { linkDocumentsSteps } from "../corpus/references.js";
 import type { KnowledgeBase, LoadWarning, Section } from "../corpus/types.js";
 import { buildSearchIndex, type IndexSnapshot } from "../search/index.js";
 import { runSteps, runStepsInSlices, type Steps } from "../search/steps.js";
@@ -207,7 +207,7 @@ function* assembleWithLastGoodSteps(
     }
   }
   yield;
-  const linked = linkDocuments(files, documents, options);
+  const linked = yield* linkDocumentsSteps(files, documents, options);
   const base = yield* assembleKnowledgeBaseSteps(
     { root, files: [...files], documents: linked, warnings },
     options,

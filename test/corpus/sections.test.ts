@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { checkContent } from "../../src/corpus/check.js";
 import { DocumentParseError, parseDocument } from "../../src/corpus/parse.js";
-import { resolvePageReferences } from "../../src/corpus/references.js";
+import {
+  linkDocuments,
+  linkDocumentsSteps,
+  resolvePageReferences,
+} from "../../src/corpus/references.js";
 import { WIDE_TABLE_COLUMNS } from "../../src/corpus/render.js";
 
 describe("heading-only sections are folded", () => {
@@ -125,6 +129,29 @@ describe("format details", () => {
     // Without a docs base URL the same links keep their words.
     const [plain] = resolvePageReferences(files, [page, leave]);
     expect(plain?.sections[0]?.blocks[0]?.mrkdwn).toBe("See leave, Missing and Part.");
+  });
+
+  it("links a large handbook in slices that yield, exactly as at once", () => {
+    // A reload links every page on the event loop's thread: it must give the loop back.
+    const pages = Array.from({ length: 600 }, (_, i) =>
+      parseDocument(`p${i}.md`, `# Page ${i}\n\nSee [[p${(i + 1) % 600}]].\n`, {
+        deferReferences: true,
+      }),
+    );
+    const files = pages.map((parsed) => parsed.document.path);
+    const options = { docsBaseUrl: "https://handbook.example/" };
+    const steps = linkDocumentsSteps(files, pages, options);
+    let yields = 0;
+    let step = steps.next();
+    while (!step.done) {
+      yields++;
+      step = steps.next();
+    }
+    expect(yields).toBeGreaterThanOrEqual(4);
+    expect(step.value).toEqual(linkDocuments(files, pages, options));
+    expect(step.value[0]?.sections[0]?.blocks[0]?.mrkdwn).toBe(
+      "See <https://handbook.example/p1|p1>.",
+    );
   });
 });
 
