@@ -14,11 +14,21 @@ export async function ownerFor(
   team: string | undefined,
   document: Document,
 ): Promise<string | undefined> {
-  const set = await deps.settings.documentOwner(team, document.path);
-  if (set !== undefined) return set;
-  const mapped = team === undefined ? undefined : document.owners?.[team];
-  if (mapped !== undefined) return mapped;
-  return deps.multiWorkspace === true ? undefined : document.owner;
+  return ownerAmong(await deps.settings.documentOwner(team, document.path), deps, team, document);
+}
+
+/** The order both lookups share, given the owner an admin set (if any). */
+function ownerAmong(
+  set: string | undefined,
+  deps: OwnerDeps,
+  team: string | undefined,
+  document: Document,
+): string | undefined {
+  return (
+    set ??
+    (team === undefined ? undefined : document.owners?.[team]) ??
+    (deps.multiWorkspace === true ? undefined : document.owner)
+  );
 }
 
 /** Who owns a document in the asking workspace, resolved before a reply is rendered. */
@@ -31,10 +41,7 @@ export type OwnerLookup = (document: Document) => string | undefined;
  */
 export async function ownerLookup(deps: OwnerDeps, team: string | undefined): Promise<OwnerLookup> {
   const set = await deps.settings.documentOwners(team);
-  return (document) =>
-    set.get(document.path) ??
-    (team === undefined ? undefined : document.owners?.[team]) ??
-    (deps.multiWorkspace === true ? undefined : document.owner);
+  return (document) => ownerAmong(set.get(document.path), deps, team, document);
 }
 
 /** Where "Ask an expert" goes without an owner: the workspace's own channel, else ESCALATION_CHANNEL. */
