@@ -324,6 +324,15 @@ describeWithServices("three replicas", ["redis", "postgres"], () => {
       await slack.clickButton(noAnswer, ActionId.askExpert);
       const request = await slack.waitFor({ method: "chat.postMessage", channel: experts });
       const requestTs = String(request.response.ts);
+      // The replica records the request's thread just after posting it; a person replies later
+      // than that. Replying within the same milliseconds would race the record, not test it.
+      await until(
+        () =>
+          sockets.some((replica) =>
+            replica.lines.some((line) => line.event === "escalation" && line.status === "open"),
+          ),
+        "the request to the expert recorded",
+      );
       await slack.sendChannelMessage({
         channel: experts,
         thread_ts: requestTs,
