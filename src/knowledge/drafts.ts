@@ -5,7 +5,7 @@
  */
 import { mkdir, realpath, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { isInside } from "../corpus/load.js";
+import { isInside } from "../corpus/files.js";
 
 /** The drafts folder, relative to CONTENT_DIR. */
 export const DRAFTS_FOLDER = "slack-drafts";
