@@ -14,7 +14,7 @@
  * escaping leave alone; the parser removes them from the source first, so a page cannot forge one.
  */
 import { withoutDocumentExtension } from "./file-types.js";
-import { UNORDERED } from "./files.js";
+import { runToEnd, UNORDERED } from "./files.js";
 import { escapeProse, mrkdwnLink } from "./mrkdwn.js";
 import { createLinkResolver, createPageResolver } from "./navigation.js";
 import type { DocumentLink, ParsedDocument } from "./parse.js";
@@ -243,7 +243,7 @@ export function resolvePageReferences(
   documents: readonly ParsedDocument[],
   docsBaseUrl?: string,
 ): ParsedDocument[] {
-  return finish(resolvePageReferencesSteps(files, documents, docsBaseUrl));
+  return runToEnd(resolvePageReferencesSteps(files, documents, docsBaseUrl));
 }
 
 /** Documents resolved between two yields: at 20,000 sections the whole pass takes ~100 ms. */
@@ -266,14 +266,6 @@ export function* resolvePageReferencesSteps(
   return resolved;
 }
 
-/** Runs a generator of steps to its end, at once. */
-function finish<T>(steps: Generator<void, T, void>): T {
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
-}
-
 /**
  * What only the whole handbook can give its parsed documents, done once every file is parsed:
  * references between pages filled in and GitBook's SUMMARY.md order for pages without an
@@ -286,7 +278,7 @@ export function linkDocuments(
   documents: readonly ParsedDocument[],
   options: { summaryOrder?: ReadonlyMap<string, number>; docsBaseUrl?: string } = {},
 ): ParsedDocument[] {
-  return finish(linkDocumentsSteps(files, documents, options));
+  return runToEnd(linkDocumentsSteps(files, documents, options));
 }
 
 /** `linkDocuments` in slices that yield (the knowledge store's reloads). */

@@ -47,6 +47,7 @@ export function createOpenRelatedListener(deps: ListenerDeps) {
       );
       return;
     }
+    const replyCtx = await replyContext(deps, teamOf(context));
     if (fromHome) {
       const user = body.user.id;
       await callSlack(deps.logger, "views.publish", async () => {
@@ -54,11 +55,7 @@ export function createOpenRelatedListener(deps: ListenerDeps) {
         const found = resolveSectionAnswer(knowledge, choice);
         return client.views.publish({
           user_id: user,
-          view: renderHomeView(knowledge.base, {
-            docsBaseUrl: deps.docsBaseUrl,
-            query: choice.query,
-            ...found,
-          }),
+          view: renderHomeView(knowledge.base, { ...replyCtx, query: choice.query, ...found }),
         });
       });
       return;
@@ -66,7 +63,6 @@ export function createOpenRelatedListener(deps: ListenerDeps) {
     // In the bot's DM only the asker is there: answering in the open is private enough.
     const inDm = origin.channelId?.startsWith("D") === true;
     const privately = origin.ephemeral || (origin.threadTs === undefined && !inDm);
-    const replyCtx = await replyContext(deps, teamOf(context));
     const compose = () =>
       renderSectionAnswer(deps.knowledge.current(), choice, {
         ...replyCtx,

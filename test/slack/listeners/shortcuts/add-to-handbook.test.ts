@@ -139,6 +139,28 @@ describe("Add to handbook (message shortcut)", () => {
     });
   });
 
+  it("reads the thread when the store of requests to experts cannot be read", async () => {
+    const { deps, log } = makeDeps();
+    deps.escalations.byThread = async () => {
+      throw new Error("PostgreSQL is down");
+    };
+    const { args, client } = shortcutArgs({
+      user: "U0EXPERT",
+      ts: "1700000000.000500",
+      thread_ts: THREAD,
+      text: "An hour.",
+    });
+    client.conversations.replies.mockResolvedValueOnce({
+      ok: true,
+      messages: [{ user: "U0ASKER", ts: THREAD, text: "how long is a retro?" }],
+    });
+    await createAddToHandbookListener(deps)(args);
+    expect(log.events("escalation_store_failed")).toHaveLength(1);
+    expect(prefilled(onlyCall(client.views.open).view as ModalView).question).toBe(
+      "how long is a retro?",
+    );
+  });
+
   it("opens nothing for a message without text, and says so privately", async () => {
     const { deps, search } = makeDeps();
     const { args, respond, client } = shortcutArgs({ user: "U0EXPERT", ts: THREAD, text: "  " });
