@@ -18,11 +18,8 @@ async function readmeSession(): Promise<string[]> {
   return block.split("\n").map((line) => line.trimEnd());
 }
 
-it("the README's playground example is what the playground prints", async () => {
-  const expected = await readmeSession();
-  const questions = expected.filter((line) => line.startsWith("you › ")).map((l) => l.slice(6));
-  expect(questions).toEqual(["/dm what is velocity", "/dm what is the weather in london today"]);
-
+/** What the playground prints for these typed lines, line by line, trailing spaces trimmed. */
+async function playground(lines: readonly string[]): Promise<string[]> {
   const input = new PassThrough();
   const output = new PassThrough();
   let text = "";
@@ -30,17 +27,36 @@ it("the README's playground example is what the playground prints", async () => 
     text += chunk.toString("utf8");
   });
   const done = runPlayground({ input, output, logFile: null, terminal: false, watch: false });
-  input.end(questions.map((q) => `${q}\n`).join(""));
+  input.end(lines.map((line) => `${line}\n`).join(""));
   await expect(done).resolves.toBe(0);
+  return text.split("\n").map((line) => line.trimEnd());
+}
 
-  const printed = text.split("\n").map((line) => line.trimEnd());
-  let at = printed.indexOf(expected[0] ?? "");
-  expect(at).toBeGreaterThanOrEqual(0);
+/**
+ * Every non-blank line of the README's example is printed, in order, starting at `from`. A line
+ * shortened with "…" matches the printed line it starts.
+ */
+function expectPrintedInOrder(printed: readonly string[], expected: readonly string[], from = 0) {
+  let at = from;
   for (const line of expected.filter((l) => l.trim() !== "" && l.trim() !== "…")) {
-    const found = printed.indexOf(line, at);
+    const prefix = line.endsWith(" …") ? line.slice(0, -2) : undefined;
+    const found = printed.findIndex(
+      (candidate, index) =>
+        index >= at && (prefix === undefined ? candidate === line : candidate.startsWith(prefix)),
+    );
     expect(found, `README line not printed (in order): ${line}`).toBeGreaterThanOrEqual(at);
     at = found + 1;
   }
+}
+
+it("the README's playground example is what the playground prints", async () => {
+  const expected = await readmeSession();
+  const questions = expected.filter((line) => line.startsWith("you › ")).map((l) => l.slice(6));
+  expect(questions).toEqual(["/dm what is velocity", "/dm what is the weather in london today"]);
+  const printed = await playground(questions);
+  const at = printed.indexOf(expected[0] ?? "");
+  expect(at).toBeGreaterThanOrEqual(0);
+  expectPrintedInOrder(printed, expected, at);
 });
 
 /** Permalinks and draft names carry the time of the run; everything else must match. */
@@ -55,29 +71,8 @@ it("the README's conversation example is what the playground prints", async () =
   const expected = block.split("\n").map((line) => normalise(line.trimEnd()));
   const lines = expected.filter((line) => line.startsWith("you › ")).map((l) => l.slice(6));
   expect(lines).toContain("add");
-
-  const input = new PassThrough();
-  const output = new PassThrough();
-  let text = "";
-  output.on("data", (chunk: Buffer) => {
-    text += chunk.toString("utf8");
-  });
-  const done = runPlayground({ input, output, logFile: null, terminal: false, watch: false });
-  input.end(lines.map((line) => `${line}\n`).join(""));
-  await expect(done).resolves.toBe(0);
-  const draftsDir = /drafts saved with "add" go to (\S+)\./.exec(text)?.[1];
+  const printed = await playground(lines);
+  const draftsDir = /drafts saved with "add" go to (\S+)\./.exec(printed.join("\n"))?.[1];
   if (draftsDir) await rm(draftsDir, { recursive: true, force: true });
-
-  const printed = text.split("\n").map((line) => normalise(line.trimEnd()));
-  let at = 0;
-  // A line shortened with "…" matches the printed line it starts.
-  for (const line of expected.filter((l) => l.trim() !== "" && l.trim() !== "…")) {
-    const prefix = line.endsWith(" …") ? line.slice(0, -2) : undefined;
-    const found = printed.findIndex(
-      (candidate, index) =>
-        index >= at && (prefix === undefined ? candidate === line : candidate.startsWith(prefix)),
-    );
-    expect(found, `README line not printed (in order): ${line}`).toBeGreaterThanOrEqual(at);
-    at = found + 1;
-  }
+  expectPrintedInOrder(printed.map(normalise), expected);
 });
