@@ -212,7 +212,7 @@ export function runToEnd<T>(steps: Generator<void, T, void>): T {
 }
 
 /** Documents handled between two yields of `assembleKnowledgeBaseSteps`. */
-const DOCUMENTS_PER_STEP = 256;
+const DOCUMENTS_PER_STEP = 64;
 
 /**
  * `assembleKnowledgeBase` as a generator that yields every few hundred documents, so a reload
@@ -227,6 +227,8 @@ export function* assembleKnowledgeBaseSteps(
     ? parsed.documents
     : parsed.documents.filter((entry) => entry.document.draft === undefined);
   const ordered = [...served].sort((a, b) => compareDocuments(a.document, b.document));
+  // Sorting thousands of pages is a step of its own.
+  yield;
   const sections: Section[] = [];
   for (const [position, { sections: documentSections }] of ordered.entries()) {
     if (position % DOCUMENTS_PER_STEP === DOCUMENTS_PER_STEP - 1) yield;

@@ -120,14 +120,29 @@ export function createPageIndex(
   documents: readonly Pick<ParsedDocument, "document" | "pageReferences">[],
   docsBaseUrl?: string,
 ): PageIndex {
+  return runToEnd(createPageIndexSteps(files, documents, docsBaseUrl));
+}
+
+/**
+ * `createPageIndex` in steps: at ×10 of the 18F handbook (2,471 files) it took 10–14 ms in
+ * one piece, the longest step of a reload (measured 2026-12-07).
+ */
+function* createPageIndexSteps(
+  files: readonly string[],
+  documents: readonly Pick<ParsedDocument, "document" | "pageReferences">[],
+  docsBaseUrl?: string,
+): Generator<void, PageIndex, void> {
   const byPath = new Map<string, Document>();
   const sitePaths = new Map<string, string>();
   for (const { document } of documents) {
     byPath.set(document.path, document);
     if (document.sitePath !== undefined) sitePaths.set(document.sitePath, document.path);
   }
+  yield;
   const loose = createPageResolver(files);
+  yield;
   const strict = createLinkResolver(files, sitePaths);
+  yield;
   const titles = new Map<string, string>();
   for (const { document, pageReferences } of documents) {
     // A title that itself prints a reference reads it as a file name: titles never chain.
@@ -246,8 +261,11 @@ export function resolvePageReferences(
   return runToEnd(resolvePageReferencesSteps(files, documents, docsBaseUrl));
 }
 
-/** Documents resolved between two yields: at 20,000 sections the whole pass takes ~100 ms. */
-const DOCUMENTS_PER_STEP = 128;
+/**
+ * Documents resolved between two yields: at 20,000 sections the whole pass takes ~100 ms, and 128
+ * documents made steps of 8–11 ms (measured 2026-12-07).
+ */
+const DOCUMENTS_PER_STEP = 32;
 
 /** `resolvePageReferences` in slices that yield, for a reload that must not stall answers. */
 export function* resolvePageReferencesSteps(
@@ -256,7 +274,7 @@ export function* resolvePageReferencesSteps(
   docsBaseUrl?: string,
 ): Generator<void, ParsedDocument[], void> {
   if (!documents.some((parsed) => (parsed.pageReferences ?? []).length > 0)) return [...documents];
-  const pages = createPageIndex(files, documents, docsBaseUrl);
+  const pages = yield* createPageIndexSteps(files, documents, docsBaseUrl);
   yield;
   const resolved: ParsedDocument[] = [];
   for (const [position, parsed] of documents.entries()) {

@@ -244,6 +244,12 @@ export function buildFieldIndex(sections: readonly Section[]): FieldIndex {
 
 /** Sections (or words) handled between two yields of `buildFieldIndexSteps`. */
 const SECTIONS_PER_STEP = 32;
+/**
+ * Characters of body text tokenised between two yields of the first pass, whatever the number
+ * of sections: one long page's sections made a single 32-section step take 10–18 ms at ×10 of
+ * the 18F handbook (measured 2026-12-07), and a reload's longest stall is one slice plus one step.
+ */
+const CHARACTERS_PER_STEP = 16_384;
 const WORDS_PER_STEP = 2048;
 
 /** `buildFieldIndex` in steps (steps.ts): it yields every few dozen sections. */
@@ -330,9 +336,16 @@ export function* buildFieldIndexSteps(sections: readonly Section[]): Steps<Field
   /** Keys of section `s`, field `f`: positions ends[s·F+f]…ends[s·F+f+1] of the key lists. */
   const termEnds = new Int32Array(total * FIELD_COUNT + 1);
   const bigramEnds = new Int32Array(total * FIELD_COUNT + 1);
+  let sectionsInStep = 0;
+  let charactersInStep = 0;
   for (let index = 0; index < total; index++) {
-    if (index % SECTIONS_PER_STEP === SECTIONS_PER_STEP - 1) yield;
     const section = sections[index] as Section;
+    if (++sectionsInStep >= SECTIONS_PER_STEP || charactersInStep >= CHARACTERS_PER_STEP) {
+      yield;
+      sectionsInStep = 0;
+      charactersInStep = 0;
+    }
+    charactersInStep += section.text.length;
     const texts = fieldTexts(section);
     for (let f = 0; f < FIELD_COUNT; f++) {
       const termsFrom = keyTerms.length;
@@ -379,8 +392,12 @@ export function* buildFieldIndexSteps(sections: readonly Section[]): Steps<Field
     return present > 0 ? sum / present : 1;
   });
 
+  // Each table's allocation is a step of its own (several MB each at 20,000 sections).
+  yield;
   const termTable = allocate(termDf.copy(), termNames.length, total);
+  yield;
   const bigramTable = allocate(bigramDf.copy(), bigrams.size, total);
+  yield;
   const termWriter = createWriter(termTable, termNames.length);
   const bigramWriter = createWriter(bigramTable, bigrams.size);
 

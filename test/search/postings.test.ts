@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { buildFieldIndex, decodeFieldIndex, encodeFieldIndex } from "../../src/search/postings.js";
+import {
+  buildFieldIndex,
+  buildFieldIndexSteps,
+  decodeFieldIndex,
+  encodeFieldIndex,
+} from "../../src/search/postings.js";
 import { buildSections } from "./build-sections.js";
 
 const sections = buildSections([
@@ -54,5 +59,26 @@ describe("encodeFieldIndex / decodeFieldIndex", () => {
     const at = 8 + header.indexOf('"format":1') + '"format":'.length;
     otherFormat[at] = "2".charCodeAt(0);
     expect(decodeFieldIndex(otherFormat)).toBeUndefined();
+  });
+});
+
+describe("buildFieldIndexSteps", () => {
+  const yieldsFor = (bodies: readonly string[]) => {
+    const steps = buildFieldIndexSteps(
+      buildSections(bodies.map((body, i) => ({ doc: `p${i}.md`, heading: `Part ${i}`, body }))),
+    );
+    let yields = 0;
+    while (!steps.next().done) yields++;
+    return yields;
+  };
+
+  it("yields by the amount of text read, not only every few dozen sections", () => {
+    // A reload's longest stall is one slice plus one step: a handful of long sections must not
+    // be tokenised in one step.
+    const words = (count: number) =>
+      Array.from({ length: count }, (_, i) => `word${i % 500}`).join(" ");
+    const short = yieldsFor(Array.from({ length: 6 }, () => words(5)));
+    const long = yieldsFor(Array.from({ length: 6 }, () => words(4000)));
+    expect(long - short).toBeGreaterThanOrEqual(5);
   });
 });
