@@ -23,7 +23,12 @@ interface Manifest {
   features?: {
     app_home?: Record<string, boolean>;
     bot_user?: { display_name: string };
-    slash_commands?: { command: string; description: string; usage_hint?: string }[];
+    slash_commands?: {
+      command: string;
+      description: string;
+      usage_hint?: string;
+      should_escape?: boolean;
+    }[];
     shortcuts?: { name: string; type: string; callback_id: string; description: string }[];
   };
   oauth_config?: { scopes?: { bot?: string[] } };
@@ -176,6 +181,9 @@ describe("manifest.yml", () => {
     for (const command of manifest.features?.slash_commands ?? []) {
       expect(command.description.length).toBeGreaterThan(0);
       expect(command.usage_hint?.length ?? 0).toBeGreaterThan(0);
+      // The admin commands' help says `@person` and `#channel`: only an escaped command sends
+      // them as the ids the commands read (workspace-admin.ts); typed plainly they are names.
+      expect(command.should_escape).toBe(true);
     }
   });
 

@@ -78,10 +78,15 @@ export function renderNoSuchDocument(page: string, command: string): SlackMessag
   );
 }
 
-export function renderAdminUsage(command: string): SlackMessage {
+/** The admin commands' usage; `plainName` is a person or channel that arrived as a bare name. */
+export function renderAdminUsage(command: string, plainName?: string): SlackMessage {
   const cmd = escapeText(command);
+  const name =
+    plainName === undefined
+      ? ""
+      : `\`${escapeText(plainName)}\` reached the bot as a name, not as a Slack id: pick the person or channel from Slack's suggestions as you type (the app must be installed from its current \`manifest.yml\`, which escapes \`${cmd}\`), or give the id. `;
   return message(
-    `Use \`${cmd} owner <page>\`, \`${cmd} owner set <page> @person\`, \`${cmd} owner clear <page>\`, \`${cmd} settings escalation\`, \`${cmd} settings escalation here\`, \`${cmd} settings escalation #channel\` or \`${cmd} settings escalation off\`.`,
+    `${name}Use \`${cmd} owner <page>\`, \`${cmd} owner set <page> @person\`, \`${cmd} owner clear <page>\`, \`${cmd} settings escalation\`, \`${cmd} settings escalation here\`, \`${cmd} settings escalation #channel\` or \`${cmd} settings escalation off\`.`,
     "Give a person by their member ID (their profile → ⋯ → Copy member ID), such as U012AB3CD, and a channel by its ID (channel details, at the bottom), such as C012AB3CD. An owner may be a channel too.",
   );
 }

@@ -21,7 +21,8 @@ export type AdminRequest =
   | { kind: "set-escalation"; channel: string | "here" | undefined }
   | { kind: "show-owner"; page: string }
   | { kind: "set-owner"; page: string; user: string | undefined }
-  | { kind: "usage" };
+  /** `plainName`: a person or channel that arrived as a name (`@alice`), not as an id. */
+  | { kind: "usage"; plainName?: string };
 
 /**
  * An owner as typed: a person (`<@U123>`, `<@U123|name>` as escaped commands send it, or a bare
@@ -38,6 +39,17 @@ function readChannel(word: string): string | undefined {
   const match =
     /^<#([CG][A-Z0-9]{2,})(?:\|[^>]*)?>$/.exec(word) ?? /^([CG][A-Z0-9]{2,})$/.exec(word);
   return match?.[1];
+}
+
+/**
+ * The usage reply; it names a word that looks like a person or channel typed as a name: Slack
+ * sends `@alice` as an id only when the command is escaped (manifest.yml), so an app installed
+ * from an older manifest receives the bare name, which names nobody for sure.
+ */
+function usage(word: string | undefined): AdminRequest {
+  return word !== undefined && /^[@#]\S/.test(word)
+    ? { kind: "usage", plainName: word }
+    : { kind: "usage" };
 }
 
 /**
@@ -58,7 +70,7 @@ export function parseAdminRequest(text: string | undefined): AdminRequest | unde
     if (lower === "off" || lower === "clear" || lower === "default")
       return { kind: "set-escalation", channel: undefined };
     const channel = readChannel(target);
-    return channel === undefined ? { kind: "usage" } : { kind: "set-escalation", channel };
+    return channel === undefined ? usage(target) : { kind: "set-escalation", channel };
   }
   if (head !== "owner" || second === undefined) return undefined;
   const verb = second.toLowerCase();
@@ -66,9 +78,8 @@ export function parseAdminRequest(text: string | undefined): AdminRequest | unde
     const who = rest.at(-1);
     const user = who === undefined ? undefined : readOwner(who);
     const page = rest.slice(0, -1).join(" ");
-    return user === undefined || page === ""
-      ? { kind: "usage" }
-      : { kind: "set-owner", page, user };
+    if (page === "") return { kind: "usage" };
+    return user === undefined ? usage(who) : { kind: "set-owner", page, user };
   }
   if (verb === "clear") {
     const page = rest.join(" ");
@@ -114,7 +125,7 @@ export async function adminReply(
   input: { team?: string; user: string; channel: string; command: string },
 ): Promise<SlackMessage> {
   const { team, user, channel, command } = input;
-  if (request.kind === "usage") return renderAdminUsage(command);
+  if (request.kind === "usage") return renderAdminUsage(command, request.plainName);
   if (request.kind === "show-escalation") {
     const own = await deps.settings.escalationChannel(team);
     return renderEscalationChannel({

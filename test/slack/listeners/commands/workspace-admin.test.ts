@@ -83,7 +83,7 @@ describe("reading the admin commands", () => {
     ["settings escalation <#C0EXPERTS|experts>", { kind: "set-escalation", channel: "C0EXPERTS" }],
     ["setting escalation G0PRIVATE", { kind: "set-escalation", channel: "G0PRIVATE" }],
     ["settings escalation off", { kind: "set-escalation", channel: undefined }],
-    ["settings escalation #experts", { kind: "usage" }],
+    ["settings escalation #experts", { kind: "usage", plainName: "#experts" }],
     ["settings escalation here now", { kind: "usage" }],
     ["owner delivery/risks.md", { kind: "show-owner", page: "delivery/risks.md" }],
     [
@@ -94,7 +94,7 @@ describe("reading the admin commands", () => {
       "owner set Risks and issues W0BOB",
       { kind: "set-owner", page: "Risks and issues", user: "W0BOB" },
     ],
-    ["owner set delivery/risks.md @alice", { kind: "usage" }],
+    ["owner set delivery/risks.md @alice", { kind: "usage", plainName: "@alice" }],
     [
       "owner set delivery/risks.md <#C0RISKS|risks>",
       { kind: "set-owner", page: "delivery/risks.md", user: "C0RISKS" },
@@ -221,6 +221,21 @@ describe("/dm owner", () => {
     const usage = commandArgs("owner set delivery/risks.md");
     await createDmCommandListener(deps)(usage.args);
     expect(onlyCall(usage.respond)).toMatchObject(renderAdminUsage("/dm"));
+  });
+
+  it("says when a person arrived as a bare name (an unescaped install), and saves nothing", async () => {
+    const { deps } = makeDeps();
+    const setOwner = vi.spyOn(deps.settings, "setDocumentOwner");
+    const named = commandArgs("owner set delivery/risks.md @alice <!channel>", { admin: true });
+    await createDmCommandListener(deps)(named.args);
+    const reply = JSON.stringify(onlyCall(named.respond));
+    expect(setOwner).not.toHaveBeenCalled();
+    expect(reply).not.toContain("<!channel>");
+    const plain = commandArgs("owner set delivery/risks.md @alice", { admin: true });
+    await createDmCommandListener(deps)(plain.args);
+    const text = JSON.stringify(onlyCall(plain.respond));
+    expect(text).toContain("`@alice` reached the bot as a name, not as a Slack id");
+    expect(setOwner).not.toHaveBeenCalled();
   });
 });
 
