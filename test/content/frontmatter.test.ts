@@ -44,7 +44,10 @@ describe("content frontmatter", () => {
         expect((data.aliases as unknown[]).every((alias) => typeof alias === "string")).toBe(true);
       });
 
-      it("keys sample questions by real heading slugs, two to four each", () => {
+      // Two to eight each. Up to four until 2026-12-07, when more questions in people's own
+      // words (written blind) raised the blind role test split's top1 0.64 → 0.74 (README.md,
+      // "Answer quality"). A list is still short enough for an author to keep true.
+      it("keys sample questions by real heading slugs, two to eight each", () => {
         const questions = data.questions as Record<string, unknown> | undefined;
         expect(questions).toBeTypeOf("object");
         const slugs = new Set(["_lead", ...file.headings.map((heading) => heading.slug)]);
@@ -53,7 +56,7 @@ describe("content frontmatter", () => {
           expect(Array.isArray(list)).toBe(true);
           const items = list as unknown[];
           expect(items.length).toBeGreaterThanOrEqual(2);
-          expect(items.length).toBeLessThanOrEqual(4);
+          expect(items.length).toBeLessThanOrEqual(8);
           expect(items.every((q) => typeof q === "string" && q.trim() !== "")).toBe(true);
         }
         const unasked = file.headings
