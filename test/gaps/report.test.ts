@@ -1,3 +1,4 @@
+import matter from "gray-matter";
 import { describe, expect, it } from "vitest";
 import type { FeedbackEvent, GapEvent, QueryEvent } from "../../src/gaps/events.js";
 import { parseLogLine } from "../../src/gaps/events.js";
@@ -233,6 +234,34 @@ describe("renderGapsMarkdown", () => {
       buildGapsReport([query("use `rm -rf` <script>*now*", false)]),
     );
     expect(markdown).toContain("   - `use ʼrm -rfʼ <script>*now*`");
+  });
+
+  it("suggests the best-matched questions as frontmatter, which reads back as the questions asked", () => {
+    const asked = ['what\'s "cool down": a week?', "run ```rm``` now #1", "how big is a pod"];
+    const report = buildGapsReport([
+      query(asked[0] ?? "", true, { tier: "best-match", sectionId: "rituals/cooldown.md#length" }),
+      query(asked[1] ?? "", true, { tier: "best-match", sectionId: "rituals/cooldown.md#length" }),
+      query(asked[2] ?? "", true, { tier: "best-match", sectionId: "pods.md" }),
+    ]);
+    const markdown = renderGapsMarkdown(report);
+    const block = /```yaml\n([\s\S]*?)\n```/.exec(markdown)?.[1];
+    expect(block).toBeDefined();
+    // One YAML document per file, each headed by its path.
+    const files = Object.fromEntries(
+      (block ?? "")
+        .split(/^# /m)
+        .filter(Boolean)
+        .map((chunk) => {
+          const [path = "", ...rest] = chunk.split("\n");
+          return [path, matter(`---\n${rest.join("\n")}\n---\n`).data];
+        }),
+    );
+    expect(files).toEqual({
+      "rituals/cooldown.md": {
+        questions: { length: expect.arrayContaining([asked[0], "run ʼʼʼrmʼʼʼ now #1"]) },
+      },
+      "pods.md": { questions: { _lead: ["how big is a pod"] } },
+    });
   });
 
   it("lists the first groups and says how many more there are", () => {
