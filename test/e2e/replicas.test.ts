@@ -161,6 +161,39 @@ describeWithServices("three replicas", ["redis", "postgres"], () => {
       expect(query).toMatchObject({ team_id: NEW_TEAM });
     });
 
+    it("lets an installed workspace's admin name a page's owner, with that workspace's token; another replica shows it", async () => {
+      const token = slack.installedToken(NEW_TEAM);
+      slack.workspace.users.set("U0NEWADMIN", {
+        id: "U0NEWADMIN",
+        name: "newadmin",
+        isAdmin: true,
+      });
+      const command = async (text: string, user: string) => {
+        const before = slack.find({ method: "response_url" }).length;
+        await slack.sendSlashCommand({ text, user }, { teamId: NEW_TEAM });
+        await until(
+          () => slack.find({ method: "response_url" }).length > before,
+          `an answer to /dm ${text}`,
+        );
+        return JSON.stringify(slack.find({ method: "response_url" }).at(-1)?.args);
+      };
+      // As an escaped command sends a person picked from Slack's suggestions.
+      expect(await command("owner set index.md <@U0OWNER|owner>", "U0NEWADMIN")).toContain(
+        "now owns",
+      );
+      // Whether the asker is an admin was asked of Slack with the workspace's own token.
+      const checks = slack.find({ method: "users.info" });
+      expect(checks.length).toBeGreaterThan(0);
+      expect(checks.every((call) => call.token === token)).toBe(true);
+      // Round robin: the next command lands on another replica, which reads the same setting.
+      expect(await command("owner index", slack.defaultUser)).toContain("<@U0OWNER>");
+      const db = new pg.Client({ connectionString: database.url });
+      await db.connect();
+      const teams = (await db.query("SELECT DISTINCT team_id FROM document_owners")).rows;
+      await db.end();
+      expect(teams.map((row) => row.team_id)).toEqual([NEW_TEAM]);
+    });
+
     it("answers a delivery and its two retries, spread over the replicas, once", async () => {
       const rounds = 10;
       const results: { ts: string; deliveries: Delivery[] }[] = [];

@@ -25,6 +25,7 @@ import type {
   LocalSlack,
   MessageInput,
   SlashCommandInput,
+  SlashCommandOptions,
 } from "./server.js";
 import type { Delivery, JsonObject, RecordedCall, Surface } from "./types.js";
 import type { StoredView, Workspace } from "./workspace.js";
@@ -102,7 +103,7 @@ export function createDriver(deps: DriverDeps): Driver {
 
   async function sendSlashCommand(
     input: SlashCommandInput,
-    options: DeliveryOptions = {},
+    options: SlashCommandOptions = {},
   ): Promise<Delivery> {
     const user = input.user ?? defaultUser;
     const channel = input.channel ?? defaultChannel;
@@ -118,6 +119,7 @@ export function createDriver(deps: DriverDeps): Driver {
       responseUrl,
       triggerId,
     });
+    if (options.teamId !== undefined) payload.team_id = options.teamId;
     const ack = await deliver("slash_commands", payload, options, id);
     if (ack.status === 200 && hasMessage(ack.payload)) {
       // Slack shows a slash command's ack body to the user, like a response_url post.

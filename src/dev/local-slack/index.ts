@@ -8,6 +8,7 @@ export {
   type LocalSlackOptions,
   type MessageInput,
   type SlashCommandInput,
+  type SlashCommandOptions,
   startLocalSlack,
 } from "./server.js";
 export { signedHeaders, signRequest } from "./signing.js";

@@ -81,6 +81,11 @@ export interface EventOptions extends DeliveryOptions {
   teamId?: string;
 }
 
+export interface SlashCommandOptions extends DeliveryOptions {
+  /** Send it as coming from another workspace (one installed through OAuth). */
+  teamId?: string;
+}
+
 export interface SlashCommandInput {
   text: string;
   command?: string;
@@ -129,7 +134,7 @@ export interface LocalSlack {
   connectBot(options?: { requestUrl?: string; timeoutMs?: number }): Promise<void>;
   /** Make the next call(s) to `method` (or `response_url`) fail. */
   failNext(method: string, failure?: FailureSpec): void;
-  sendSlashCommand(input: SlashCommandInput, options?: DeliveryOptions): Promise<Delivery>;
+  sendSlashCommand(input: SlashCommandInput, options?: SlashCommandOptions): Promise<Delivery>;
   /** Any Events API event; `event_ts`/`team` are filled in when missing. */
   sendEvent(event: JsonObject, options?: EventOptions): Promise<Delivery>;
   /** A user's direct message to the app (`message` event, `channel_type: im`). */
