@@ -14,9 +14,16 @@ export interface MarkdownOptions {
 
 const MAX_QUESTION_LENGTH = 160;
 
-/** Inline code cannot be escaped in either flavour, so backticks become look-alike quotes. */
+/**
+ * User text on one line, with backticks as look-alike quotes: neither inline code nor a fenced
+ * block can be escaped in either flavour, so a backtick could end one.
+ */
+function oneLineWithoutBackticks(text: string): string {
+  return text.replace(/\s+/g, " ").trim().replace(/`/g, "ʼ");
+}
+
 export function inlineCode(text: string): string {
-  const flat = text.replace(/\s+/g, " ").trim().replace(/`/g, "ʼ");
+  const flat = oneLineWithoutBackticks(text);
   const bounded =
     flat.length > MAX_QUESTION_LENGTH ? `${flat.slice(0, MAX_QUESTION_LENGTH - 1)}…` : flat;
   return `\`${bounded}\``;
@@ -140,8 +147,7 @@ export function renderGapsMarkdown(report: GapsReport, options: MarkdownOptions 
  * frontmatter, keyed by the heading's slug (the part of the section id after `#`; `_lead` for
  * the text before the first heading). On content/, 350 questions in people's own words raised
  * the blind role test split's top1 from 0.64 to 0.74 (README.md, "Answer quality"). Each
- * question is a JSON string, which YAML reads as a double-quoted scalar; backticks are replaced
- * so that no question can close the code block.
+ * question is a JSON string, which YAML reads as a double-quoted scalar.
  */
 export function suggestedQuestions(sections: readonly UncertainSection[]): string[] {
   if (sections.length === 0) return [];
@@ -155,7 +161,7 @@ export function suggestedQuestions(sections: readonly UncertainSection[]): strin
     const questions = slugs.get(slug) ?? [];
     slugs.set(slug, questions);
     for (const example of section.examples) {
-      questions.push(JSON.stringify(example.query.replace(/\s+/g, " ").trim().replace(/`/g, "ʼ")));
+      questions.push(JSON.stringify(oneLineWithoutBackticks(example.query)));
     }
   }
   const lines = [
@@ -165,9 +171,12 @@ export function suggestedQuestions(sections: readonly UncertainSection[]): strin
     "```yaml",
   ];
   for (const [file, slugs] of byFile) {
-    lines.push(`# ${file.replace(/`/g, "ʼ")}`, "questions:");
+    lines.push(`# ${oneLineWithoutBackticks(file)}`, "questions:");
     for (const [slug, questions] of slugs) {
-      lines.push(`  ${slug}:`, ...questions.map((question) => `    - ${question}`));
+      lines.push(
+        `  ${oneLineWithoutBackticks(slug)}:`,
+        ...questions.map((question) => `    - ${question}`),
+      );
     }
   }
   lines.push("```");
