@@ -1,7 +1,8 @@
 import type { Section } from "../corpus/types.js";
 import { DIGIT_PAIR } from "./query.js";
 import { runSteps, type Steps } from "./steps.js";
-import { isStopWord, normalizeWord, splitWords } from "./text.js";
+import { compoundWord, isStopWord, normalizeWord, splitWords } from "./text.js";
+import { JOINING_PARTICLES } from "./words/english.js";
 
 /**
  * The inverted index: terms and adjacent-term pairs (bigrams) of every section, with their
@@ -308,8 +309,17 @@ export function* buildFieldIndexSteps(sections: readonly Section[]): Steps<Field
   const appendKeys = (pieces: readonly string[]): void => {
     for (const piece of pieces) {
       let previous = STOP;
+      let previousWord = "";
       for (const word of splitWords(piece)) {
         const id = termOfWord(word);
+        // A content word and the particle after it are also read joined ("time off" as
+        // "timeoff", "set up" as "setup"), as a question's are (query.ts): one thing, however
+        // it is written.
+        if (id === STOP && previousWord !== "" && JOINING_PARTICLES.has(word)) {
+          const joined = termOfWord(compoundWord(previousWord, word));
+          if (joined !== STOP) keyTerms.push(joined);
+        }
+        previousWord = id === STOP ? "" : word;
         if (id === STOP) continue;
         keyTerms.push(id);
         if (previous !== STOP) keyBigrams.push(bigrams.intern(previous, id));

@@ -3,6 +3,7 @@ import { editDistance } from "./fuzzy.js";
 import type { RelatedTerms } from "./related.js";
 import {
   analyze,
+  compoundWord,
   isStopWord,
   isWeakWord,
   normalizeWord,
@@ -127,8 +128,10 @@ function questionTokens(query: string, joined: (word: string) => boolean): Quest
     const compound =
       next !== undefined &&
       ((PARTICLES.has(word) && !isStopWord(next)) || (PARTICLES.has(next) && !isStopWord(word)));
-    if (next !== undefined && compound && joined(`${word}${next}`)) {
-      const surface = `${word}${next}`;
+    const together =
+      next === undefined ? "" : PARTICLES.has(next) ? compoundWord(word, next) : `${word}${next}`;
+    if (next !== undefined && compound && joined(together)) {
+      const surface = together;
       const part = normalizeWord(isStopWord(word) ? next : word);
       tokens.push({ surface, term: normalizeWord(surface), part });
       i++;

@@ -1,4 +1,5 @@
-import { analyze } from "./text.js";
+import { analyze, compoundWord, isStopWord, normalizeWord } from "./text.js";
+import { PARTICLES } from "./words/english.js";
 
 import type { RelatedGroup } from "./words/related-words.js";
 
@@ -16,10 +17,17 @@ export type RelatedTerms = ReadonlyMap<string, readonly RelatedForm[]>;
 export function relatedTerms(groups: readonly RelatedGroup[]): RelatedTerms {
   const related = new Map<string, RelatedForm[]>();
   for (const group of groups) {
-    // A phrase that stop words reduce to one word ("time off" → "time") would match far more
-    // than it means: left out.
+    // A word and its particle are one compound, as the index reads them ("time off" →
+    // "timeoff"). Any other phrase that stop words reduce to one word would match far more than
+    // it means: left out.
     const forms = group.words
-      .map((word) => ({ words: word.split(/\s+/).length, terms: analyze(word).map((t) => t.term) }))
+      .map((word) => {
+        const parts = word.split(/\s+/);
+        const [first = "", second = ""] = parts;
+        if (parts.length === 2 && PARTICLES.has(second) && !isStopWord(first))
+          return { words: 1, terms: [normalizeWord(compoundWord(first, second))] };
+        return { words: parts.length, terms: analyze(word).map((t) => t.term) };
+      })
       .filter((form) => form.terms.length > 0 && (form.words === 1 || form.terms.length > 1))
       .map((form) => form.terms);
     for (const form of forms) {

@@ -158,6 +158,15 @@ const VOWEL_IN_STEM = new RegExp(`^${CONSONANTS}?[aeiouy]`);
 const SHORT_SYLLABLE = new RegExp(`^${CONSONANTS}[aeiouy][^aeiouwxy]$`);
 
 /**
+ * A word and the particle after it, written as one ("days off" → "daioff", "setting up" →
+ * "setup"): the word's inflection folded first, so every form of the phrase is one key, in the
+ * index and in a question alike.
+ */
+export function compoundWord(word: string, particle: string): string {
+  return `${foldInflection(word)}${particle}`;
+}
+
+/**
  * Porter's algorithm without its derivational steps (2-4): plurals, -ed, -ing and a final -y
  * or -e fold ("policies" = "policy", "managers" = "manager"), other suffixes stay.
  */

@@ -468,18 +468,18 @@ describe("createSearchIndex", () => {
         body: "I take my vacation days in August; ping me before them. I reply within a day.",
       },
       {
-        doc: "people/time-off.md",
-        title: "Time off",
-        heading: "Paid time off",
+        doc: "people/holidays.md",
+        title: "Holidays",
+        heading: "Holiday allowance",
         body:
-          "Everyone gets 25 days of paid vacation a year, plus public holidays. Book time off " +
+          "Everyone gets 25 days of paid vacation a year, plus public holidays. Book leave " +
           "in the HR system and tell your team in the planning channel a week ahead. Unused " +
           "days carry over to the first quarter of the next year; after that they lapse.",
       },
     ]);
     const question = "how many vacation days do we get";
     const ranked = createSearchIndex(sections).search(question);
-    expect(ranked.results[0]?.section.document.path).toBe("people/time-off.md");
+    expect(ranked.results[0]?.section.document.path).toBe("people/holidays.md");
     const without = createSearchIndex(sections, { disable: new Set(["personal-page-demotion"]) });
     expect(without.search(question).results[0]?.section.document.path).toBe(
       "team/readmes/jane-doe.md",
@@ -566,6 +566,49 @@ describe("createSearchIndex", () => {
       // "on" is a stop word: without joining, "call" alone would find the video calls.
       expect(slips.search("who is on call").results[0]?.matchedTerms).toContain("oncall");
       expect(top("who is on call")).not.toBe("calls.md#video-calls");
+    });
+
+    it("reads a word and its particle in the text as the compound a question names", () => {
+      const leave = createSearchIndex(
+        buildSections([
+          {
+            doc: "benefits.md",
+            title: "Benefits",
+            heading: "Paid Time Off",
+            body: "Three weeks a year, and the national holidays.",
+          },
+          {
+            doc: "holidays.md",
+            title: "Holidays",
+            heading: "Public holidays",
+            body: "Public holidays are time off for everyone.",
+          },
+          {
+            doc: "timesheets.md",
+            title: "Timesheets",
+            heading: "Time tracking",
+            body: "Log your time every week. Time spent in meetings is time too.",
+          },
+          {
+            doc: "laptops.md",
+            title: "Laptops",
+            heading: "Setting up your laptop",
+            body: "Install the approved tools first.",
+          },
+          {
+            doc: "repairs.md",
+            title: "Repairs",
+            heading: "Laptop repairs",
+            body: "A broken laptop goes to IT; a new laptop is sent the same week.",
+          },
+        ]),
+      );
+      const first = (q: string) => leave.search(q).results[0]?.section.id;
+      // Without the compound, "off" is a stop word and "time" alone finds the timesheets.
+      expect(first("how much time off do we get")).toBe("benefits.md#paid-time-off");
+      expect(first("days off per year")).toBe("benefits.md#paid-time-off");
+      // "setup" typed closed finds "Setting up" written apart, whatever its inflection.
+      expect(first("laptop setup")).toBe("laptops.md#setting-up-your-laptop");
     });
 
     it("finds blocked work from blocking", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createSearchIndex } from "../../src/search/index.js";
 import { RELATED_WORDS, relatedTerms } from "../../src/search/related.js";
-import { normalizeWord } from "../../src/search/text.js";
+import { compoundWord, normalizeWord } from "../../src/search/text.js";
 import { buildSections } from "./build-sections.js";
 
 describe("relatedTerms", () => {
@@ -12,12 +12,17 @@ describe("relatedTerms", () => {
     expect(related.get(normalizeWord("salary"))).toEqual([
       { terms: [normalizeWord("pay")], factor: 0.8 },
       { terms: [normalizeWord("annual"), normalizeWord("leave")], factor: 0.8 },
+      { terms: [normalizeWord(compoundWord("time", "off"))], factor: 0.8 },
     ]);
+    // The compound is a word of its own, so a question's "time off" reaches the others too.
+    expect(
+      related.get(normalizeWord(compoundWord("time", "off")))?.map((f) => f.terms),
+    ).toContainEqual([normalizeWord("salary")]);
     expect(related.get(normalizeWord("pay"))?.map((form) => form.terms)).toContainEqual([
       normalizeWord("salary"),
     ]);
-    // A phrase is a target only: questions are read word by word. "time off" is left out,
-    // since without its stop word it would be any "time".
+    // A phrase is a target only: questions are read word by word. "time off" is the compound
+    // the index reads it as; without its particle it would be any "time".
     expect(related.has(normalizeWord("annual"))).toBe(false);
     expect(related.get(normalizeWord("pay"))?.map((form) => form.terms)).not.toContainEqual([
       normalizeWord("time"),

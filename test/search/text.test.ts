@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { analyze, normalizeWord, splitWords } from "../../src/search/text.js";
+import { analyze, compoundWord, normalizeWord, splitWords } from "../../src/search/text.js";
 
 const terms = (text: string) => analyze(text).map((token) => token.term);
 
@@ -92,5 +92,14 @@ describe("word splitting", () => {
   it("keeps ratios such as 1:1 as one word", () => {
     expect(splitWords("weekly 1:1s at 2:30pm")).toEqual(["weekly", "1:1s", "at", "2:30", "pm"]);
     expect(normalizeWord("1:1s")).toBe("1:1");
+  });
+});
+
+describe("compoundWord", () => {
+  it("folds the word's inflection, so every form of a phrasal compound is one key", () => {
+    expect(compoundWord("days", "off")).toBe(compoundWord("day", "off"));
+    expect(compoundWord("setting", "up")).toBe("setup");
+    expect(compoundWord("backed", "up")).toBe("backup");
+    expect(compoundWord("time", "off")).toBe("timeoff");
   });
 });
