@@ -7,6 +7,8 @@
  *   dedented content. Icons (`:material-lock:`) and attribute lists (`{ .md-button }`) go.
  * - Docusaurus v2 admonition titles (`:::tip Title`) become directive labels (`:::tip[Title]`).
  * - Obsidian embeds (`![[diagram.png]]`) and lines of only tags (`#process #oncall`) go.
+ * - Headings without a space after their hashes (`##Salary`), as GitHub rendered them before
+ *   its 2017 move to CommonMark and older handbooks still have them, get the space.
  *
  * No micromark extension parses MkDocs' indentation-based blocks (they are Python-Markdown
  * extensions), and Obsidian embeds and tag lines are layout with no text to keep, so these are
@@ -33,8 +35,16 @@ const EMBED = /!\[\[[^[\]\n]*\]\]/g;
 const TAG_LINE =
   /^ {0,3}#[\p{L}\p{N}_/-]*\p{L}[\p{L}\p{N}_/-]*(?:[ \t]+#[\p{L}\p{N}_/-]*\p{L}[\p{L}\p{N}_/-]*)*[ \t]*$/u;
 
+/**
+ * A heading written without the space: two hashes or more anywhere; one only on the first line
+ * of text, where it is the page's title — elsewhere `#travel` at the start of a line is a Slack
+ * channel, not a heading.
+ */
+const SPACELESS_HEADING = /^( {0,3}#{2,6})(?=[^\s#])/;
+const SPACELESS_TITLE = /^( {0,3}#)(?=[^\s#])/;
+
 const QUICK_TEST =
-  /!!!|\?\?\?|===|:::|:(?:material|fontawesome|octicons|simple)-|\{[ \t]*[.#]|!\[\[|^[ \t]*#[^\s#]/m;
+  /!!!|\?\?\?|===|:::|:(?:material|fontawesome|octicons|simple)-|\{[ \t]*[.#]|!\[\[|^[ \t]*#[^\s#]|^ {0,3}#{2,6}[^\s#]/m;
 
 function indentWidth(line: string): number {
   let width = 0;
@@ -66,9 +76,11 @@ interface Line {
   source: number;
 }
 
-function cleanLine(text: string): string {
+function cleanLine(text: string, first: boolean): string {
   if (TAG_LINE.test(text)) return "";
-  return text.replace(EMBED, "").replace(ICON, "").replace(ATTRIBUTE_LIST, "");
+  const spaceless = SPACELESS_HEADING.exec(text) ?? (first ? SPACELESS_TITLE.exec(text) : null);
+  const heading = spaceless ? `${spaceless[1]} ${text.slice(spaceless[1]?.length ?? 0)}` : text;
+  return heading.replace(EMBED, "").replace(ICON, "").replace(ATTRIBUTE_LIST, "");
 }
 
 function longestColonFence(lines: readonly Line[]): number {
@@ -92,11 +104,15 @@ function bodyEnd(lines: readonly Line[], start: number, indent: number): number 
   return end;
 }
 
-function rewrite(lines: readonly Line[]): Line[] {
+function rewrite(lines: readonly Line[], top = true): Line[] {
   const out: Line[] = [];
   let fence: string | undefined;
+  /** Whether a line with text came before (a page's title can only be its first line). */
+  let seenText = !top;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as Line;
+    const firstText = !seenText && line.text.trim() !== "";
+    if (firstText) seenText = true;
     const fenceMarker = FENCE.exec(line.text)?.[1];
     if (fence !== undefined) {
       out.push(line);
@@ -120,6 +136,7 @@ function rewrite(lines: readonly Line[]): Line[] {
         lines
           .slice(i + 1, end)
           .map((entry) => ({ text: dedent(entry.text, 4), source: entry.source })),
+        false,
       );
       if (tab) {
         // The label leads the tab's first paragraph ("Small changes: Reviewed the same day.");
@@ -169,7 +186,7 @@ function rewrite(lines: readonly Line[]): Line[] {
       out.push({ text: `${legacy[1]}${legacy[2]}${legacy[3]}[${title}]`, source: line.source });
       continue;
     }
-    out.push({ text: cleanLine(line.text), source: line.source });
+    out.push({ text: cleanLine(line.text, firstText), source: line.source });
   }
   return out;
 }
