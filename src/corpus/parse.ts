@@ -39,6 +39,7 @@ import {
 } from "./frontmatter.js";
 import { escapeProse, mrkdwnLink } from "./mrkdwn.js";
 import { findDeepNesting, MAX_NESTING } from "./nesting.js";
+import { pseudoHeadingOf, readsAsTitle } from "./pseudo-headings.js";
 import {
   linkMarker,
   MARKER_CHARACTERS,
@@ -208,7 +209,12 @@ interface Group {
   headingText: string;
   explicitId: string | undefined;
   nodes: RootContent[];
+  /** A bold line read as a heading (pseudo-headings.ts): it has no anchor on the page. */
+  pseudo?: boolean;
 }
+
+/** A FAQ's question marker, not words of the question: "Q: How much…" heads as "How much…". */
+const QUESTION_MARKER = /^Q\s*[:.)]\s*/;
 
 export interface ParseOptions {
   /**
@@ -312,7 +318,10 @@ export function parseDocument(
   const groups: Group[] = [
     { heading: undefined, headingText: "", explicitId: undefined, nodes: [] },
   ];
-  for (const node of tree.children) {
+  // A bold line standing for a heading (pseudo-headings.ts) heads a section one level below the
+  // real heading it follows.
+  let realDepth = 1;
+  tree.children.forEach((node, i) => {
     if (node.type === "heading") {
       let text = headingText(node, context);
       const explicitId = EXPLICIT_ID.exec(text)?.[1];
@@ -320,11 +329,27 @@ export function parseDocument(
       // A heading with no words (only a template tag, say) cannot head a section.
       if (text) {
         groups.push({ heading: node, headingText: text, explicitId, nodes: [] });
-        continue;
+        realDepth = node.depth;
+        return;
+      }
+    }
+    const pseudo = pseudoHeadingOf(node, tree.children[i + 1]);
+    if (pseudo) {
+      const heading: Heading = {
+        type: "heading",
+        depth: Math.min(6, realDepth + 1) as Heading["depth"],
+        children: pseudo.heading,
+        ...(node.position && { position: node.position }),
+      };
+      const text = headingText(heading, context).replace(QUESTION_MARKER, "");
+      if (readsAsTitle(text)) {
+        const nodes = pseudo.rest ? [pseudo.rest] : [];
+        groups.push({ heading, headingText: text, explicitId: undefined, nodes, pseudo: true });
+        return;
       }
     }
     groups[groups.length - 1]?.nodes.push(node);
-  }
+  });
 
   const firstH1 = groups.find((group) => group.heading?.depth === 1)?.headingText;
   const frontmatterTitle = readString(data.title);
@@ -385,6 +410,22 @@ export function parseDocument(
     questions: questions.get(LEAD_KEY) ?? [],
   });
 
+  // Anchors as the site makes them, in page order over the real headings; a bold line read as a
+  // heading takes an id after them all, so it never shifts a real heading's anchor ("cadence"
+  // stays the real heading's, the bold one is "cadence-1").
+  const anchorTextOf = (group: Group) =>
+    withFileNameTitles(group.explicitId ?? group.headingText, references);
+  const slugs = new Map<Group, string>();
+  for (const pass of [false, true]) {
+    for (const group of groups) {
+      if (group.heading && (group.pseudo ?? false) === pass) {
+        slugs.set(group, slugger.slug(anchorTextOf(group)));
+      }
+    }
+  }
+  /** The anchor of the last real heading: where a bold line's section is on the page. */
+  let realAnchor = "";
+
   for (const group of groups) {
     sectionFootnotes = [];
     const blocks: ContentBlock[] = [];
@@ -418,10 +459,12 @@ export function parseDocument(
 
     const depth = group.heading.depth;
     // A heading's anchor never depends on other pages: a `ref` in it counts as its file name.
-    const anchorText = withFileNameTitles(group.explicitId ?? group.headingText, references);
-    const slug = slugger.slug(anchorText);
-    anchors.push(slug);
-    anchorAliases.push(...otherSlugs(anchorText));
+    const slug = slugs.get(group) ?? "";
+    if (!group.pseudo) {
+      anchors.push(slug);
+      anchorAliases.push(...otherSlugs(anchorTextOf(group)));
+      realAnchor = slug;
+    }
     while (trail.length > 0 && (trail[trail.length - 1]?.depth ?? 0) >= depth) trail.pop();
     trail.push({ depth, text: group.headingText });
     const breadcrumb = trail.map((entry) => entry.text);
@@ -438,6 +481,7 @@ export function parseDocument(
       blocks,
       text: joinText(blocks),
       questions: questions.get(slug) ?? [],
+      ...(group.pseudo && { anchor: realAnchor }),
     });
   }
 

@@ -84,6 +84,12 @@ export interface Section {
   text: string;
   /** Sample questions an author attached to this section (frontmatter `questions`). */
   questions: string[];
+  /**
+   * Where the section is on the published page, when that is not its id's anchor: a bold line
+   * read as a heading (pseudo-headings.ts) has no anchor of its own, so this is the last real
+   * heading's before it, or "" for the top of the page.
+   */
+  anchor?: string;
 }
 
 export interface LoadWarning {

@@ -16,7 +16,8 @@ export function sectionUrl(section: Section, docsBaseUrl?: string): string | und
   const base = documentUrl(section.document, docsBaseUrl);
   if (!base) return undefined;
   const hash = section.id.indexOf("#");
-  return hash === -1 ? base : withAnchor(base, section.id.slice(hash + 1));
+  const anchor = section.anchor ?? (hash === -1 ? "" : section.id.slice(hash + 1));
+  return anchor === "" ? base : withAnchor(base, anchor);
 }
 
 /** A Slack `<url|label>` link with both parts escaped so neither can break out of the token. */

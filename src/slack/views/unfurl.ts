@@ -58,10 +58,15 @@ function linkTable(
     const pageKey = page === undefined ? undefined : comparable(page);
     if (pageKey !== undefined && !table.has(pageKey)) table.set(pageKey, section);
   }
+  // A bold line's section shares its real heading's anchor (types.ts `anchor`): that URL stands
+  // for the real heading's section, or for the first section under it when it has none.
   for (const section of sections) {
     const own = sectionUrl(section, docsBaseUrl);
     const key = own === undefined ? undefined : comparable(own);
-    if (key !== undefined && (own?.includes("#") || !table.has(key))) table.set(key, section);
+    const sharesAnchor = section.anchor !== undefined;
+    if (key !== undefined && (!table.has(key) || (own?.includes("#") && !sharesAnchor))) {
+      table.set(key, section);
+    }
   }
   linkTables.set(sections, { docsBaseUrl, table });
   return table;
