@@ -52,9 +52,9 @@ describe("bold lines read as headings", () => {
     expect(parsed.sections.map((s) => s.heading)).toEqual(["Policy", "Outside activities"]);
   });
 
-  it("leaves emphasis alone: a bold sentence, a bold lead-in, a bold line before a heading", () => {
+  it("leaves emphasis alone: a bold sentence, a bold lead-in, a bold link, a bold line before a heading", () => {
     const body =
-      "## Security\n\n**Never share your password.**\n\n**Note:** rotate keys yearly.\n\n**Checklist**\n\n## Next\n\nMore.\n";
+      "## Security\n\n**Never share your password.**\n\n**Note:** rotate keys yearly.\n\n**[Report a phish](https://x.example)**\n\nWithin the hour.\n\n**Checklist**\n\n## Next\n\nMore.\n";
     expect(page(body).sections.map((s) => s.heading)).toEqual(["Security", "Next"]);
     expect(page(body).sections[0]?.text).toContain("Never share your password.");
     expect(page(body).sections[0]?.text).toContain("Checklist");
