@@ -54,10 +54,10 @@ export function pseudoHeadingOf(
   const children = node.children.filter((child, i) => !(i === 0 && isBlank(child)));
   const [first, ...others] = children;
   if (first?.type !== "strong" || first.children.length === 0) return undefined;
-  // A bold link or image is a call to action or a picture, not a title.
-  if (first.children.some((child) => child.type === "link" || child.type === "image")) {
-    return undefined;
-  }
+  // A bold link or image alone is a call to action or a picture, not a title (a link inside a
+  // bold question is still the question's).
+  const inner = first.children.filter((child) => !isBlank(child));
+  if (inner.every((child) => child.type === "link" || child.type === "image")) return undefined;
   const rest = others.filter((child) => !isBlank(child));
   if (rest.length === 0) {
     // A bold line alone: a title when text of its own follows.

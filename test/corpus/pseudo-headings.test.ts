@@ -29,7 +29,7 @@ describe("bold lines read as headings", () => {
   it("heads a FAQ answer with its bold question, without the Q: marker", () => {
     expect(
       summary(
-        "## FAQ\n\n**Q: How long do I have to submit a claim?**\nA: Within 90 days of the service.\n\n**Q: Who approves it?**\nA: Your manager.\n",
+        "## FAQ\n\n**Q: How long do I have to submit a claim?**\nA: Within 90 days of the service.\n\n**Q: Who approves it under the [claims policy](claims.md)?**\n\n- A: Your manager.\n",
       ),
     ).toEqual([
       {
@@ -38,8 +38,9 @@ describe("bold lines read as headings", () => {
         text: "A: Within 90 days of the service.",
       },
       {
-        id: "people/benefits.md#who-approves-it",
-        breadcrumb: ["FAQ", "Who approves it?"],
+        // A link in a bold question is part of it; the answer is a list of its own.
+        id: "people/benefits.md#who-approves-it-under-the-claims-policy",
+        breadcrumb: ["FAQ", "Who approves it under the claims policy?"],
         text: "A: Your manager.",
       },
     ]);
