@@ -39,7 +39,7 @@ import {
 } from "./frontmatter.js";
 import { escapeProse, mrkdwnLink } from "./mrkdwn.js";
 import { findDeepNesting, MAX_NESTING } from "./nesting.js";
-import { pseudoHeadingOf, readsAsTitle } from "./pseudo-headings.js";
+import { plainText, pseudoHeadingOf, readsAsTitle } from "./pseudo-headings.js";
 import {
   linkMarker,
   MARKER_CHARACTERS,
@@ -334,7 +334,8 @@ export function parseDocument(
       }
     }
     const pseudo = pseudoHeadingOf(node, tree.children[i + 1]);
-    if (pseudo) {
+    // Judged on its plain words first: rendering records the links it holds, once.
+    if (pseudo && readsAsTitle(plainText(pseudo.heading).replace(QUESTION_MARKER, ""))) {
       const heading: Heading = {
         type: "heading",
         depth: Math.min(6, realDepth + 1) as Heading["depth"],
@@ -342,7 +343,7 @@ export function parseDocument(
         ...(node.position && { position: node.position }),
       };
       const text = headingText(heading, context).replace(QUESTION_MARKER, "");
-      if (readsAsTitle(text)) {
+      if (text) {
         const nodes = pseudo.rest ? [pseudo.rest] : [];
         groups.push({ heading, headingText: text, explicitId: undefined, nodes, pseudo: true });
         return;

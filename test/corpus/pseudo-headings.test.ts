@@ -105,3 +105,17 @@ describe("a shared link to a bold line's real heading", () => {
     expect(findLinkedSection(folded, url, docs)?.heading).toBe("Parental");
   });
 });
+
+describe("links in bold lines", () => {
+  it("records a link once, whether its bold line became a heading or stayed a sentence", () => {
+    const parsed = page(
+      "## Pay\n\n**See the [pay policy](https://pay.example/policy).**\n\nMore.\n\n**Q: Who sets the [bands](https://pay.example/bands)?**\nA: People ops.\n",
+    );
+    // Headings are read before bodies, so the order is not the page's; each is there once.
+    expect(parsed.links.map((link) => link.url).sort()).toEqual([
+      "https://pay.example/bands",
+      "https://pay.example/policy",
+    ]);
+    expect(parsed.sections.map((s) => s.heading)).toEqual(["Pay", "Who sets the bands?"]);
+  });
+});
