@@ -14,6 +14,7 @@ import { gfmStrikethroughFromMarkdown } from "mdast-util-gfm-strikethrough";
 import { gfmTableFromMarkdown } from "mdast-util-gfm-table";
 import { gfmTaskListItemFromMarkdown } from "mdast-util-gfm-task-list-item";
 import { mdxFromMarkdown } from "mdast-util-mdx";
+import { toString as mdastToString } from "mdast-util-to-string";
 import { directive } from "micromark-extension-directive";
 import { gfmFootnote } from "micromark-extension-gfm-footnote";
 import { gfmStrikethrough } from "micromark-extension-gfm-strikethrough";
@@ -39,7 +40,7 @@ import {
 } from "./frontmatter.js";
 import { escapeProse, mrkdwnLink } from "./mrkdwn.js";
 import { findDeepNesting, MAX_NESTING } from "./nesting.js";
-import { plainText, pseudoHeadingOf, readsAsTitle } from "./pseudo-headings.js";
+import { pseudoHeadingOf, readsAsTitle } from "./pseudo-headings.js";
 import {
   linkMarker,
   MARKER_CHARACTERS,
@@ -334,8 +335,13 @@ export function parseDocument(
       }
     }
     const pseudo = pseudoHeadingOf(node, tree.children[i + 1]);
-    // Judged on its plain words first: rendering records the links it holds, once.
-    if (pseudo && readsAsTitle(plainText(pseudo.heading).replace(QUESTION_MARKER, ""))) {
+    // Judged on its words alone (no HTML around them) before it is rendered: rendering records
+    // the links it holds, and must do so once.
+    const words =
+      pseudo === undefined
+        ? ""
+        : mdastToString(pseudo.heading, { includeHtml: false, includeImageAlt: false });
+    if (pseudo && readsAsTitle(words.replace(QUESTION_MARKER, ""))) {
       const heading: Heading = {
         type: "heading",
         depth: Math.min(6, realDepth + 1) as Heading["depth"],

@@ -41,21 +41,10 @@ export function readsAsTitle(text: string): boolean {
 
 const isBlank = (node: PhrasingContent) => node.type === "text" && node.value.trim() === "";
 
-/** The words of inline content, markup left out (an HTML `<span>` around them, say). */
-export function plainText(nodes: readonly PhrasingContent[]): string {
-  return nodes
-    .map((node) => {
-      if (node.type === "text" || node.type === "inlineCode") return node.value;
-      if ("children" in node) return plainText(node.children as PhrasingContent[]);
-      return "";
-    })
-    .join("");
-}
-
 /**
  * The heading a top-level node stands for, if it is a bold line (see above) and `next`, the node
  * after it, is text of its own rather than another heading. The caller checks the heading's
- * rendered text with `readsAsTitle`.
+ * words with `readsAsTitle`.
  */
 export function pseudoHeadingOf(
   node: RootContent,

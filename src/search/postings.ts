@@ -2,7 +2,7 @@ import type { Section } from "../corpus/types.js";
 import { DIGIT_PAIR } from "./query.js";
 import { runSteps, type Steps } from "./steps.js";
 import { compoundWord, isStopWord, normalizeWord, splitWords } from "./text.js";
-import { JOINING_PARTICLES } from "./words/english.js";
+import { JOINING_PARTICLES, PARTICLES } from "./words/english.js";
 
 /**
  * The inverted index: terms and adjacent-term pairs (bigrams) of every section, with their
@@ -326,10 +326,17 @@ export function* buildFieldIndexSteps(sections: readonly Section[]): Steps<Field
         previous = id;
       }
       // A hyphenated compound is also typed joined up ("stand-ups" / "standups", "e-mail"),
-      // and "1-1" also as the "1:1" people type.
+      // a word and its particle as `compoundWord` joins them ("checked-in" / "checkin"), and
+      // "1-1" also as the "1:1" people type.
       if (piece.includes("-")) {
         for (const match of piece.matchAll(HYPHENATED)) {
-          const id = termOfWord(`${match[1]}${match[2]}`.toLowerCase());
+          const first = (match[1] ?? "").toLowerCase();
+          const second = (match[2] ?? "").toLowerCase();
+          // Read joined already, word by word, above ("cool-down"): counted once.
+          if (JOINING_PARTICLES.has(second) && !isStopWord(first)) continue;
+          const id = termOfWord(
+            PARTICLES.has(second) ? compoundWord(first, second) : `${first}${second}`,
+          );
           if (id !== STOP) keyTerms.push(id);
         }
         for (const match of piece.matchAll(DIGIT_PAIR)) {

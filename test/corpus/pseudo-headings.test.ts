@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseDocument } from "../../src/corpus/parse.js";
-import { readsAsTitle } from "../../src/corpus/pseudo-headings.js";
+import { MAX_PSEUDO_HEADING_CHARS, readsAsTitle } from "../../src/corpus/pseudo-headings.js";
 import { sectionUrl } from "../../src/slack/views/source.js";
 
 const page = (body: string) => parseDocument("people/benefits.md", body);
@@ -88,7 +88,8 @@ describe("readsAsTitle", () => {
     expect(readsAsTitle("delivery manager → senior delivery manager")).toBe(false);
     expect(readsAsTitle("Do not share it.")).toBe(false);
     expect(readsAsTitle("1.")).toBe(false);
-    expect(readsAsTitle("x".repeat(121))).toBe(false);
+    expect(readsAsTitle(`X${"x".repeat(MAX_PSEUDO_HEADING_CHARS)}`)).toBe(false);
+    expect(readsAsTitle(`X${"x".repeat(MAX_PSEUDO_HEADING_CHARS - 1)}`)).toBe(true);
   });
 });
 

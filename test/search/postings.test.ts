@@ -4,7 +4,9 @@ import {
   buildFieldIndexSteps,
   decodeFieldIndex,
   encodeFieldIndex,
+  positionOf,
 } from "../../src/search/postings.js";
+import { compoundWord, normalizeWord } from "../../src/search/text.js";
 import { buildSections } from "./build-sections.js";
 
 const sections = buildSections([
@@ -80,5 +82,29 @@ describe("buildFieldIndexSteps", () => {
     const short = yieldsFor(Array.from({ length: 6 }, () => words(5)));
     const long = yieldsFor(Array.from({ length: 6 }, () => words(4000)));
     expect(long - short).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe("compounds in the text", () => {
+  it("counts a word and its particle once, hyphenated or written apart", () => {
+    const index = buildFieldIndex(
+      buildSections([
+        { doc: "a.md", title: "Cycles", body: "A cool-down week follows each cycle." },
+        { doc: "b.md", title: "Cycles", body: "A cool down week follows each cycle." },
+        { doc: "c.md", title: "Desks", body: "Everyone checked-in by nine." },
+      ]),
+    );
+    const weightOf = (term: string, section: number) => {
+      const id = index.terms.get(normalizeWord(term));
+      if (id === undefined) return undefined;
+      const position = positionOf(index.termPostings, id, section);
+      return position < 0 ? 0 : index.termPostings.weights[position];
+    };
+    const cooldown = compoundWord("cool", "down");
+    expect(weightOf(cooldown, 0)).toBeGreaterThan(0);
+    expect(weightOf(cooldown, 0)).toBe(weightOf(cooldown, 1));
+    // "in" is not joined when written apart, but a hyphenated "checked-in" is the question's
+    // "check in" ("checkin"), not "checkedin".
+    expect(weightOf(compoundWord("checked", "in"), 2)).toBeGreaterThan(0);
   });
 });
