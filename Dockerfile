@@ -34,4 +34,4 @@ HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
 # SIGHUP (reload content); run it with an init (`docker run --init`, compose `init: true`) so
 # signals reach it and zombies are reaped.
 STOPSIGNAL SIGTERM
-CMD ["node", "dist/main.js"]
+CMD ["node", "--v8-pool-size=1", "dist/main.js"]

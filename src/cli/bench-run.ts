@@ -1,4 +1,5 @@
 import { execFile } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -141,6 +142,24 @@ export function benchCorpus(
 }
 
 const execFileAsync = promisify(execFile);
+
+/**
+ * The Node options `npm start` gives the bot (its script is `exec node [options] dist/main.js`),
+ * so the bench's fresh processes run as the bot runs: `--v8-pool-size` changes how fast the parse
+ * threads go on a small machine.
+ */
+export function startNodeOptions(
+  manifest = fileURLToPath(new URL("../../package.json", import.meta.url)),
+): string[] {
+  const { scripts } = JSON.parse(readFileSync(manifest, "utf8")) as {
+    scripts?: Record<string, string>;
+  };
+  const words = (scripts?.start ?? "").split(/\s+/).filter(Boolean);
+  const node = words.indexOf("node");
+  if (node < 0) throw new Error(`${manifest}: the start script does not run node`);
+  return words.slice(node + 1).filter((word) => word.startsWith("--"));
+}
+
 const READY_SCRIPT = fileURLToPath(new URL("../../dist/cli/bench-ready.js", import.meta.url));
 
 /**
@@ -151,7 +170,12 @@ export async function measureReadyMs(contentDir: string, runs = 5): Promise<numb
   const times: number[] = [];
   const cacheDir = await mkdtemp(join(tmpdir(), "handbook-bench-ready-"));
   for (let run = 0; run < runs; run++) {
-    const { stdout } = await execFileAsync(process.execPath, [READY_SCRIPT, contentDir, cacheDir]);
+    const { stdout } = await execFileAsync(process.execPath, [
+      ...startNodeOptions(),
+      READY_SCRIPT,
+      contentDir,
+      cacheDir,
+    ]);
     const lastLine = stdout.trim().split("\n").at(-1) ?? "";
     const { readyMs } = JSON.parse(lastLine) as { readyMs: number };
     times.push(readyMs);

@@ -14,7 +14,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { listDocumentFiles } from "../corpus/load.js";
-import { percentile } from "./bench-run.js";
+import { percentile, startNodeOptions } from "./bench-run.js";
 
 const execFileAsync = promisify(execFile);
 const DIST_CLI = fileURLToPath(new URL("../../dist/cli/", import.meta.url));
@@ -66,9 +66,13 @@ function compiled(script: string): string {
 }
 
 async function runChild<T>(script: string, args: string[]): Promise<T> {
-  const { stdout } = await execFileAsync(process.execPath, [compiled(script), ...args], {
-    maxBuffer: 16 * 1024 * 1024,
-  });
+  const { stdout } = await execFileAsync(
+    process.execPath,
+    [...startNodeOptions(), compiled(script), ...args],
+    {
+      maxBuffer: 16 * 1024 * 1024,
+    },
+  );
   return JSON.parse(stdout.trim().split("\n").at(-1) ?? "") as T;
 }
 

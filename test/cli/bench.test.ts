@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   benchCorpus,
@@ -5,6 +8,7 @@ import {
   formatBenchTable,
   percentile,
   replicateSections,
+  startNodeOptions,
 } from "../../src/cli/bench-run.js";
 import { formatStartTable } from "../../src/cli/bench-start.js";
 import { loadKnowledgeBase } from "../../src/corpus/load.js";
@@ -17,6 +21,16 @@ describe("bench", () => {
     expect(new Set(copies.map((s) => s.id)).size).toBe(copies.length);
     expect(new Set(copies.map((s) => s.order)).size).toBe(copies.length);
     expect(copies[sections.length]?.document.path).toBe(`copy-1/${sections[0]?.document.path}`);
+  });
+
+  it("starts its processes with the Node options npm start gives the bot", () => {
+    const start = JSON.parse(readFileSync("package.json", "utf8")).scripts.start as string;
+    const options = startNodeOptions();
+    expect(options.length).toBeGreaterThan(0);
+    expect(start).toBe(`exec node ${options.join(" ")} dist/main.js`);
+    const manifest = join(mkdtempSync(join(tmpdir(), "bench-options-")), "package.json");
+    writeFileSync(manifest, JSON.stringify({ scripts: { start: "tsx src/main.ts" } }));
+    expect(() => startNodeOptions(manifest)).toThrow(/does not run node/);
   });
 
   it("takes nearest-rank percentiles", () => {
