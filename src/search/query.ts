@@ -115,7 +115,10 @@ interface QuestionToken extends Token {
  * Content words of a question: stop words and amount words after "how" removed, a word and a
  * particle the handbook writes as one word joined.
  */
-function questionTokens(query: string, joined: (word: string) => boolean): QuestionToken[] {
+function questionTokens(
+  query: string,
+  joined: (word: string, part: string) => boolean,
+): QuestionToken[] {
   const words = splitWords(digitPairsAsRatios(query));
   const tokens: QuestionToken[] = [];
   for (let i = 0; i < words.length; i++) {
@@ -130,9 +133,9 @@ function questionTokens(query: string, joined: (word: string) => boolean): Quest
       ((PARTICLES.has(word) && !isStopWord(next)) || (PARTICLES.has(next) && !isStopWord(word)));
     const together =
       next === undefined ? "" : PARTICLES.has(next) ? compoundWord(word, next) : `${word}${next}`;
-    if (next !== undefined && compound && joined(together)) {
+    const part = next === undefined ? "" : normalizeWord(isStopWord(word) ? next : word);
+    if (next !== undefined && compound && joined(together, part)) {
       const surface = together;
-      const part = normalizeWord(isStopWord(word) ? next : word);
       tokens.push({ surface, term: normalizeWord(surface), part });
       i++;
       continue;
@@ -146,7 +149,9 @@ function questionTokens(query: string, joined: (word: string) => boolean): Quest
 
 /**
  * A joined form counts only when this many sections use it: one-off strings from link slugs and
- * file names ("workin", "timeoff") are not how the handbook names a thing.
+ * file names ("workin", "timeoff") are not how the handbook names a thing. One section is
+ * enough when the handbook never uses the content word alone: "cool down" in a small handbook
+ * whose one "Cooldown" section is the only place either is found would otherwise match nothing.
  */
 const MIN_COMPOUND_SECTIONS = 2;
 
@@ -218,10 +223,11 @@ export function understandQuery(
   compounds = true,
 ): Concept[] {
   const isShort = (term: string) => abbreviations.some((a) => a.short === term);
-  const joined = (word: string) =>
-    compounds &&
-    word.length > 3 &&
-    vocabulary.frequency(normalizeWord(word)) >= MIN_COMPOUND_SECTIONS;
+  const joined = (word: string, part: string) => {
+    if (!compounds || word.length <= 3) return false;
+    const sections = vocabulary.frequency(normalizeWord(word));
+    return sections >= MIN_COMPOUND_SECTIONS || (sections > 0 && !vocabulary.has(part));
+  };
   const tokens = questionTokens(query, joined).filter(
     (token) =>
       vocabulary.has(token.term) || isShort(token.term) || !isMisspelledStopWord(token.surface),

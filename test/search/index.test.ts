@@ -568,6 +568,34 @@ describe("createSearchIndex", () => {
       expect(top("who is on call")).not.toBe("calls.md#video-calls");
     });
 
+    it("joins them when the handbook writes the compound once and never the word alone", () => {
+      const small = createSearchIndex(
+        buildSections([
+          {
+            doc: "cycles.md",
+            title: "Cycles",
+            heading: "Cooldown",
+            body: "Two weeks between cycles for fixing bugs.",
+          },
+          {
+            doc: "pay.md",
+            title: "Pay",
+            heading: "Payday",
+            body: "Salaries are paid on the last working day.",
+          },
+          { doc: "calls.md", title: "Calls", heading: "Video calls", body: "Calls use video." },
+          { doc: "rota.md", title: "Rota", heading: "On-call", body: "Pages go to the rota." },
+        ]),
+      );
+      // "cool" is nowhere alone: the compound is the only reading that means anything.
+      expect(small.search("what happens during cool down").results[0]?.section.id).toBe(
+        "cycles.md#cooldown",
+      );
+      // "call" is a word of its own here, so one "on-call" section is not enough to join on:
+      // the two-section rule still guards against one-off strings.
+      expect(small.search("who is on call").results[0]?.matchedTerms).not.toContain("oncall");
+    });
+
     it("reads a word and its particle in the text as the compound a question names", () => {
       const leave = createSearchIndex(
         buildSections([
