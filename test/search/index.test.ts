@@ -97,6 +97,28 @@ describe("createSearchIndex", () => {
     expect(response.decision.tier).toBe("answer");
   });
 
+  it("reads DM as a direct message where the handbook is about chat, not delivery", () => {
+    const chat = createSearchIndex(
+      buildSections([
+        {
+          doc: "chat.md",
+          title: "Chat",
+          heading: "Direct messages",
+          body: "Use direct messages for quick side questions; anything the team needs goes in a channel.",
+        },
+        {
+          doc: "chat.md",
+          heading: "Group projects",
+          body: "Each group project gets its own channel, named after the project.",
+        },
+        { doc: "leave.md", title: "Leave", body: "Book annual leave in the HR system." },
+      ]),
+    );
+    expect(chat.search("when should i use group DMs").results[0]?.section.id).toBe(
+      "chat.md#direct-messages",
+    );
+  });
+
   it("finds a section through a misspelled question", () => {
     expect(topId("retrospectves")).toBe("ceremonies.md#retrospectives");
     const response = index.search("when to escalte a problem");

@@ -11,7 +11,10 @@ export interface Abbreviation {
 }
 
 export const ABBREVIATIONS: readonly Abbreviation[] = [
-  { short: "dm", long: ["delivery manager"] },
+  // In chat, a DM is a direct message first: handbooks of teams that live in Slack or
+  // Mattermost write "group direct messages" (Mattermost dev top1 0.53 → 0.54, 2026-12-07; no
+  // other dev figure moved, as the role handbook never says "direct message").
+  { short: "dm", long: ["delivery manager", "direct message"] },
   { short: "pm", long: ["project manager", "product manager"] },
   { short: "em", long: ["engineering manager"] },
   { short: "sm", long: ["scrum master"] },
