@@ -26,6 +26,8 @@ interface Unit {
   block: number;
   mrkdwn: string;
   terms: Set<string>;
+  /** Terms of the figures the unit states (`figuresOf`). */
+  figures: Set<string>;
 }
 
 /** Cut `text` to at most `max` characters at a word boundary, never inside a `<link|label>`. */
@@ -52,7 +54,7 @@ function unitsOf(section: Section): Unit[] {
       const mrkdwn = isCode
         ? truncateCode(block.mrkdwn)
         : truncate(block.mrkdwn, EXCERPT_BUDGET_CHARS);
-      units.push({ position: units.length, block: b, mrkdwn, terms: termsOf(block.text) });
+      units.push({ position: units.length, block: b, mrkdwn, ...termsAndFigures(block.text) });
       return;
     }
     // A table renders each row as `*Label*: value` lines, rows apart by a blank line: a row
@@ -62,7 +64,7 @@ function unitsOf(section: Section): Unit[] {
       for (const line of lines) {
         if (line.trim().length === 0) continue;
         const mrkdwn = truncate(line, EXCERPT_BUDGET_CHARS);
-        units.push({ position: units.length, block: b, mrkdwn, terms: termsOf(line) });
+        units.push({ position: units.length, block: b, mrkdwn, ...termsAndFigures(line) });
       }
     }
   });
@@ -82,8 +84,18 @@ function truncateCode(mrkdwn: string): string {
   return `${kept.join("\n")}\n${ELLIPSIS}\n\`\`\``;
 }
 
-function termsOf(text: string): Set<string> {
-  return new Set(analyze(text).map((token) => token.term));
+/** A footnote's marker, `[1]`: a number, but never the figure a question asks for. */
+const FOOTNOTE_MARKER = /\[\d+\]/g;
+
+/** A unit's terms, and the terms of the figures it states (a number, a number word, "weekly"). */
+function termsAndFigures(text: string): { terms: Set<string>; figures: Set<string> } {
+  const terms = new Set<string>();
+  const figures = new Set<string>();
+  for (const token of analyze(text)) terms.add(token.term);
+  for (const token of analyze(text.replace(FOOTNOTE_MARKER, " "))) {
+    if (AMOUNT_TEXT.test(token.surface)) figures.add(token.term);
+  }
+  return { terms, figures };
 }
 
 function joinUnits(units: readonly Unit[], total: number): string {
@@ -145,12 +157,15 @@ export function createExcerpt(
     take(best);
     for (const term of best.terms) uncovered.delete(term);
   }
-  if (figure && ![...chosen].some((unit) => AMOUNT_TEXT.test(unit.mrkdwn))) {
+  // A figure the question did not give itself: in "how often do I hold 1:1s", the "1:1" of a
+  // picked part, a footnote's "[1]" or the "one" of "one-to-ones" is not the figure asked for.
+  const statesFigure = (unit: Unit) => [...unit.figures].some((term) => !wanted.has(term));
+  if (figure && ![...chosen].some(statesFigure)) {
     // The part stating a figure that shares most words with the question; else the first.
     let best: Unit | undefined;
     let bestGain = -1;
     for (const unit of units) {
-      if (chosen.has(unit) || !fits(unit) || !AMOUNT_TEXT.test(unit.mrkdwn)) continue;
+      if (chosen.has(unit) || !fits(unit) || !statesFigure(unit)) continue;
       let gain = 0;
       for (const term of unit.terms) if (wanted.has(term)) gain++;
       if (gain > bestGain) {

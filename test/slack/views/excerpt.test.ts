@@ -70,6 +70,23 @@ describe("createExcerpt", () => {
     expect(createExcerpt(section, ["leave"], false)).not.toContain("13 days");
   });
 
+  it("does not take the question's own number, or a footnote marker, for the figure asked", () => {
+    const pad = "It goes on with general remarks that pad the section out. ".repeat(6);
+    const section = longSection([
+      `One-to-ones are how managers hold 1:1s. ${pad}`,
+      `Agendas are shared in advance. ${pad}`,
+      `Notes stay private. ${pad}`,
+      `Hold them weekly and never miss them. ${pad}`,
+      `Feedback goes both ways. ${pad}`,
+      `[1] A report is anyone you have 1:1s with. ${pad}`,
+    ]);
+    // "how often do I hold 1:1s with my reports": the words asked pick the first part and the
+    // footnote; "one", "1:1" and "[1]" in them are no answer to "how often".
+    const excerpt = createExcerpt(section, ["hold", "1:1s", "one", "report"], true);
+    expect(excerpt).toContain("[1] A report");
+    expect(excerpt).toContain("weekly");
+  });
+
   it("keeps a table row whole with its column labels when the table is cut", () => {
     const cities = ["Austin", "Boston", "Chicago", "Denver", "El Paso", "Fresno", "Gary"];
     const rows = cities.flatMap((city, i) =>
