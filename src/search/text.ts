@@ -145,7 +145,10 @@ export function normalizeWord(word: string): string {
  */
 export function derivationFamily(word: string): string {
   const irregular = IRREGULAR_FORMS.get(word);
-  return stemmer(irregular ?? word);
+  const stem = stemmer(irregular ?? word);
+  // Porter stems a verb in -fy to -fi ("notify" → "notifi") but its noun in -fication to -f
+  // ("notification" → "notif"): one family for both, as "-ize" / "-ization" already are.
+  return stem.endsWith("fi") ? stem.slice(0, -1) : stem;
 }
 
 // Porter's measure tests, for the inflectional steps (1a, 1b, 1c, 5) of his algorithm.

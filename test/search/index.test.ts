@@ -280,6 +280,27 @@ describe("createSearchIndex", () => {
     expect(coverage("work.md#managing-your-workload")).toBeLessThan(1);
   });
 
+  it("reaches a noun in -fication from its verb in -fy, where Porter's stems differ", () => {
+    const privacy = createSearchIndex(
+      buildSections([
+        {
+          doc: "privacy.md",
+          title: "Privacy",
+          heading: "Re-certification",
+          body: "Every three years the privacy office reviews the assessment again.",
+        },
+        {
+          doc: "privacy.md",
+          heading: "Who to ask",
+          body: "The privacy office answers questions about any assessment.",
+        },
+        { doc: "other.md", title: "Other", heading: "Hiring", body: "Candidates meet a panel." },
+      ]),
+    );
+    const response = privacy.search("when do we recertify the privacy assessment");
+    expect(response.results[0]?.section.id).toBe("privacy.md#re-certification");
+  });
+
   it("prefers a section that states a figure when the question asks how long or how often", () => {
     const sprints = createSearchIndex(
       buildSections([
