@@ -119,6 +119,27 @@ describe("createSearchIndex", () => {
     );
   });
 
+  it("reads chat shorthand with digits in it, a11y for accessibility", () => {
+    const guides = createSearchIndex(
+      buildSections([
+        {
+          doc: "testing.md",
+          title: "Testing",
+          heading: "Accessibility",
+          body: "Check every page with a screen reader, and test it with the keyboard alone.",
+        },
+        {
+          doc: "testing.md",
+          heading: "Unit tests",
+          body: "Unit tests run on every pull request.",
+        },
+      ]),
+    );
+    expect(guides.search("how do we test for a11y").results[0]?.section.id).toBe(
+      "testing.md#accessibility",
+    );
+  });
+
   it("finds a section through a misspelled question", () => {
     expect(topId("retrospectves")).toBe("ceremonies.md#retrospectives");
     const response = index.search("when to escalte a problem");

@@ -40,4 +40,13 @@ export const ABBREVIATIONS: readonly Abbreviation[] = [
   { short: "org", long: ["organization", "organisation"] },
   { short: "max", long: ["maximum"] },
   { short: "min", long: ["minimum"] },
+  // Chat shorthand, each kept for what it earned on the dev splits (2026-12-07, fifth session):
+  // "ppl" Clef top1 +1, "msg" Mattermost ranked-first +1, "a11y" GDS Way top1 +1, "repo" 18F
+  // top3 +1. Tried with them and dropped, as they earned nothing or cost: "perf" (Mattermost
+  // top1 −1: "perf reviews" moved the calibration section to second), "eng", "mgmt", "yrs",
+  // "hrs", "mtg", "hq", "prod".
+  { short: "ppl", long: ["people"] },
+  { short: "msg", long: ["message"] },
+  { short: "a11y", long: ["accessibility"] },
+  { short: "repo", long: ["repository"] },
 ];
