@@ -26,7 +26,7 @@ interface Unit {
   block: number;
   mrkdwn: string;
   terms: Set<string>;
-  /** Terms of the figures the unit states (`figuresOf`). */
+  /** Terms of the figures the unit states (`termsAndFigures`). */
   figures: Set<string>;
 }
 
@@ -89,12 +89,12 @@ const FOOTNOTE_MARKER = /\[\d+\]/g;
 
 /** A unit's terms, and the terms of the figures it states (a number, a number word, "weekly"). */
 function termsAndFigures(text: string): { terms: Set<string>; figures: Set<string> } {
-  const terms = new Set<string>();
+  const tokens = analyze(text);
+  const terms = new Set(tokens.map((token) => token.term));
   const figures = new Set<string>();
-  for (const token of analyze(text)) terms.add(token.term);
-  for (const token of analyze(text.replace(FOOTNOTE_MARKER, " "))) {
-    if (AMOUNT_TEXT.test(token.surface)) figures.add(token.term);
-  }
+  // `replace` with a global pattern is stateless; `test` with one is not, so test for a bracket.
+  const unmarked = text.includes("[") ? analyze(text.replace(FOOTNOTE_MARKER, " ")) : tokens;
+  for (const token of unmarked) if (AMOUNT_TEXT.test(token.surface)) figures.add(token.term);
   return { terms, figures };
 }
 
