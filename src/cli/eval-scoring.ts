@@ -1,6 +1,7 @@
 import type { Decision, Tier } from "../search/decide.js";
 import type { SearchResult } from "../search/types.js";
 import { displayedText } from "../slack/views/excerpt.js";
+import { mrkdwnToText } from "../slack/views/text.js";
 
 /**
  * Scoring of question sets (format in the shared eval README), shared by `npm run eval` and the
@@ -109,7 +110,9 @@ export function evaluate(questions: readonly EvalQuestion[], ranker: Ranker): Ev
     }
     answerable++;
     const expect = question.expect;
-    const index = results.findIndex((result) => satisfies(displayedText(result), expect));
+    const index = results.findIndex((result) =>
+      satisfies(mrkdwnToText(displayedText(result)), expect),
+    );
     const found = index < 0 ? null : index + 1;
     const rank = answered ? found : null;
     if (rank === 1) top1++;

@@ -93,4 +93,25 @@ describe("evaluate", () => {
     expect(report.misses.map((m) => m.q)).toEqual(["pods", "retro", "unsure", "lunch"]);
     expect(report.misses.find((m) => m.q === "unsure")?.got).toBe("(none) a.md");
   });
+
+  it("matches what Slack shows, not the mrkdwn it is sent as: entities and link labels read as text", () => {
+    const [shown] = buildSections([
+      {
+        doc: "d.md",
+        title: "Expenses",
+        // As the section is sent to Slack (mrkdwn): `&` escaped, a link as `<url|label>`.
+        body: 'Desks go under "Furniture &amp; Office"; see <https://example.com/x|the expense guide>.',
+      },
+    ]);
+    if (shown === undefined) throw new Error("no section");
+    const questions = parseQuestionSet(
+      [{ q: "desk category", expect: [["Furniture & Office"], ["see the expense guide"]] }],
+      "inline",
+    );
+    const ranker: Ranker = {
+      name: "one",
+      rank: () => ({ results: [{ section: shown, score: 1, matchedTerms: [] }], tier: "answer" }),
+    };
+    expect(evaluate(questions, ranker).top1).toBe(1);
+  });
 });
