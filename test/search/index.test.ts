@@ -140,6 +140,44 @@ describe("createSearchIndex", () => {
     );
   });
 
+  it("reads bday as birthday and yrs as years, not as typos of day and yr", () => {
+    const perks = createSearchIndex(
+      buildSections([
+        {
+          doc: "celebrate.md",
+          title: "Celebrations",
+          heading: "Birthdays",
+          body: "Each teammate gets a gift on their birthday, chosen by their manager.",
+        },
+        {
+          doc: "time-off.md",
+          title: "Time off",
+          heading: "Days off",
+          body: "Take a day off whenever you need one; tell your team the day before.",
+        },
+        {
+          doc: "levels.md",
+          title: "Levels",
+          heading: "Senior engineer",
+          body: "Senior engineers usually bring five to eight years in the field.",
+        },
+        {
+          doc: "budget.md",
+          title: "Budget",
+          heading: "Learning budget",
+          body: "The learning budget resets every yr in January.",
+        },
+      ]),
+    );
+    expect(perks.search("what do we do for a bday").results[0]?.section.id).toBe(
+      "celebrate.md#birthdays",
+    );
+    // "yr" is a word of this handbook, one letter away: the shorthand, not the typo, is meant.
+    const senior = perks.search("how many yrs for a senior engineer").results[0];
+    expect(senior?.matchedTerms).toContain("years");
+    expect(senior?.matchedTerms).not.toContain("yr");
+  });
+
   it("finds a section through a misspelled question", () => {
     expect(topId("retrospectves")).toBe("ceremonies.md#retrospectives");
     const response = index.search("when to escalte a problem");
