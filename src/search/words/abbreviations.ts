@@ -46,7 +46,7 @@ export const ABBREVIATIONS: readonly Abbreviation[] = [
   // top1 −1: "perf reviews" moved the calibration section to second), "eng", "mgmt", "yrs",
   // "hrs", "mtg", "hq", "prod". Sixth session, on the dev splits with the Sourcegraph and DfE sets:
   // "bday" and "yrs" Sourcegraph top1 +1 each ("yrs" had moved nothing before that set); "cert",
-  // "dev" and "admin" moved nothing and were dropped.
+  // "dev", "admin", "pr" (pull request) and "2fa" moved nothing and were dropped.
   { short: "ppl", long: ["people"] },
   { short: "msg", long: ["message"] },
   { short: "a11y", long: ["accessibility"] },
