@@ -408,6 +408,18 @@ export function* buildSearchIndex(
     const questionIsUbiquitous = scored.every((c) => !c.informative);
     const questionTerms = new Set(concepts.flatMap((c) => c.forms.flatMap((form) => form.terms)));
 
+    /**
+     * The section's own heading and the question say the same thing: every heading word is a
+     * question word (any of its forms), and every concept of the question is in the heading.
+     */
+    const namesQuestion = (index: number): boolean => {
+      const heading = new Set(headingTerms(index));
+      if (heading.size === 0 || headingPrecision(index, questionTerms) < 1) return false;
+      return concepts.every((concept) =>
+        concept.forms.some((form) => form.terms.every((term) => heading.has(term))),
+      );
+    };
+
     /** How much of the question a section covers, how topically, and with which words. */
     const assess = (index: number): Assessment => {
       let covered = 0;
@@ -442,6 +454,7 @@ export function* buildSearchIndex(
         isPersonal: isPersonal(candidate.index),
         pageShare: poolEvidence > 0 ? (pageEvidence.get(page) ?? 0) / poolEvidence : 0,
         headingPrecision: headingPrecision(candidate.index, questionTerms),
+        namesQuestion: namesQuestion(candidate.index),
       };
     });
     const ranked = rerank(

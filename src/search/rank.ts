@@ -24,6 +24,8 @@ export interface CandidateFacts {
   pageShare: number;
   /** Share of the section's heading words the question uses (0–1). */
   headingPrecision: number;
+  /** The section's own heading says the question: every word of each is in the other. */
+  namesQuestion: boolean;
 }
 
 export interface RerankContext {
@@ -71,7 +73,13 @@ export function rerankScore(facts: CandidateFacts, context: RerankContext): numb
         tuning.headingPrecisionBonus * facts.headingPrecision -
         (tuning.headingPrecisionBonus * facts.index) / Math.max(1, context.total)
       : 1;
-  return facts.score * coordination * figure * links * personal * page * heading;
+  // Not for a figure question: "how long is a sprint" asks for the part stating a length, which
+  // "Sprints" alone does not promise.
+  const exact =
+    on("exact-heading") && facts.namesQuestion && !context.asksForFigure
+      ? 1 + tuning.exactHeadingBonus
+      : 1;
+  return facts.score * coordination * figure * links * personal * page * heading * exact;
 }
 
 /** Keep the `limit` best candidates: higher score first, then earlier section. */

@@ -29,6 +29,15 @@ export interface SearchTuning {
   /** Largest boost, for a ubiquitous question, of a section whose heading is just its words (0.1). */
   headingPrecisionBonus: number;
   /**
+   * Score bonus of a section whose own heading says the question, every word of each in the
+   * other ("how much are delivery managers paid" / "How much is a delivery manager paid?"), over
+   * sections that match only through their page or a related word (0.1); not for a how
+   * long / often / many question, whose figure the heading does not promise. Dev splits, sixth
+   * session: 0.05, 0.1 and 0.15 each gain the earlier role set and the public role set one
+   * question, nothing else moving; 0.25 costs the earlier 18F set two.
+   */
+  exactHeadingBonus: number;
+  /**
    * Boost by the share of the candidates' informative evidence on the same page: page context
    * (0.2). On the dev splits 0.2 and 0.5 are level (±0.02 top1 per set); 0.5 pushed a
    * long page's sections above the page a public role question asks for (top3 1.0 → 0.97).
@@ -60,6 +69,7 @@ export const DEFAULT_TUNING: SearchTuning = {
   amountBonus: 0.1,
   pointerFactor: 0.6,
   headingPrecisionBonus: 0.1,
+  exactHeadingBonus: 0.1,
   ubiquity: 0.3,
   pageContext: 0.2,
   // Dev splits, 2026-11-29: broader terms and derived forms (0.4/0.5) cost ranked-first on
@@ -103,6 +113,7 @@ export const RULES = [
   "coordination",
   "amount-bonus",
   "heading-precision",
+  "exact-heading",
   "skip-empty-sections",
   "link-list-demotion",
   "personal-page-demotion",

@@ -178,6 +178,33 @@ describe("createSearchIndex", () => {
     expect(senior?.matchedTerms).not.toContain("yr");
   });
 
+  it("knows a heading that says the question from one that shares most of its words", () => {
+    const sections = buildSections([
+      {
+        doc: "pay.md",
+        title: "Pay",
+        heading: "Do delivery managers earn more than project managers?",
+        body: "Yes: delivery managers are paid a premium over project managers for their engineering literacy.",
+        questions: ["Is a delivery manager paid more than a project manager?"],
+      },
+      {
+        doc: "pay.md",
+        heading: "How much is a delivery manager paid?",
+        body: "On a par with senior engineers in comparable positions.",
+      },
+    ]);
+    const pay = createSearchIndex(sections);
+    const question = "how much are delivery managers paid";
+    expect(pay.search(question).results[0]?.section.id).toBe(
+      "pay.md#how-much-is-a-delivery-manager-paid-",
+    );
+    // The rule is what decides: without it the sibling, whose author question says "paid" too, wins.
+    const without = createSearchIndex(sections, { disable: new Set(["exact-heading"]) });
+    expect(without.search(question).results[0]?.section.id).toBe(
+      "pay.md#do-delivery-managers-earn-more-than-project-managers-",
+    );
+  });
+
   it("finds a section through a misspelled question", () => {
     expect(topId("retrospectves")).toBe("ceremonies.md#retrospectives");
     const response = index.search("when to escalte a problem");

@@ -16,6 +16,7 @@ const base: CandidateFacts = {
   isPersonal: false,
   pageShare: 0,
   headingPrecision: 0,
+  namesQuestion: false,
 };
 
 function context(overrides: Partial<RerankContext> = {}, off: Rule[] = []): RerankContext {
@@ -42,6 +43,20 @@ describe("rerankScore", () => {
     expect(rerank([part, whole], context({}, ["coordination"]), 2).map((c) => c.index)).toEqual([
       2, 1,
     ]);
+  });
+
+  it("puts the section whose own heading says the question ahead of a slightly stronger one", () => {
+    // "How much is a delivery manager paid?" against "Do delivery managers earn more than
+    // project managers?", both matching the whole question through the page and related words.
+    const named = { ...base, index: 2, score: 9.6, headingPrecision: 1, namesQuestion: true };
+    const sibling = { ...base, index: 1, score: 10, headingPrecision: 0.8 };
+    expect(rerank([sibling, named], context(), 2).map((c) => c.index)).toEqual([2, 1]);
+    expect(rerank([sibling, named], context({}, ["exact-heading"]), 2).map((c) => c.index)).toEqual(
+      [1, 2],
+    );
+    // A how-long question asks for a figure, which a heading naming the topic does not promise.
+    const figure = context({ asksForFigure: true });
+    expect(rerank([sibling, named], figure, 2).map((c) => c.index)).toEqual([1, 2]);
   });
 
   it("prefers a section stating a figure only when the question asks for one", () => {
