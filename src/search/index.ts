@@ -413,8 +413,9 @@ export function* buildSearchIndex(
      * question word (any of its forms), and every concept of the question is in the heading.
      */
     const namesQuestion = (index: number): boolean => {
+      // Precision is 0 for a section without a heading.
+      if (headingPrecision(index, questionTerms) < 1) return false;
       const heading = new Set(headingTerms(index));
-      if (heading.size === 0 || headingPrecision(index, questionTerms) < 1) return false;
       return concepts.every((concept) =>
         concept.forms.some((form) => form.terms.every((term) => heading.has(term))),
       );
