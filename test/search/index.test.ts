@@ -178,6 +178,29 @@ describe("createSearchIndex", () => {
     expect(senior?.matchedTerms).not.toContain("yr");
   });
 
+  it("reads contractions typed without an apostrophe as the filler they are, not as topics", () => {
+    const handbook = createSearchIndex(
+      buildSections([
+        {
+          doc: "chat.md",
+          title: "Chat",
+          heading: "Instant messages",
+          body: "Use IM for quick questions. Dont expect an answer out of hours; thru the week is fine.",
+        },
+        {
+          doc: "expenses.md",
+          title: "Expenses",
+          heading: "Getting reimbursed",
+          body: "Submit receipts by the 5th of the month and you will be reimbursed with your pay.",
+        },
+      ]),
+    );
+    const { results } = handbook.search("im new and dont know how i get reimbursed thru payroll");
+    expect(results[0]?.section.id).toBe("expenses.md#getting-reimbursed");
+    // "im", "dont" and "thru" are how the question is typed: the chat section shares nothing else.
+    expect(results.map((r) => r.section.doc)).not.toContain("chat.md");
+  });
+
   it("knows a heading that says the question from one that shares most of its words", () => {
     const sections = buildSections([
       {
