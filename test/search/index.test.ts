@@ -198,7 +198,7 @@ describe("createSearchIndex", () => {
     const { results } = handbook.search("im new and dont know how i get reimbursed thru payroll");
     expect(results[0]?.section.id).toBe("expenses.md#getting-reimbursed");
     // "im", "dont" and "thru" are how the question is typed: the chat section shares nothing else.
-    expect(results.map((r) => r.section.doc)).not.toContain("chat.md");
+    expect(results.map((r) => r.section.document.path)).not.toContain("chat.md");
   });
 
   it("knows a heading that says the question from one that shares most of its words", () => {
