@@ -201,6 +201,38 @@ describe("createSearchIndex", () => {
     expect(results.map((r) => r.section.document.path)).not.toContain("chat.md");
   });
 
+  it("weighs the asker's hedging (think, supposed) as little as the other wrapper verbs", () => {
+    const handbook = createSearchIndex(
+      buildSections([
+        {
+          doc: "security.md",
+          title: "Security",
+          heading: "Viruses",
+          body: "If a laptop may be infected by a virus, unplug it and tell the founders at once.",
+        },
+        {
+          doc: "culture.md",
+          title: "Culture",
+          heading: "Thinking time",
+          body: "Fridays are kept free of meetings so people can think.",
+        },
+        {
+          doc: "levels.md",
+          title: "Levels",
+          heading: "Principal engineer",
+          body: "A principal engineer leads critical incidents and mentors others.",
+        },
+      ]),
+    );
+    const virus = handbook.search("i think my laptop has a virus").results[0];
+    expect(virus?.section.id).toBe("security.md#viruses");
+    // Every word that says what the question is about is there: hedging is not a missing topic.
+    expect(virus?.coverage).toBeGreaterThan(0.8);
+    const lead = handbook.search("which engineer is supposed to lead incidents").results[0];
+    expect(lead?.section.id).toBe("levels.md#principal-engineer");
+    expect(lead?.coverage).toBeGreaterThan(0.8);
+  });
+
   it("knows a heading that says the question from one that shares most of its words", () => {
     const sections = buildSections([
       {
