@@ -9,11 +9,19 @@ describe("isMisspelledStopWord", () => {
     expect(isMisspelledStopWord("becuase")).toBe(true);
   });
 
-  it("leaves content words and short words alone", () => {
+  it("recognises short filler words only with two letters swapped", () => {
+    expect(isMisspelledStopWord("teh")).toBe(true);
+    expect(isMisspelledStopWord("whta")).toBe(true);
+  });
+
+  it("leaves content words and other short near-misses alone", () => {
     expect(isMisspelledStopWord("velocty")).toBe(false);
     expect(isMisspelledStopWord("retro")).toBe(false);
-    // Four letters are too few: "thta" could be many things.
-    expect(isMisspelledStopWord("whta")).toBe(false);
+    // A letter short of a stop word is often a word of its own: "quit" is not "quite".
+    expect(isMisspelledStopWord("quit")).toBe(false);
+    expect(isMisspelledStopWord("wat")).toBe(false);
+    // Nor is one letter changed: "tme" is as likely "time" as "the".
+    expect(isMisspelledStopWord("tme")).toBe(false);
   });
 });
 
