@@ -201,7 +201,7 @@ describe("createSearchIndex", () => {
     expect(results.map((r) => r.section.document.path)).not.toContain("chat.md");
   });
 
-  it("weighs the asker's hedging (think, supposed) as little as the other wrapper verbs", () => {
+  it("weighs the asker's hedging (think, supposed, proper) as little as the other wrapper words", () => {
     const handbook = createSearchIndex(
       buildSections([
         {
@@ -231,6 +231,9 @@ describe("createSearchIndex", () => {
     const lead = handbook.search("which engineer is supposed to lead incidents").results[0];
     expect(lead?.section.id).toBe("levels.md#principal-engineer");
     expect(lead?.coverage).toBeGreaterThan(0.8);
+    const proper = handbook.search("proper virus laptop").results[0];
+    expect(proper?.section.id).toBe("security.md#viruses");
+    expect(proper?.coverage).toBeGreaterThan(0.7);
   });
 
   it("knows a heading that says the question from one that shares most of its words", () => {
