@@ -31,7 +31,10 @@ export interface DecisionFeatures {
   blockCoverage: number;
   /** (score #1 − score #2) / score #1: how clearly the best section leads. */
   margin: number;
-  /** Share of the next results that come from the same page as the best one. */
+  /**
+   * Share of the next four results that come from the same page as the best one; a result that
+   * is not there agrees with nothing (one lone result is not a page everything points to).
+   */
   pageAgreement: number;
   /** Share of the section's heading words the question uses. */
   headingMatch: number;

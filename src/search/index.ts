@@ -492,15 +492,21 @@ export function* buildSearchIndex(
         blockCoverage: blockCoverage(best.index, scored),
         margin: best.score > 0 ? (best.score - (others[0]?.score ?? 0)) / best.score : 0,
         pageAgreement:
-          others.length === 0
-            ? 1
-            : others.filter((c) => ordered[c.index]?.document.path === page).length / others.length,
+          others.filter((c) => ordered[c.index]?.document.path === page).length /
+          (DECISION_DEPTH - 1),
         headingMatch: headingPrecision(best.index, questionTerms),
       };
     }
     // Only wrapper words ("help", "I need help"): no topic at all, unless together they name the
     // section outright ("getting started").
     const onlyWrapperWords = concepts.every((c) => c.emphasis < 1);
+    // One topic word that the best section only mentions in passing ("tell me a joke" → a code
+    // of conduct that forbids jokes): its coverage, passage and margin are full by construction,
+    // so they say nothing. On the dev splits every right answer to a one-topic question names
+    // the word in its title, headings or author questions (40 of 40, seventh session).
+    const topicWords = concepts.filter((c) => c.emphasis === 1).length;
+    const passingMention =
+      on("passing-mention") && topicWords === 1 && (bestAssessment?.topicality ?? 0) === 0;
     const decision =
       on("wrapper-only") &&
       onlyWrapperWords &&
@@ -508,7 +514,9 @@ export function* buildSearchIndex(
         ? noMatch("none: only everyday words, no topic")
         : features === undefined
           ? noMatch()
-          : decide(features, tuning.decision);
+          : passingMention
+            ? noMatch("none: the question's one topic word is only mentioned in passing")
+            : decide(features, tuning.decision);
     return {
       query,
       results,

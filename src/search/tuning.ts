@@ -119,6 +119,7 @@ export const RULES = [
   "personal-page-demotion",
   "page-context",
   "wrapper-only",
+  "passing-mention",
   "wordnet",
   "compounds",
 ] as const;

@@ -369,6 +369,43 @@ describe("createSearchIndex", () => {
     expect(helping.search("getting started").decision.tier).toBe("answer");
   });
 
+  it("does not answer a one-word topic the handbook only mentions in passing", () => {
+    const handbook = createSearchIndex(
+      buildSections([
+        {
+          doc: "conduct.md",
+          title: "Code of conduct",
+          heading: "Be kind",
+          body: "No offensive jokes, slurs or personal attacks in any channel.",
+        },
+        {
+          doc: "benefits.md",
+          title: "Benefits",
+          heading: "Life insurance",
+          body: "Everyone is covered for twice their salary from the first day.",
+        },
+      ]),
+    );
+    const joke = handbook.search("tell me a joke");
+    expect(joke.results[0]?.section.id).toBe("conduct.md#be-kind");
+    expect(joke.decision.tier).toBe("none");
+    expect(joke.decision.reason).toMatch(/mentioned in passing/);
+    // The same kind of question, when a section is about the word, is answered.
+    const insurance = handbook.search("life insurance");
+    expect(insurance.decision.tier).not.toBe("none");
+  });
+
+  it("counts missing results as no agreement on the best section's page", () => {
+    const handbook = createSearchIndex(
+      buildSections([
+        { doc: "a.md", title: "Alpha", heading: "Glaciers", body: "Glaciers move slowly." },
+        { doc: "b.md", title: "Beta", heading: "Deserts", body: "Deserts are dry." },
+      ]),
+    );
+    // One result: nothing came from its page, so nothing agrees (it used to count as full).
+    expect(handbook.search("glaciers").decision.features.pageAgreement).toBe(0);
+  });
+
   it("finds a word through its agent noun when the text only has that", () => {
     const response = index.search("what stops the team, a block?");
     expect(response.results[0]?.matchedTerms).toContain("blocker");
