@@ -122,3 +122,29 @@ describe.each(cases)("question set for $name", ({ content, questions, floors, be
     }
   });
 });
+
+/**
+ * Questions no handbook answers (chit-chat and general knowledge, as people try a bot in Slack),
+ * run against the two knowledge bases `npm test` can read. Only abstaining counts. Floors a
+ * margin below the seventh session's figures (in brackets); before the passing-mention rule,
+ * Clef answered "tell me a joke" from its community code of conduct.
+ */
+const offTopic = [
+  { name: "the Delivery Manager knowledge base", content: "content", abstain: 0.93 }, // (1)
+  { name: "the Clef employee handbook", content: "test/eval/corpora/clef-handbook", abstain: 0.9 }, // (0.97)
+];
+
+describe.each(offTopic)("off-topic questions on $name", ({ content, abstain }) => {
+  it("get no answer, more often than from either baseline", async () => {
+    const base = await loadKnowledgeBase(content);
+    const { report, baselines } = runEval(
+      await loadQuestionSet("test/eval/offtopic.json"),
+      base.sections,
+    );
+    expect(report.answerable).toBe(0);
+    expect(report.abstain, JSON.stringify(report.misses)).toBeGreaterThanOrEqual(abstain);
+    for (const [name, baseline] of Object.entries(baselines)) {
+      expect(report.abstain, name).toBeGreaterThan(baseline.abstain);
+    }
+  });
+});
