@@ -83,6 +83,24 @@ describe("runSuite, labelledExamples, ablate", () => {
     expect(examples.reduce((sum, e) => sum + e.weight, 0)).toBeCloseTo(100);
   });
 
+  it("leaves a set with nothing answerable out of the fit", async () => {
+    const [result] = await runSuite(sets, context, { baselines: false });
+    if (result === undefined) throw new Error("no fixture set");
+    const offTopic = {
+      ...result,
+      run: {
+        ...result.run,
+        report: {
+          ...result.run.report,
+          answerable: 0,
+          outcomes: result.run.report.outcomes.filter((o) => !o.answerable),
+        },
+      },
+    };
+    expect(labelledExamples([offTopic])).toEqual([]);
+    expect(labelledExamples([result, offTopic])).toEqual(labelledExamples([result]));
+  });
+
   it("prints one line per rule, with the change it makes on each dev set", async () => {
     const results = await runSuite(sets, context, { baselines: false });
     const lines = await ablate(results, context);
