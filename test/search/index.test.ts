@@ -201,6 +201,28 @@ describe("createSearchIndex", () => {
     expect(results.map((r) => r.section.document.path)).not.toContain("chat.md");
   });
 
+  it("reads a hyphenated '-able' as the suffix it is, not as the word able", () => {
+    const handbook = createSearchIndex(
+      buildSections([
+        {
+          doc: "records.md",
+          title: "Records",
+          heading: "FOIA",
+          body: "Everything typed in Slack can be requested under FOIA.",
+        },
+        {
+          doc: "access.md",
+          title: "Accessibility",
+          heading: "Readable documents",
+          body: "Make sure everyone is able to read what you share.",
+        },
+      ]),
+    );
+    const { results } = handbook.search("is everything i type in slack foia-able?");
+    expect(results[0]?.section.id).toBe("records.md#foia");
+    expect(results.map((r) => r.section.document.path)).not.toContain("access.md");
+  });
+
   it("weighs the asker's hedging (think, supposed, proper) as little as the other wrapper words", () => {
     const handbook = createSearchIndex(
       buildSections([
