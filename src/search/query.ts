@@ -177,15 +177,13 @@ const MISSPELLED_STOP_LENGTH = 5;
 
 /** True for an unknown word one edit away from a stop word: a typo of filler, not a topic. */
 export function isMisspelledStopWord(word: string): boolean {
-  if (word.length < MISSPELLED_STOP_LENGTH) {
-    if (word.length < 3) return false;
-    for (const stop of stopWords()) {
-      if (isSwap(stop, word)) return true;
-    }
-    return false;
-  }
+  if (word.length < 3) return false;
+  const short = word.length < MISSPELLED_STOP_LENGTH;
   for (const stop of stopWords()) {
-    if (Math.abs(stop.length - word.length) <= 1 && editDistance(stop, word) === 1) return true;
+    const oneEdit = short
+      ? isSwap(stop, word)
+      : Math.abs(stop.length - word.length) <= 1 && editDistance(stop, word) === 1;
+    if (oneEdit) return true;
   }
   return false;
 }
