@@ -175,3 +175,43 @@ export function* vocabularyMatcherSteps(words: Iterable<string>): Steps<Vocabula
     },
   };
 }
+
+const KEYBOARD_ROWS = ["qwertyuiop", "asdfghjkl", "zxcvbnm"];
+/** Letters next to each other on a QWERTY keyboard, in a row or diagonally. */
+function adjacentKeys(a: string, b: string): boolean {
+  const at = (c: string) => {
+    for (let row = 0; row < KEYBOARD_ROWS.length; row++) {
+      const column = KEYBOARD_ROWS[row]?.indexOf(c) ?? -1;
+      if (column >= 0) return { row, column };
+    }
+    return undefined;
+  };
+  const p = at(a);
+  const q = at(b);
+  if (p === undefined || q === undefined) return false;
+  // Rows are staggered by about half a key: a key touches two keys of the row below.
+  const shift = q.row - p.row;
+  if (Math.abs(shift) > 1) return false;
+  if (shift === 0) return Math.abs(p.column - q.column) === 1;
+  const below = shift === 1 ? q.column - p.column : p.column - q.column;
+  return below === 0 || below === -1;
+}
+
+const VOWELS = /^[aeiouy]$/;
+
+/**
+ * Whether `typed` can be a slip of the fingers for `word`: a letter swapped with its neighbour,
+ * one left out or one too many, a vowel for a vowel, or a key next to the right one. A real word
+ * one other letter away from a handbook word ("dime" / "time", "massive" / "passive") is
+ * another word, not a typo.
+ */
+export function isTypingSlip(typed: string, word: string): boolean {
+  if (typed.length !== word.length) return true;
+  const differ: number[] = [];
+  for (let i = 0; i < typed.length; i++) if (typed[i] !== word[i]) differ.push(i);
+  if (differ.length !== 1) return true;
+  const i = differ[0] ?? 0;
+  const a = typed[i] ?? "";
+  const b = word[i] ?? "";
+  return (VOWELS.test(a) && VOWELS.test(b)) || adjacentKeys(a, b);
+}

@@ -6,7 +6,12 @@ import {
   mergeAbbreviations,
 } from "./abbreviations.js";
 import { type DecisionFeatures, decide, noMatch } from "./decide.js";
-import { createFuzzyBudget, type FuzzyBudget, vocabularyMatcherSteps } from "./fuzzy.js";
+import {
+  createFuzzyBudget,
+  type FuzzyBudget,
+  isTypingSlip,
+  vocabularyMatcherSteps,
+} from "./fuzzy.js";
 import { isPersonalPage } from "./personal.js";
 import {
   buildFieldIndexSteps,
@@ -245,7 +250,11 @@ export function* buildSearchIndex(
       if (!on("typo-correction")) return [];
       const seen = new Set<string>();
       const forms: Form[] = [];
+      // An English word the handbook never uses is corrected only by a slip of the fingers:
+      // "calender" is a word too, but "dime" is not a typo for "time" (rule `real-word-slips`).
+      const real = on("real-word-slips") && (lexicon.knows?.(surface) ?? false);
       for (const candidate of matcher.closest(surface, 4, fuzzyBudget)) {
+        if (real && !isTypingSlip(surface.toLowerCase(), candidate.word)) continue;
         const term = surfaceTerm.get(candidate.word);
         if (term === undefined || seen.has(term)) continue;
         seen.add(term);

@@ -106,6 +106,7 @@ export const DEFAULT_TUNING: SearchTuning = {
  */
 export const RULES = [
   "typo-correction",
+  "real-word-slips",
   "abbreviations",
   "related-words",
   "derivations",

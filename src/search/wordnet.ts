@@ -27,6 +27,8 @@ export interface Lexicon {
    * broader terms or derived forms only when `follow` asks for them (each costs a read).
    */
   related(word: string, follow?: ReadonlySet<Relation>): LexiconEntry[];
+  /** Whether the word, or a base form of it, is an English word WordNet lists. */
+  knows?(word: string): boolean;
 }
 
 const PARTS = ["noun", "verb", "adj", "adv"] as const;
@@ -195,7 +197,12 @@ export function createWordNetLexicon(directory: string = wordNetDirectory()): Le
     return entries;
   };
 
-  return { related };
+  const knows = (raw: string): boolean => {
+    const word = raw.toLowerCase();
+    return PARTS.some((part) => baseForms(word, part).length > 0);
+  };
+
+  return { related, knows };
 }
 
 /** WordNet pointer symbols of the relations followed: `@` hypernym, `+` derivationally related. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createVocabularyMatcher, editDistance } from "../../src/search/fuzzy.js";
+import { createVocabularyMatcher, editDistance, isTypingSlip } from "../../src/search/fuzzy.js";
 
 describe("vocabulary fuzzy matching", () => {
   const matcher = createVocabularyMatcher([
@@ -30,4 +30,25 @@ describe("vocabulary fuzzy matching", () => {
   it("leaves short words alone, where one edit makes another word", () => {
     expect(matcher.closest("sprt")).toEqual([]);
   });
+
+  it.each([
+    ["calender", "calendar", "a vowel for a vowel"],
+    ["wprk", "work", "a key next to the right one"],
+    ["teh", "the", "two letters swapped"],
+    ["acess", "access", "a letter left out"],
+  ])("counts %s for %s as a slip of the fingers (%s)", (typed, word) => {
+    expect(isTypingSlip(typed, word)).toBe(true);
+  });
+
+  it.each([
+    ["dime", "time"],
+    ["massive", "passive"],
+    ["postal", "portal"],
+    ["spying", "spring"],
+  ])(
+    "does not count %s for %s as a slip: another letter, far from the right key",
+    (typed, word) => {
+      expect(isTypingSlip(typed, word)).toBe(false);
+    },
+  );
 });

@@ -32,6 +32,13 @@ describe("createWordNetLexicon", () => {
     expect(lexicon.related("vacaton")).toEqual([]);
     expect(lexicon.related("")).toEqual([]);
   });
+
+  it("tells an English word, inflected or not, from a typo", () => {
+    expect(lexicon.knows?.("dime")).toBe(true);
+    expect(lexicon.knows?.("flowers")).toBe(true);
+    expect(lexicon.knows?.("vacaton")).toBe(false);
+    expect(lexicon.knows?.("")).toBe(false);
+  });
 });
 
 describe("WordNet in search", () => {
@@ -62,5 +69,31 @@ describe("WordNet in search", () => {
       { lexicon, disable: new Set(["wordnet"]) },
     );
     expect(without.search("is there a gym").results[0]?.section.id).not.toBe("office.md#gymnasium");
+  });
+
+  it("corrects a typo into a handbook word, but not another English word into one", () => {
+    const guide = createSearchIndex(
+      buildSections([
+        { doc: "style.md", title: "Style", heading: "Passive voice", body: "Prefer the active." },
+        { doc: "team.md", title: "Team", heading: "Shared calendar", body: "Book leave in it." },
+      ]),
+      { lexicon },
+    );
+    // "calender" is a word (a pressing machine), but a vowel for a vowel is a slip of the fingers.
+    expect(guide.search("where is the team calender").results[0]?.section.id).toBe(
+      "team.md#shared-calendar",
+    );
+    // "massive" is one letter from "passive", a letter far from the right key: another word.
+    expect(guide.search("massive").results).toEqual([]);
+  });
+
+  it("corrects an English word by any one edit when real-word-slips is switched off", () => {
+    const guide = createSearchIndex(
+      buildSections([
+        { doc: "style.md", title: "Style", heading: "Passive voice", body: "Prefer the active." },
+      ]),
+      { lexicon, disable: new Set(["real-word-slips"]) },
+    );
+    expect(guide.search("massive").results[0]?.section.id).toBe("style.md#passive-voice");
   });
 });
