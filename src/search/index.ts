@@ -273,6 +273,7 @@ export function* buildSearchIndex(
   );
   /** WordNet's synonyms and broader terms of a question word, as far as the handbook uses them. */
   const queryLexicon: QueryLexicon = {
+    knows: (surface) => lexicon.knows?.(surface) ?? true,
     forms(surface) {
       if (!on("wordnet")) return [];
       const forms: Form[] = [];

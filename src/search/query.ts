@@ -170,20 +170,34 @@ export const DIGIT_PAIR = /\b(\d{1,2})-(\d{1,2})\b/g;
  * Misspelled filler words this long are recognised ("actualy", "realy", "shoud"): one edit from
  * a stop word. Shorter ones are too close to real words, so only two swapped letters count
  * there ("teh", "whta"): Mattermost dev top1 0.56 → 0.57 (seventh session). A letter left out
- * as well ("wat") gained GDS Way one question but read "quit" as "quite" (Basecamp abstain
- * 0.88 → 0.75), so it is not counted.
+ * counts only when the word is no English word ("wat", "wich", but not "quit" for "quite"):
+ * GDS Way dev top1 0.64 → 0.65, nothing lower (eighth session; counted for every word, it had
+ * cost Basecamp abstain 0.88 → 0.75 through "quit"). One letter changed never counts: "tme" is
+ * as likely "time" as "the".
  */
 const MISSPELLED_STOP_LENGTH = 5;
 
-/** True for an unknown word one edit away from a stop word: a typo of filler, not a topic. */
-export function isMisspelledStopWord(word: string): boolean {
+/**
+ * True for an unknown word one edit away from a stop word: a typo of filler, not a topic.
+ * `mayBeEnglish`: the word may be an English word of its own (when no lexicon says it is not).
+ */
+export function isMisspelledStopWord(word: string, mayBeEnglish = true): boolean {
   if (word.length < 3) return false;
   const short = word.length < MISSPELLED_STOP_LENGTH;
   for (const stop of stopWords()) {
     const oneEdit = short
-      ? isSwap(stop, word)
+      ? isSwap(stop, word) || (!mayBeEnglish && isDropped(stop, word))
       : Math.abs(stop.length - word.length) <= 1 && editDistance(stop, word) === 1;
     if (oneEdit) return true;
+  }
+  return false;
+}
+
+/** `typed` is `word` with one letter left out ("wat" for "what"). */
+function isDropped(word: string, typed: string): boolean {
+  if (typed.length + 1 !== word.length) return false;
+  for (let i = 0; i < word.length; i++) {
+    if (word.slice(0, i) + word.slice(i + 1) === typed) return true;
   }
   return false;
 }
@@ -226,6 +240,8 @@ function isNumber(token: Token, related: RelatedTerms): boolean {
 export interface QueryLexicon {
   /** The word's synonyms and broader terms that the handbook uses, as discounted forms. */
   forms(surface: string): Form[];
+  /** Whether the word is an English word ("quit"), not a typo ("wat"). */
+  knows?(surface: string): boolean;
 }
 
 const NO_LEXICON: QueryLexicon = { forms: () => [] };
@@ -247,7 +263,9 @@ export function understandQuery(
   };
   const tokens = questionTokens(query, joined).filter(
     (token) =>
-      vocabulary.has(token.term) || isShort(token.term) || !isMisspelledStopWord(token.surface),
+      vocabulary.has(token.term) ||
+      isShort(token.term) ||
+      !isMisspelledStopWord(token.surface, lexicon.knows?.(token.surface) ?? true),
   );
   // Each word's rival readings; the first is the one phrase detection reads.
   const slots: Form[][] = tokens.map((token) => {

@@ -261,6 +261,29 @@ describe("createSearchIndex", () => {
     expect(proper?.coverage).toBeGreaterThan(0.7);
   });
 
+  it("reads a short filler word typed a letter short as filler, unless it is a word of its own", () => {
+    const handbook = createSearchIndex(
+      buildSections([
+        { doc: "aws.md", title: "AWS", heading: "Tag keys", body: "Write tag keys in camelCase." },
+        {
+          doc: "leaving.md",
+          title: "Leaving",
+          heading: "Notice",
+          body: "Tell us before you quit.",
+        },
+      ]),
+    );
+    const plain = handbook.search("tag keys camelcase").results[0];
+    // "wat" is "what" a letter short, and no English word: the question has no other topic.
+    const typed = handbook.search("tag keys camelcase or wat").results[0];
+    expect(typed?.section.id).toBe("aws.md#tag-keys");
+    expect(typed?.coverage).toBeCloseTo(plain?.coverage ?? 0, 5);
+    // "quit" is "quite" a letter short, but a word: it stays the question's topic.
+    const quit = handbook.search("when can i quit").results[0];
+    expect(quit?.section.id).toBe("leaving.md#notice");
+    expect(quit?.matchedTerms).toContain("quit");
+  });
+
   it("knows a heading that says the question from one that shares most of its words", () => {
     const sections = buildSections([
       {

@@ -9,19 +9,25 @@ describe("isMisspelledStopWord", () => {
     expect(isMisspelledStopWord("becuase")).toBe(true);
   });
 
-  it("recognises short filler words only with two letters swapped", () => {
+  it("recognises short filler words with two letters swapped", () => {
     expect(isMisspelledStopWord("teh")).toBe(true);
     expect(isMisspelledStopWord("whta")).toBe(true);
+  });
+
+  it("recognises a short filler word with a letter left out when it is no English word", () => {
+    expect(isMisspelledStopWord("wat", false)).toBe(true);
+    expect(isMisspelledStopWord("wich", false)).toBe(true);
   });
 
   it("leaves content words and other short near-misses alone", () => {
     expect(isMisspelledStopWord("velocty")).toBe(false);
     expect(isMisspelledStopWord("retro")).toBe(false);
-    // A letter short of a stop word is often a word of its own: "quit" is not "quite".
+    // A letter short of a stop word is often a word of its own: "quit" is not "quite", and a
+    // word no lexicon has vouched for may be one.
     expect(isMisspelledStopWord("quit")).toBe(false);
     expect(isMisspelledStopWord("wat")).toBe(false);
     // Nor is one letter changed: "tme" is as likely "time" as "the".
-    expect(isMisspelledStopWord("tme")).toBe(false);
+    expect(isMisspelledStopWord("tme", false)).toBe(false);
   });
 });
 
