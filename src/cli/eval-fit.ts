@@ -143,9 +143,25 @@ export function fitDecisionModel(
   options: FitOptions = DEFAULT_FIT,
 ): DecisionModel {
   const { weights, bias } = fitLogistic(examples, options.l2);
-  const provisional: DecisionModel = { weights, bias, answerAt: 1, bestMatchAt: 1 };
+  return calibrateOperatingPoints(
+    examples,
+    { weights, bias, answerAt: 1, bestMatchAt: 1 },
+    options,
+  );
+}
+
+/**
+ * `model`'s weights with its two operating points chosen on `examples`: questions that were
+ * not used to write the rules and word lists the features depend on, so that their evidence
+ * is as strong as an unseen question's (see `calibration` in eval-suite.ts).
+ */
+export function calibrateOperatingPoints(
+  examples: readonly LabelledExample[],
+  model: DecisionModel,
+  options: FitOptions = DEFAULT_FIT,
+): DecisionModel {
   const scored = examples.map((example) => ({
-    p: answerProbability(example.features, provisional),
+    p: answerProbability(example.features, model),
     example,
   }));
   const bestMatchAt = operatingPoint(scored, options.maxOutOfScopeAnswered);
@@ -153,5 +169,5 @@ export function fitDecisionModel(
     bestMatchAt,
     operatingPoint(scored, options.maxOutOfScopeConfident, options.minConfidentPrecision),
   );
-  return { weights, bias, answerAt, bestMatchAt };
+  return { weights: model.weights, bias: model.bias, answerAt, bestMatchAt };
 }

@@ -5,18 +5,34 @@ import type { Section } from "../corpus/types.js";
 import type { DecisionModel } from "../search/decide.js";
 import { DEFAULT_TUNING, RULES, type Rule, type SearchTuning } from "../search/tuning.js";
 import { createWordNetLexicon, type Lexicon } from "../search/wordnet.js";
-import { type FitOptions, fitDecisionModel, type LabelledExample } from "./eval-fit.js";
+import {
+  calibrateOperatingPoints,
+  type FitOptions,
+  fitDecisionModel,
+  type LabelledExample,
+} from "./eval-fit.js";
 import { type EvalRun, loadQuestionSet, runEval } from "./eval-run.js";
 import type { EvalQuestion, EvalReport } from "./eval-scoring.js";
 
 /**
  * The evaluation suite (test/eval/suite.json): question sets over several corpora, each in a
- * dev split (fitted on) and a test split (reported, never fitted on). Scores every set against
- * both baselines in one run, fits the decision (--fit), reports every fitted parameter leave-one-
- * corpus-out (--loco) and what each rule earns (--ablate).
+ * dev split (fitted on) and a test split (reported, never fitted on), and for some corpora a
+ * calibration split (only the decision's operating points are set on it). Scores every set
+ * against both baselines in one run, fits the decision (--fit), sets its operating points on
+ * the calibration splits (--calibrate), reports every fitted parameter leave-one-corpus-out
+ * (--loco, --calibrate) and what each rule earns (--ablate).
  */
 
-export type Split = "dev" | "test";
+/**
+ * - `dev`: every rule, word list and weight is written and fitted on these questions.
+ * - `test`: reported, never fitted on.
+ * - `calibration`: blind questions used for one thing, the operating points. Questions that
+ *   rules and word lists were written from carry stronger evidence than unseen ones (their
+ *   typos and wordings are known), so thresholds set on them are too strict for new questions.
+ */
+export type Split = "dev" | "test" | "calibration";
+
+const SPLITS: readonly Split[] = ["dev", "test", "calibration"];
 
 export interface SuiteEntry {
   name: string;
@@ -52,10 +68,12 @@ export async function loadSuite(
     if (
       typeof entry.name !== "string" ||
       typeof entry.corpus !== "string" ||
-      (entry.split !== "dev" && entry.split !== "test") ||
+      !SPLITS.includes(entry.split as Split) ||
       typeof entry.questions !== "string"
     ) {
-      throw new Error(`${suitePath}: sets[${i}] needs name, corpus, split (dev|test), questions`);
+      throw new Error(
+        `${suitePath}: sets[${i}] needs name, corpus, split (dev|test|calibration), questions`,
+      );
     }
     const corpus = path.resolve(root, entry.corpus);
     const questionsPath = path.resolve(root, entry.questions);
@@ -68,7 +86,7 @@ export async function loadSuite(
     const group = groups.get(key) ?? {
       name: entry.name,
       corpus,
-      split: entry.split,
+      split: entry.split as Split,
       questions: [],
     };
     group.questions.push(...(await loadQuestionSet(questionsPath)));
@@ -186,6 +204,56 @@ export function labelledExamples(results: readonly SetResult[]): LabelledExample
 export function fitOnDev(results: readonly SetResult[], options?: FitOptions): DecisionModel {
   return fitDecisionModel(labelledExamples(results.filter((r) => r.set.split === "dev")), options);
 }
+
+/**
+ * `model` with its operating points set on the calibration splits of `results` (which must
+ * have been run with `model`'s weights); undefined when there are none.
+ */
+export function calibrateOnSplit(
+  results: readonly SetResult[],
+  model: DecisionModel,
+  options?: FitOptions,
+): DecisionModel | undefined {
+  const calibration = results.filter((r) => r.set.split === "calibration");
+  if (calibration.length === 0) return undefined;
+  return calibrateOperatingPoints(labelledExamples(calibration), model, options);
+}
+
+/**
+ * Leave-one-corpus-out for the operating points: each corpus's calibration split answered at
+ * the points set on the other corpora's calibration splits. Thresholds move no feature, so a
+ * question's outcome follows from its recorded probability without running it again.
+ */
+export function calibrateLeaveOneCorpusOut(
+  results: readonly SetResult[],
+  model: DecisionModel,
+  options?: FitOptions,
+): { corpus: string; model: DecisionModel; top1: number; abstain: number }[] {
+  const calibration = results.filter((r) => r.set.split === "calibration");
+  const corpora = [...new Set(calibration.map((r) => corpusKey(r.set)))];
+  const out: { corpus: string; model: DecisionModel; top1: number; abstain: number }[] = [];
+  for (const corpus of corpora) {
+    const others = calibration.filter((r) => corpusKey(r.set) !== corpus);
+    if (others.length === 0) continue;
+    const held = calibrateOperatingPoints(labelledExamples(others), model, options);
+    const outcomes = calibration
+      .filter((r) => corpusKey(r.set) === corpus)
+      .flatMap((r) => r.run.report.outcomes);
+    const answered = (o: (typeof outcomes)[number]) =>
+      (o.decision?.probability ?? 0) >= held.bestMatchAt;
+    const answerable = outcomes.filter((o) => o.answerable);
+    const outOfScope = outcomes.filter((o) => !o.answerable);
+    out.push({
+      corpus,
+      model: held,
+      top1: share(answerable.filter((o) => o.found === 1 && answered(o)).length, answerable.length),
+      abstain: share(outOfScope.filter((o) => !answered(o)).length, outOfScope.length),
+    });
+  }
+  return out;
+}
+
+const share = (part: number, whole: number) => (whole === 0 ? 1 : part / whole);
 
 const fixed = (n: number) => n.toFixed(2);
 

@@ -1,6 +1,7 @@
 /**
  * `npm run eval -- <questions.json> [--content DIR] [--json]`
- * `npm run eval -- --suite [FILE] [--split dev|test|all] [--fit] [--loco] [--ablate] [--verbose]`
+ * `npm run eval -- --suite [FILE] [--split dev|test|calibration|all] [--fit] [--calibrate] [--loco]
+ *   [--ablate] [--verbose]`
  *
  * One set: runs a question set against the knowledge base and prints, per question, the rank of
  * the first result whose displayed text satisfies the expectation and why the bot answered or
@@ -16,6 +17,7 @@ import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { loadKnowledgeBase } from "../corpus/load.js";
+import { DEFAULT_TUNING } from "../search/tuning.js";
 import {
   describeError,
   EXIT_FAILURE,
@@ -31,17 +33,21 @@ import {
 import { formatRun, loadQuestionSet, runEval, summaryJson } from "./eval-run.js";
 import {
   ablate,
+  calibrateLeaveOneCorpusOut,
+  calibrateOnSplit,
   createSuiteContext,
   fitOnDev,
   formatSuite,
   leaveOneCorpusOut,
   loadSuite,
   runSuite,
+  type SuiteSet,
 } from "./eval-suite.js";
 import { runIfMain } from "./run-main.js";
 
 const USAGE = `Usage: npm run eval -- <questions.json> [--content DIR] [--json]
-       npm run eval -- --suite [FILE] [--split dev|test|all] [--fit] [--loco] [--ablate] [--verbose]
+       npm run eval -- --suite [FILE] [--split dev|test|calibration|all] [--fit] [--calibrate]
+                       [--loco] [--ablate] [--verbose]
 
 One question set: scores the answers on <questions.json> (a JSON array of
 {"q": "...", "expect": [["alt", "alt"], ["alt"]] | null}) against the knowledge base, next to
@@ -52,15 +58,17 @@ two baselines, with the reason for each decision.
 
 The suite (default test/eval/suite.json): every set and split in one table.
 
-  --split S       dev (default), test or all
+  --split S       dev (default), test, calibration or all
   --fit           fit the answer decision on the dev splits and print it
+  --calibrate     set the decision's operating points on the calibration splits, print them
+                  (and leave-one-corpus-out) and score the chosen split with them
   --loco          report the decision fitted leave-one-corpus-out
   --ablate        what switching off each rule costs on the dev splits
   --verbose       list every miss
   -h, --help      show this help
 `;
 
-const SPLITS = ["dev", "test", "all"];
+const SPLITS = ["dev", "test", "calibration", "all"];
 
 export interface EvalIo {
   out(text: string): void;
@@ -81,6 +89,7 @@ function parse(argv: readonly string[]) {
       suite: { type: "boolean" },
       split: { type: "string", default: "dev" },
       fit: { type: "boolean" },
+      calibrate: { type: "boolean" },
       loco: { type: "boolean" },
       ablate: { type: "boolean" },
       verbose: { type: "boolean" },
@@ -103,7 +112,7 @@ export async function main(argv: readonly string[], io: EvalIo = processIo()): P
     if (positionals.length > 1)
       throw new UsageError(`expected one questions file, got ${positionals.length}`);
     if (!SPLITS.includes(values.split))
-      throw new UsageError(`--split must be dev, test or all (got "${values.split}")`);
+      throw new UsageError(`--split must be dev, test, calibration or all (got "${values.split}")`);
     if (values.suite) {
       questionsPath = resolve(io.cwd(), positionals[0] ?? "test/eval/suite.json");
       await existingFile(questionsPath, "the suite file");
@@ -153,14 +162,27 @@ async function existingFile(file: string, what: string): Promise<void> {
 
 async function suite(
   suitePath: string,
-  options: { split?: string; fit?: boolean; loco?: boolean; ablate?: boolean; verbose?: boolean },
+  options: {
+    split?: string;
+    fit?: boolean;
+    calibrate?: boolean;
+    loco?: boolean;
+    ablate?: boolean;
+    verbose?: boolean;
+  },
   io: EvalIo,
 ): Promise<void> {
   const split = options.split ?? "dev";
   // Paths in the suite are relative to where npm runs it: the repository root.
   const { sets, skipped } = await loadSuite(suitePath, io.cwd());
   for (const line of skipped) io.err(`skipped ${line}\n`);
-  const chosen = sets.filter((set) => split === "all" || set.split === split || options.fit);
+  const inSplit = (set: SuiteSet) => split === "all" || set.split === split;
+  const chosen = sets.filter(
+    (set) =>
+      inSplit(set) ||
+      (options.fit === true && set.split === "dev") ||
+      (options.calibrate === true && set.split === "calibration"),
+  );
   const context = createSuiteContext(
     openParseCache(
       readLocalSettings(io.env),
@@ -173,12 +195,25 @@ async function suite(
   if (options.fit) {
     const model = fitOnDev(results);
     out(["Decision fitted on the dev splits:", JSON.stringify(model, null, 2), ""]);
-    results = await runSuite(
-      chosen.filter((set) => split === "all" || set.split === split),
-      context,
-      { decision: model },
-    );
+    results = await runSuite(chosen.filter(inSplit), context, { decision: model });
     out(["With that decision:"]);
+  } else if (options.calibrate) {
+    const model = calibrateOnSplit(results, DEFAULT_TUNING.decision);
+    if (model === undefined) throw new Error(`${suitePath}: no calibration split to calibrate on`);
+    out([
+      "Operating points set on the calibration splits (weights as shipped):",
+      JSON.stringify({ answerAt: model.answerAt, bestMatchAt: model.bestMatchAt }),
+      "",
+      "Leave one corpus out (points set on the other corpora's calibration splits):",
+      ...calibrateLeaveOneCorpusOut(results, DEFAULT_TUNING.decision).map(
+        (entry) =>
+          `  ${entry.corpus}: best match at ${entry.model.bestMatchAt.toFixed(3)}, ` +
+          `top1 ${entry.top1.toFixed(2)}, abstain ${entry.abstain.toFixed(2)}`,
+      ),
+      "",
+    ]);
+    results = await runSuite(chosen.filter(inSplit), context, { decision: model });
+    out(["With those operating points:"]);
   }
   out(formatSuite(results));
   if (options.verbose) {

@@ -145,7 +145,30 @@ describe("npm run eval", () => {
     expect(missing?.err).toContain(`the questions file does not exist: ${join(dir, "nope.json")}`);
     const split = await commands.eval?.(["--suite", "--split", "train"]);
     expect(split?.code).toBe(2);
-    expect(split?.err).toContain('--split must be dev, test or all (got "train")');
+    expect(split?.err).toContain('--split must be dev, test, calibration or all (got "train")');
+  });
+
+  it("sets the operating points on a suite's calibration split, and says when it has none", async () => {
+    const suite = (split: string) => ({
+      sets: [
+        {
+          name: "fixture",
+          corpus: SEARCH_FIXTURE,
+          split,
+          questions: join(ROOT, "test/eval/fixture-questions.json"),
+        },
+      ],
+    });
+    const file = join(dir, "calibration-suite.json");
+    await writeFile(file, JSON.stringify(suite("calibration")));
+    const calibrated = await commands.eval?.(["--suite", file, "--calibrate"]);
+    expect(calibrated?.code).toBe(0);
+    expect(calibrated?.out).toMatch(/^Operating points set on the calibration splits/);
+    expect(calibrated?.out).toMatch(/\{"answerAt":[\d.]+,"bestMatchAt":[\d.]+\}/);
+    await writeFile(file, JSON.stringify(suite("dev")));
+    const none = await commands.eval?.(["--suite", file, "--calibrate"]);
+    expect(none?.code).toBe(1);
+    expect(none?.err).toContain("no calibration split to calibrate on");
   });
 });
 

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { fitDecisionModel, fitLogistic, type LabelledExample } from "../../src/cli/eval-fit.js";
+import {
+  calibrateOperatingPoints,
+  fitDecisionModel,
+  fitLogistic,
+  type LabelledExample,
+} from "../../src/cli/eval-fit.js";
 import { answerProbability, type DecisionFeatures } from "../../src/search/decide.js";
 
 function features(coverage: number, margin = 0.3): DecisionFeatures {
@@ -52,5 +57,32 @@ describe("fitDecisionModel", () => {
     expect(replied.length).toBeGreaterThan(0); // the point is the lowest allowed, not 1
     expect(confident).toEqual([]);
     expect(model.answerAt).toBeGreaterThanOrEqual(model.bestMatchAt);
+  });
+});
+
+describe("calibrateOperatingPoints", () => {
+  it("keeps the weights and moves the points to where other questions' evidence lies", () => {
+    const options = {
+      l2: 0.01,
+      maxOutOfScopeAnswered: 0.1,
+      maxOutOfScopeConfident: 0,
+      minConfidentPrecision: 0.9,
+    };
+    const fitted = fitDecisionModel(examples(), options);
+    // Unseen questions whose evidence is weaker all round: the same separation, lower coverage.
+    const weaker = examples().map((e) => ({
+      ...e,
+      features: features(e.features.coverage - 0.2),
+    }));
+    const calibrated = calibrateOperatingPoints(weaker, fitted, options);
+    expect(calibrated.weights).toEqual(fitted.weights);
+    expect(calibrated.bias).toBe(fitted.bias);
+    expect(calibrated.bestMatchAt).toBeLessThan(fitted.bestMatchAt);
+    const outOfScope = weaker.filter((e) => e.outOfScope);
+    const replied = outOfScope.filter(
+      (e) => answerProbability(e.features, calibrated) >= calibrated.bestMatchAt,
+    );
+    expect(replied.length / outOfScope.length).toBeLessThanOrEqual(0.1);
+    expect(replied.length).toBeGreaterThan(0);
   });
 });

@@ -4,6 +4,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   ablate,
+  calibrateLeaveOneCorpusOut,
+  calibrateOnSplit,
   createSuiteContext,
   formatSuite,
   labelledExamples,
@@ -11,7 +13,7 @@ import {
   runSuite,
   type SuiteSet,
 } from "../../src/cli/eval-suite.js";
-import { RULES } from "../../src/search/tuning.js";
+import { DEFAULT_TUNING, RULES } from "../../src/search/tuning.js";
 
 let dir: string;
 const repository = process.cwd();
@@ -51,6 +53,20 @@ describe("loadSuite", () => {
       ["fixture", "dev", 36],
     ]);
     expect(skipped).toEqual([expect.stringMatching(/^gone \(test\): no\/such\/corpus/)]);
+  });
+
+  it("takes a calibration split, and no other name", async () => {
+    const file = path.join(dir, "calibration.json");
+    const entry = {
+      name: "fixture",
+      corpus: "test/fixtures/search-handbook",
+      questions: "test/eval/fixture-questions.json",
+    };
+    await writeFile(file, JSON.stringify({ sets: [{ ...entry, split: "calibration" }] }));
+    const { sets } = await loadSuite(file, repository);
+    expect(sets.map((set) => set.split)).toEqual(["calibration"]);
+    await writeFile(file, JSON.stringify({ sets: [{ ...entry, split: "tuning" }] }));
+    await expect(loadSuite(file, repository)).rejects.toThrow(/split \(dev\|test\|calibration\)/);
   });
 
   it("rejects an entry without a split", async () => {
@@ -107,5 +123,31 @@ describe("runSuite, labelledExamples, ablate", () => {
     for (const rule of RULES) {
       expect(lines.some((line) => line.startsWith(rule))).toBe(true);
     }
+  });
+
+  it("sets operating points on calibration splits only, and each corpus on the others'", async () => {
+    const [result] = await runSuite(sets, context, { baselines: false });
+    if (result === undefined) throw new Error("no fixture set");
+    const shipped = DEFAULT_TUNING.decision;
+    expect(calibrateOnSplit([result], shipped)).toBeUndefined();
+    const asCalibration = (corpus: string) => ({
+      ...result,
+      set: { ...result.set, corpus, split: "calibration" as const },
+    });
+    const calibrated = calibrateOnSplit([asCalibration("a")], shipped);
+    expect(calibrated?.weights).toEqual(shipped.weights);
+    // Two copies of one corpus under two names: each is answered at the other's points, which
+    // are its own, so its figures are those of the whole set at those points.
+    const held = calibrateLeaveOneCorpusOut([asCalibration("a"), asCalibration("b")], shipped);
+    expect(held.map((entry) => entry.corpus)).toEqual(["a", "b"]);
+    const outcomes = result.run.report.outcomes;
+    const answerable = outcomes.filter((o) => o.answerable);
+    const at = calibrated?.bestMatchAt ?? 1;
+    const top1 =
+      answerable.filter((o) => o.found === 1 && (o.decision?.probability ?? 0) >= at).length /
+      answerable.length;
+    expect(held[0]?.model.bestMatchAt).toBe(at);
+    expect(held[0]?.top1).toBeCloseTo(top1);
+    expect(held[0]?.abstain).toBeGreaterThanOrEqual(0.85);
   });
 });
