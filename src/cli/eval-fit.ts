@@ -33,9 +33,15 @@ export interface FitOptions {
   minConfidentPrecision: number;
 }
 
+/**
+ * The stated operating points. At most 10% of out-of-scope questions get any reply: issue 9's
+ * target, abstain ≥ 0.9 on unseen questions, set on the calibration split since the eighth
+ * session. (15% on the dev splits, before, had answered 8.6% of unseen out-of-scope questions;
+ * 15% on the calibration split would answer more but leave four of its seven sets below 0.9.)
+ */
 export const DEFAULT_FIT: FitOptions = {
   l2: 0.01,
-  maxOutOfScopeAnswered: 0.15,
+  maxOutOfScopeAnswered: 0.1,
   maxOutOfScopeConfident: 0.05,
   minConfidentPrecision: 0.85,
 };
