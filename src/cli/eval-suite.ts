@@ -288,7 +288,11 @@ export function formatSuite(results: readonly SetResult[]): string[] {
   return lines;
 }
 
-/** Leave-one-corpus-out: for each corpus, the decision fitted on the others' dev sets. */
+/**
+ * Leave-one-corpus-out: for each corpus, the decision fitted on the others' dev sets, as the
+ * shipped one is, and its operating points then set on the others' calibration sets where
+ * there are any (`calibrateOnSplit`).
+ */
 export async function leaveOneCorpusOut(
   results: readonly SetResult[],
   context: SuiteContext,
@@ -299,7 +303,14 @@ export async function leaveOneCorpusOut(
   for (const corpus of corpora) {
     const others = results.filter((r) => corpusKey(r.set) !== corpus && r.set.split === "dev");
     if (others.length === 0) continue;
-    const model = fitDecisionModel(labelledExamples(others), options);
+    const fitted = fitDecisionModel(labelledExamples(others), options);
+    const calibration = results.filter(
+      (r) => corpusKey(r.set) !== corpus && r.set.split === "calibration",
+    );
+    const model =
+      calibration.length === 0
+        ? fitted
+        : calibrateOperatingPoints(labelledExamples(calibration), fitted, options);
     const held = results.filter((r) => corpusKey(r.set) === corpus).map((r) => r.set);
     out.push({
       corpus,

@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { calibrateOperatingPoints, fitDecisionModel } from "../../src/cli/eval-fit.js";
 import {
   ablate,
   calibrateLeaveOneCorpusOut,
@@ -9,6 +10,7 @@ import {
   createSuiteContext,
   formatSuite,
   labelledExamples,
+  leaveOneCorpusOut,
   loadSuite,
   runSuite,
   type SuiteSet,
@@ -149,5 +151,52 @@ describe("runSuite, labelledExamples, ablate", () => {
     expect(held[0]?.model.bestMatchAt).toBe(at);
     expect(held[0]?.top1).toBeCloseTo(top1);
     expect(held[0]?.abstain).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it("holds each corpus out of the fit and of the calibration alike", async () => {
+    const file = path.join(dir, "loco.json");
+    // A calibration set of its own, so that its points differ from the fit's.
+    const calibrationQuestions = path.join(dir, "calibration-questions.json");
+    await writeFile(
+      calibrationQuestions,
+      JSON.stringify([
+        { q: "claim back a taxi", expect: [["receipt", "expense"]] },
+        { q: "days off per year", expect: [["28 days"]] },
+        { q: "what's the office wifi password", expect: null },
+        { q: "expenses for my dog", expect: null },
+        { q: "holiday party date", expect: null },
+      ]),
+    );
+    const entry = (corpus: string, split: string) => ({
+      name: path.basename(corpus),
+      corpus,
+      split,
+      questions:
+        split === "calibration" ? calibrationQuestions : "test/eval/fixture-questions.json",
+    });
+    await writeFile(
+      file,
+      JSON.stringify({
+        sets: [
+          entry("test/fixtures/search-handbook", "dev"),
+          entry("test/fixtures/search-handbook", "calibration"),
+          entry("test/fixtures/ask-kb", "dev"),
+        ],
+      }),
+    );
+    const loaded = await loadSuite(file, repository);
+    const results = await runSuite(loaded.sets, context, { baselines: false });
+    const [searchDev, searchCalibration, askDev] = results;
+    if (searchDev === undefined || searchCalibration === undefined || askDev === undefined)
+      throw new Error("fixture sets missing");
+    const loco = await leaveOneCorpusOut(results, context);
+    const heldOut = (name: string) => loco.find((e) => path.basename(e.corpus) === name)?.model;
+    // Held out, the other corpus is answered at points set on this one's calibration split.
+    const fitted = fitDecisionModel(labelledExamples([searchDev]));
+    const calibrated = calibrateOperatingPoints(labelledExamples([searchCalibration]), fitted);
+    expect(calibrated.bestMatchAt).not.toBe(fitted.bestMatchAt);
+    expect(heldOut("ask-kb")).toEqual(calibrated);
+    // This corpus has no other calibration split to be set on: its points come with the fit.
+    expect(heldOut("search-handbook")).toEqual(fitDecisionModel(labelledExamples([askDev])));
   });
 });
