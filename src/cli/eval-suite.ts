@@ -206,8 +206,9 @@ export function fitOnDev(results: readonly SetResult[], options?: FitOptions): D
 }
 
 /**
- * `model` with its operating points set on the calibration splits of `results` (which must
- * have been run with `model`'s weights); undefined when there are none.
+ * `model` with its operating points set on the calibration splits of `results` (a decision's
+ * features do not depend on the model, so any run of them will do); undefined when there are
+ * none.
  */
 export function calibrateOnSplit(
   results: readonly SetResult[],

@@ -9,9 +9,10 @@
  * sections in the same run. With --json the last line of stdout is the summary as one JSON object.
  *
  * The suite (default test/eval/suite.json): every set and split in one table, index next to the
- * baselines. --fit fits the answer decision on the dev splits and prints the model to paste into
- * src/search/tuning.ts; --loco reports each corpus with the decision fitted on the others;
- * --ablate prints what switching off each rule costs on the dev splits.
+ * baselines. --fit fits the answer decision's weights on the dev splits and its operating points
+ * on the calibration splits and prints the model to paste into src/search/tuning.ts; --calibrate
+ * sets only the points, for the shipped weights; --loco reports each corpus with the decision
+ * fitted on the others; --ablate prints what switching off each rule costs on the dev splits.
  */
 import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
@@ -59,7 +60,8 @@ two baselines, with the reason for each decision.
 The suite (default test/eval/suite.json): every set and split in one table.
 
   --split S       dev (default), test, calibration or all
-  --fit           fit the answer decision on the dev splits and print it
+  --fit           fit the answer decision on the dev splits (operating points on the
+                  calibration splits, if any) and print it
   --calibrate     set the decision's operating points on the calibration splits, print them
                   (and leave-one-corpus-out) and score the chosen split with them
   --loco          report the decision fitted leave-one-corpus-out
@@ -180,7 +182,7 @@ async function suite(
   const chosen = sets.filter(
     (set) =>
       inSplit(set) ||
-      (options.fit === true && set.split === "dev") ||
+      (options.fit === true && set.split !== "test") ||
       (options.calibrate === true && set.split === "calibration"),
   );
   const context = createSuiteContext(
@@ -193,8 +195,17 @@ async function suite(
   const out = (lines: string[]) => io.out(`${lines.join("\n")}\n`);
   let results = await runSuite(chosen, context);
   if (options.fit) {
-    const model = fitOnDev(results);
-    out(["Decision fitted on the dev splits:", JSON.stringify(model, null, 2), ""]);
+    // Weights from the dev splits; operating points from the calibration splits when there are
+    // any, as the shipped decision is set (the dev questions' evidence is stronger than new ones').
+    const fitted = fitOnDev(results);
+    const model = calibrateOnSplit(results, fitted) ?? fitted;
+    out([
+      model === fitted
+        ? "Decision fitted on the dev splits (operating points too: no calibration split):"
+        : "Decision fitted on the dev splits, operating points set on the calibration splits:",
+      JSON.stringify(model, null, 2),
+      "",
+    ]);
     results = await runSuite(chosen.filter(inSplit), context, { decision: model });
     out(["With that decision:"]);
   } else if (options.calibrate) {

@@ -195,11 +195,7 @@ export function isMisspelledStopWord(word: string, mayBeEnglish = true): boolean
 
 /** `typed` is `word` with one letter left out ("wat" for "what"). */
 function isDropped(word: string, typed: string): boolean {
-  if (typed.length + 1 !== word.length) return false;
-  for (let i = 0; i < word.length; i++) {
-    if (word.slice(0, i) + word.slice(i + 1) === typed) return true;
-  }
-  return false;
+  return typed.length + 1 === word.length && editDistance(word, typed) === 1;
 }
 
 /** `typed` is `word` with two neighbouring letters swapped ("teh" for "the"). */

@@ -165,7 +165,16 @@ describe("npm run eval", () => {
     expect(calibrated?.code).toBe(0);
     expect(calibrated?.out).toMatch(/^Operating points set on the calibration splits/);
     expect(calibrated?.out).toMatch(/\{"answerAt":[\d.]+,"bestMatchAt":[\d.]+\}/);
+    // --fit takes its weights from dev and its points from the calibration split.
+    await writeFile(
+      file,
+      JSON.stringify({ sets: [...suite("dev").sets, ...suite("calibration").sets] }),
+    );
+    const fitted = await commands.eval?.(["--suite", file, "--fit"]);
+    expect(fitted?.out).toMatch(/^Decision fitted on the dev splits, operating points set on the/);
     await writeFile(file, JSON.stringify(suite("dev")));
+    const devOnly = await commands.eval?.(["--suite", file, "--fit"]);
+    expect(devOnly?.out).toMatch(/^Decision fitted on the dev splits \(operating points too/);
     const none = await commands.eval?.(["--suite", file, "--calibrate"]);
     expect(none?.code).toBe(1);
     expect(none?.err).toContain("no calibration split to calibrate on");
