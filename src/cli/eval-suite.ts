@@ -13,6 +13,7 @@ import {
 } from "./eval-fit.js";
 import { type EvalRun, loadQuestionSet, runEval } from "./eval-run.js";
 import type { EvalQuestion, EvalReport } from "./eval-scoring.js";
+import { createRandom, withTypos } from "./eval-typos.js";
 
 /**
  * The evaluation suite (test/eval/suite.json): question sets over several corpora, each in a
@@ -354,5 +355,70 @@ export async function ablate(
     lines.push(`${rule.padEnd(width)}${deltas.join("")}`);
   }
   lines.push("(points: −5 means removing the rule lowers that figure by 0.05)");
+  return lines;
+}
+
+/** A seed of its own for each set, so adding a set to the suite leaves the others' typos alone. */
+function setSeed(seed: number, set: SuiteSet): number {
+  let hash = seed >>> 0;
+  for (const char of `${set.name}/${set.split}`)
+    hash = Math.imul(hash ^ char.charCodeAt(0), 16777619) >>> 0;
+  return hash;
+}
+
+/**
+ * Every set again with synthetic typos (`withTypos`: `perQuestion` copies of each question,
+ * one slip of the fingers in one word each), next to the same set as written: how much of what
+ * the bot gets right survives the way people type.
+ */
+export async function typoRobustness(
+  results: readonly SetResult[],
+  context: SuiteContext,
+  options: {
+    seed: number;
+    perQuestion?: number;
+    tuning?: Partial<SearchTuning>;
+    disable?: ReadonlySet<Rule>;
+  },
+): Promise<string[]> {
+  const typed = results.map(({ set }) => ({
+    ...set,
+    questions: withTypos(
+      set.questions,
+      createRandom(setSeed(options.seed, set)),
+      options.perQuestion,
+    ),
+  }));
+  const runs = await runSuite(typed, context, {
+    baselines: false,
+    ...(options.tuning && { tuning: options.tuning }),
+    ...(options.disable && { disable: options.disable }),
+  });
+  const lines = [
+    `Synthetic typos (seed ${options.seed}; one slip in one word of five letters or more, ` +
+      `${options.perQuestion ?? 2} copies per question):`,
+    `${"set".padEnd(14)} ${"split".padEnd(5)} ${"asked".padStart(5)}  ${"as written t1 t3 abst".padEnd(21)}  ${"with typos t1 t3 abst".padEnd(21)} rank1`,
+  ];
+  results.forEach(({ set, run }, i) => {
+    const typo = runs[i]?.run.report as EvalReport;
+    lines.push(
+      `${set.name.padEnd(14)} ${set.split.padEnd(5)} ${String(typo.questions).padStart(5)}  ` +
+        `${cells(run.report).padEnd(21)}  ${cells(typo).padEnd(21)} ${fixed(rankedFirst(typo))}`,
+    );
+  });
+  // Means over the sets: top1, top3 and ranked-first over those with answerable questions,
+  // abstain over those with out-of-scope ones.
+  const mean = (of: readonly SetResult[], pick: (report: EvalReport) => number, oos = false) => {
+    const sets = of.filter((r) =>
+      oos ? r.run.report.questions > r.run.report.answerable : r.run.report.answerable > 0,
+    );
+    return (
+      sets.reduce((sum, r) => sum + pick(r.run.report), 0) / Math.max(sets.length, 1)
+    ).toFixed(3);
+  };
+  const summary = (of: readonly SetResult[]) =>
+    `top1 ${mean(of, (r) => r.top1)}  top3 ${mean(of, (r) => r.top3)}  ` +
+    `rank1 ${mean(of, rankedFirst)}  abstain ${mean(of, (r) => r.abstain, true)}`;
+  lines.push(`mean as written: ${summary(results)}`, `mean with typos: ${summary(runs)}`);
   return lines;
 }

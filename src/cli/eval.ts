@@ -1,7 +1,7 @@
 /**
  * `npm run eval -- <questions.json> [--content DIR] [--json]`
  * `npm run eval -- --suite [FILE] [--split dev|test|calibration|all] [--fit] [--calibrate] [--loco]
- *   [--ablate] [--verbose]`
+ *   [--ablate] [--typos [--seed N]] [--verbose]`
  *
  * One set: runs a question set against the knowledge base and prints, per question, the rank of
  * the first result whose displayed text satisfies the expectation and why the bot answered or
@@ -12,7 +12,8 @@
  * baselines. --fit fits the answer decision's weights on the dev splits and its operating points
  * on the calibration splits and prints the model to paste into src/search/tuning.ts; --calibrate
  * sets only the points, for the shipped weights; --loco reports each corpus with the decision
- * fitted on the others; --ablate prints what switching off each rule costs on the dev splits.
+ * fitted on the others; --ablate prints what switching off each rule costs on the dev splits;
+ * --typos scores every chosen set again with synthetic typos (eval-typos.ts).
  */
 import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
@@ -43,12 +44,13 @@ import {
   loadSuite,
   runSuite,
   type SuiteSet,
+  typoRobustness,
 } from "./eval-suite.js";
 import { runIfMain } from "./run-main.js";
 
 const USAGE = `Usage: npm run eval -- <questions.json> [--content DIR] [--json]
        npm run eval -- --suite [FILE] [--split dev|test|calibration|all] [--fit] [--calibrate]
-                       [--loco] [--ablate] [--verbose]
+                       [--loco] [--ablate] [--typos [--seed N]] [--verbose]
 
 One question set: scores the answers on <questions.json> (a JSON array of
 {"q": "...", "expect": [["alt", "alt"], ["alt"]] | null}) against the knowledge base, next to
@@ -66,6 +68,9 @@ The suite (default test/eval/suite.json): every set and split in one table.
                   (and leave-one-corpus-out) and score the chosen split with them
   --loco          report the decision fitted leave-one-corpus-out
   --ablate        what switching off each rule costs on the dev splits
+  --typos         score the chosen sets again with one random typo per question (two copies
+                  of each), next to the sets as written
+  --seed N        the typos' seed, a whole number (default 1); another seed, another sample
   --verbose       list every miss
   -h, --help      show this help
 `;
@@ -94,6 +99,8 @@ function parse(argv: readonly string[]) {
       calibrate: { type: "boolean" },
       loco: { type: "boolean" },
       ablate: { type: "boolean" },
+      typos: { type: "boolean" },
+      seed: { type: "string", default: "1" },
       verbose: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
@@ -115,6 +122,9 @@ export async function main(argv: readonly string[], io: EvalIo = processIo()): P
       throw new UsageError(`expected one questions file, got ${positionals.length}`);
     if (!SPLITS.includes(values.split))
       throw new UsageError(`--split must be dev, test, calibration or all (got "${values.split}")`);
+    if (!/^\d{1,9}$/.test(values.seed))
+      throw new UsageError(`--seed must be a whole number (got "${values.seed}")`);
+    if (values.typos && !values.suite) throw new UsageError("--typos goes with --suite");
     if (values.suite) {
       questionsPath = resolve(io.cwd(), positionals[0] ?? "test/eval/suite.json");
       await existingFile(questionsPath, "the suite file");
@@ -170,6 +180,8 @@ async function suite(
     calibrate?: boolean;
     loco?: boolean;
     ablate?: boolean;
+    typos?: boolean;
+    seed?: string;
     verbose?: boolean;
   },
   io: EvalIo,
@@ -247,6 +259,10 @@ async function suite(
     }
   }
   if (options.ablate) out(["", ...(await ablate(results, context))]);
+  if (options.typos) {
+    const seed = Number(options.seed ?? "1");
+    out(["", ...(await typoRobustness(results, context, { seed }))]);
+  }
 }
 
 function processIo(): EvalIo {

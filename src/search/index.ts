@@ -252,13 +252,27 @@ export function* buildSearchIndex(
       const forms: Form[] = [];
       // An English word the handbook never uses is corrected only by a slip of the fingers:
       // "calender" is a word too, but "dime" is not a typo for "time" (rule `real-word-slips`).
-      const real = on("real-word-slips") && (lexicon.knows?.(surface) ?? false);
+      const english = lexicon.knows?.(surface) ?? false;
+      const real = on("real-word-slips") && english;
+      const typed = surface.toLowerCase();
       for (const candidate of matcher.closest(surface, 4, fuzzyBudget)) {
-        if (real && !isTypingSlip(surface.toLowerCase(), candidate.word)) continue;
+        if (real && !isTypingSlip(typed, candidate.word)) continue;
         const term = surfaceTerm.get(candidate.word);
         if (term === undefined || seen.has(term)) continue;
         seen.add(term);
-        forms.push({ terms: [term], factor: typoFactor(candidate.distance, surface.length) });
+        const factor = typoFactor(candidate.distance, surface.length);
+        // A word no lexicon lists, one slip from a handbook word, is that word (rule
+        // `sure-slips`): "huors" is "hours", nearly as surely as if typed right.
+        const sure =
+          on("sure-slips") &&
+          !english &&
+          candidate.distance === 1 &&
+          isTypingSlip(typed, candidate.word);
+        forms.push(
+          sure
+            ? { terms: [term], factor: Math.max(factor, tuning.sureSlipShare), slip: true }
+            : { terms: [term], factor },
+        );
       }
       return forms;
     },

@@ -24,6 +24,11 @@ export interface Form {
   terms: string[];
   /** 1 for what was typed (or means the same), less for a typo correction. */
   factor: number;
+  /**
+   * A sure slip: the typed word is no English word and one slip of the fingers (`isTypingSlip`)
+   * from this correction. Such a correction is kept even for a short word.
+   */
+  slip?: boolean;
 }
 
 export interface Concept {
@@ -52,7 +57,8 @@ export interface QueryVocabulary {
 const MAX_CORRECTIONS = 2;
 /**
  * Words this short are corrected only when the correction forms a known phrase with a
- * neighbour ("parental leve" → "leave"): alone, one edit turns "life" into "line".
+ * neighbour ("parental leve" → "leave") or is a sure slip (`Form.slip`): alone, one edit turns
+ * "life" into "line".
  */
 const CONTEXT_ONLY_LENGTH = 4;
 
@@ -383,8 +389,13 @@ function rankCorrections(
           b.frequency - a.frequency ||
           a.position - b.position,
       );
+    // A short word is corrected only by a correction that forms a known phrase with a
+    // neighbour, or by a sure slip (a word no lexicon lists, one slip from a handbook word:
+    // "phne", "luch"); "life" → "line" is neither.
     const short = (tokens[i]?.surface.length ?? 0) <= CONTEXT_ONLY_LENGTH;
-    const kept = short ? ranked.filter((entry) => entry.fit === 1) : ranked;
+    const kept = short
+      ? ranked.filter((entry) => entry.fit === 1 || entry.form.slip === true)
+      : ranked;
     slots[i] =
       kept.length > 0
         ? kept.slice(0, MAX_CORRECTIONS).map((entry) => entry.form)

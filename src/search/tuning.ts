@@ -43,6 +43,16 @@ export interface SearchTuning {
    * long page's sections above the page a public role question asks for (top3 1.0 → 0.97).
    */
   pageContext: number;
+  /**
+   * The share of a match a sure slip's correction earns (0.9): a word no lexicon lists, one
+   * slip of the fingers (a swap, a letter left out or added, a neighbouring key, a vowel for a
+   * vowel) from a handbook word. Other corrections earn 1 − 2·edits/length ("huors" → "hours"
+   * would earn 0.6). Fitted on synthetic typos (`npm run eval -- --suite --typos`, dev splits,
+   * seeds 1, 7, 13; ninth session): right first answers kept through one typo 0.892 at the
+   * plain discount, 0.908 at 0.8, 0.920 at 0.9, 0.927 at 0.95 and 0.937 at 1; out-of-scope
+   * questions answered through one typo 4 of 882 at 0.9, 6 at 0.95 and 16 at 1.
+   */
+  sureSlipShare: number;
   /** A term in more than this share of sections is ubiquitous ("delivery" in a DM handbook) (0.3). */
   ubiquity: number;
   /**
@@ -71,6 +81,7 @@ export const DEFAULT_TUNING: SearchTuning = {
   headingPrecisionBonus: 0.1,
   exactHeadingBonus: 0.1,
   ubiquity: 0.3,
+  sureSlipShare: 0.9,
   pageContext: 0.2,
   // Dev splits, 2026-11-29: broader terms and derived forms (0.4/0.5) cost ranked-first on
   // every blind handbook set (GDS Way 0.76 → 0.69); synonyms alone at 0.4, for words the
@@ -112,6 +123,7 @@ export const DEFAULT_TUNING: SearchTuning = {
 export const RULES = [
   "typo-correction",
   "real-word-slips",
+  "sure-slips",
   "abbreviations",
   "related-words",
   "derivations",

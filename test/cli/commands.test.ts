@@ -179,6 +179,42 @@ describe("npm run eval", () => {
     expect(none?.code).toBe(1);
     expect(none?.err).toContain("no calibration split to calibrate on");
   });
+  it("scores a suite again with synthetic typos, from a seed, and refuses a bad seed", async () => {
+    const file = join(dir, "typos-suite.json");
+    await writeFile(
+      file,
+      JSON.stringify({
+        sets: [
+          {
+            name: "fixture",
+            corpus: SEARCH_FIXTURE,
+            split: "dev",
+            questions: join(ROOT, "test/eval/fixture-questions.json"),
+          },
+        ],
+      }),
+    );
+    const run = await commands.eval?.(["--suite", file, "--typos", "--seed", "3"]);
+    expect(run?.code).toBe(0);
+    expect(run?.out).toContain("Synthetic typos (seed 3;");
+    expect(run?.out).toMatch(
+      /^fixture +dev +\d+ +[\d.]+ [\d.]+ [\d.]+ +[\d.]+ [\d.]+ [\d.]+ +[\d.]+$/m,
+    );
+    expect(run?.out).toMatch(
+      /^mean with typos: top1 [\d.]+ {2}top3 [\d.]+ {2}rank1 [\d.]+ {2}abstain [\d.]+$/m,
+    );
+    const again = await commands.eval?.(["--suite", file, "--typos", "--seed", "3"]);
+    expect(again?.out).toBe(run?.out);
+    const badSeed = await commands.eval?.(["--suite", file, "--typos", "--seed", "x1"]);
+    expect(badSeed?.code).toBe(2);
+    expect(badSeed?.err).toContain('--seed must be a whole number (got "x1")');
+    const alone = await commands.eval?.([
+      join(ROOT, "test/eval/fixture-questions.json"),
+      "--typos",
+    ]);
+    expect(alone?.code).toBe(2);
+    expect(alone?.err).toContain("--typos goes with --suite");
+  });
 });
 
 describe("npm run bench's command line", () => {

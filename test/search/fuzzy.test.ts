@@ -9,6 +9,7 @@ describe("vocabulary fuzzy matching", () => {
     "whether",
     "sprint",
     "spring",
+    "hours",
   ]);
 
   it("counts a swap of neighbouring letters as one edit", () => {
@@ -20,6 +21,11 @@ describe("vocabulary fuzzy matching", () => {
     expect(matcher.closest("delivry")[0]).toEqual({ word: "delivery", distance: 1 });
     expect(matcher.closest("manger")[0]).toEqual({ word: "manager", distance: 1 });
     expect(matcher.closest("retrospecitve")[0]?.word).toBe("retrospective");
+  });
+
+  it("finds two neighbours swapped in a five-letter word, which Bitap counts as two errors", () => {
+    expect(matcher.closest("huors")).toEqual([{ word: "hours", distance: 1 }]);
+    expect(matcher.closest("sprnit")[0]).toEqual({ word: "sprint", distance: 1 });
   });
 
   it("does not turn a different word into a known one", () => {

@@ -96,4 +96,43 @@ describe("WordNet in search", () => {
     );
     expect(guide.search("massive").results[0]?.section.id).toBe("style.md#passive-voice");
   });
+
+  describe("sure slips (a word no lexicon lists, one slip from a handbook word)", () => {
+    const sections = buildSections([
+      { doc: "it.md", title: "IT", heading: "Lost phone", body: "Call the service desk at once." },
+      { doc: "time.md", title: "Time", heading: "Working hours", body: "We work 37 hours a week." },
+      {
+        doc: "life.md",
+        title: "Benefits",
+        heading: "Line manager",
+        body: "Your line manager signs.",
+      },
+    ]);
+    const guide = createSearchIndex(sections, { lexicon });
+    const without = createSearchIndex(sections, { lexicon, disable: new Set(["sure-slips"]) });
+    const coverage = (index: typeof guide, question: string) =>
+      index.search(question).results[0]?.coverage ?? 0;
+
+    it("reads a short one as its word, with no neighbour to confirm it", () => {
+      // "phne" is no English word, and one letter short of "phone".
+      expect(guide.search("lost my phne").results[0]?.section.id).toBe("it.md#lost-phone");
+      // Four letters and alone: without the rule a correction needs a phrase to confirm it.
+      expect(without.search("phne").results).toEqual([]);
+      // "life" is an English word: one edit from "line", but not corrected alone.
+      expect(guide.search("life").results).toEqual([]);
+    });
+
+    it("counts it nearly as if typed right, where other corrections count 1 − 2·edits/length", () => {
+      const typed = coverage(guide, "how many huors a week");
+      expect(coverage(guide, "how many hours a week")).toBeGreaterThan(typed);
+      // "huors" → "hours" is a swap in a five-letter word: 0.6 of a match without the rule.
+      expect(typed).toBeGreaterThan(coverage(without, "how many huors a week"));
+      expect(typed).toBeGreaterThanOrEqual(0.9 * coverage(guide, "how many hours a week") - 1e-9);
+    });
+
+    it("does not count an English word's slip as sure", () => {
+      // "hoard" is an English word: corrected only by a slip, at the plain discount.
+      expect(coverage(guide, "hoard")).toBe(coverage(without, "hoard"));
+    });
+  });
 });

@@ -1,0 +1,103 @@
+import type { EvalQuestion } from "./eval-scoring.js";
+
+/**
+ * Synthetic typos for `npm run eval -- --suite --typos`: every question of a set again, with one
+ * slip of the fingers in one of its words, as people type in Slack. A question set written by
+ * hand has the typos its author happened to make (and ours were read while the typo rules were
+ * written); these are drawn at random from a seed, so a rule tuned on them is tuned on typing,
+ * not on particular questions, and another seed is a fresh sample.
+ */
+
+/** A source of numbers in [0, 1). */
+export type Random = () => number;
+
+/** A small seeded generator (mulberry32): the same seed gives the same typos on every machine. */
+export function createRandom(seed: number): Random {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const KEYBOARD_ROWS = ["qwertyuiop", "asdfghjkl", "zxcvbnm"];
+
+/** Keys beside a letter in its own row of a QWERTY keyboard. */
+function besideKeys(letter: string): string[] {
+  for (const row of KEYBOARD_ROWS) {
+    const at = row.indexOf(letter);
+    if (at >= 0) return [row[at - 1], row[at + 1]].filter((key) => key !== undefined);
+  }
+  return [];
+}
+
+const pick = <T>(items: readonly T[], random: Random): T | undefined =>
+  items[Math.floor(random() * items.length)];
+
+/** The four slips a typist makes. */
+export type Slip = "drop" | "swap" | "neighbour" | "extra";
+const SLIPS: readonly Slip[] = ["drop", "swap", "neighbour", "extra"];
+
+/**
+ * One slip in `word`, never in its first letter (people rarely get that wrong, and the typo
+ * matcher's buckets assume it): a letter left out, two neighbours swapped, a key beside the
+ * right one, or an extra key beside it. Returns the word unchanged when it is too short (< 3).
+ */
+export function addTypo(word: string, random: Random): string {
+  if (word.length < 3) return word;
+  const slip = pick(SLIPS, random) ?? "drop";
+  // A position after the first letter; a swap also needs a letter after it.
+  const last = slip === "swap" ? word.length - 2 : word.length - 1;
+  const at = 1 + Math.floor(random() * last);
+  const letter = word[at] ?? "";
+  const key = pick(besideKeys(letter.toLowerCase()), random) ?? letter;
+  const dropped = word.slice(0, at) + word.slice(at + 1);
+  let typed: string;
+  switch (slip) {
+    case "drop":
+      typed = dropped;
+      break;
+    case "swap":
+      typed = word.slice(0, at) + (word[at + 1] ?? "") + letter + word.slice(at + 2);
+      break;
+    case "neighbour":
+      typed = word.slice(0, at) + key + word.slice(at + 1);
+      break;
+    case "extra":
+      typed = word.slice(0, at) + key + word.slice(at);
+      break;
+  }
+  // Swapping a double letter, or a key with no neighbour (a digit), changes nothing: drop instead.
+  return typed === word ? dropped : typed;
+}
+
+/** Words long enough that a typo in them is a typo, not another word ("form" / "from"). */
+const TYPO_WORD = /\p{L}{5,}/gu;
+
+/**
+ * `perQuestion` copies of each question, each with one typo in one of its words of five letters
+ * or more (chosen at random), its expectation unchanged. A question with no such word is left out.
+ */
+export function withTypos(
+  questions: readonly EvalQuestion[],
+  random: Random,
+  perQuestion = 2,
+): EvalQuestion[] {
+  const out: EvalQuestion[] = [];
+  for (const question of questions) {
+    const words = [...question.q.matchAll(TYPO_WORD)];
+    if (words.length === 0) continue;
+    for (let copy = 0; copy < perQuestion; copy++) {
+      const match = pick(words, random);
+      if (match === undefined || match.index === undefined) continue;
+      const typed = addTypo(match[0], random);
+      const q =
+        question.q.slice(0, match.index) + typed + question.q.slice(match.index + match[0].length);
+      out.push({ q, expect: question.expect });
+    }
+  }
+  return out;
+}
