@@ -1,3 +1,4 @@
+import { KEYBOARD_ROWS } from "../search/fuzzy.js";
 import type { EvalQuestion } from "./eval-scoring.js";
 
 /**
@@ -22,8 +23,6 @@ export function createRandom(seed: number): Random {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
-
-const KEYBOARD_ROWS = ["qwertyuiop", "asdfghjkl", "zxcvbnm"];
 
 /** Keys beside a letter in its own row of a QWERTY keyboard. */
 function besideKeys(letter: string): string[] {

@@ -181,7 +181,8 @@ export function* vocabularyMatcherSteps(words: Iterable<string>): Steps<Vocabula
   };
 }
 
-const KEYBOARD_ROWS = ["qwertyuiop", "asdfghjkl", "zxcvbnm"];
+/** The letter rows of a QWERTY keyboard, top to bottom. */
+export const KEYBOARD_ROWS = ["qwertyuiop", "asdfghjkl", "zxcvbnm"] as const;
 /** Letters next to each other on a QWERTY keyboard, in a row or diagonally. */
 function adjacentKeys(a: string, b: string): boolean {
   const at = (c: string) => {
