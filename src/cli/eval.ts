@@ -19,6 +19,7 @@ import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { loadKnowledgeBase } from "../corpus/load.js";
+import type { DecisionModel } from "../search/decide.js";
 import { DEFAULT_TUNING } from "../search/tuning.js";
 import {
   describeError,
@@ -206,6 +207,9 @@ async function suite(
   );
   const out = (lines: string[]) => io.out(`${lines.join("\n")}\n`);
   let results = await runSuite(chosen, context);
+  // The decision the table is scored with, when --fit or --calibrate replaced the shipped one:
+  // the typo run must use it too, or the two columns would compare two decisions.
+  let decision: DecisionModel | undefined;
   if (options.fit) {
     // Weights from the dev splits; operating points from the calibration splits when there are
     // any, as the shipped decision is set (the dev questions' evidence is stronger than new ones').
@@ -218,6 +222,7 @@ async function suite(
       JSON.stringify(model, null, 2),
       "",
     ]);
+    decision = model;
     results = await runSuite(chosen.filter(inSplit), context, { decision: model });
     out(["With that decision:"]);
   } else if (options.calibrate) {
@@ -235,6 +240,7 @@ async function suite(
       ),
       "",
     ]);
+    decision = model;
     results = await runSuite(chosen.filter(inSplit), context, { decision: model });
     out(["With those operating points:"]);
   }
@@ -261,7 +267,13 @@ async function suite(
   if (options.ablate) out(["", ...(await ablate(results, context))]);
   if (options.typos) {
     const seed = Number(options.seed ?? "1");
-    out(["", ...(await typoRobustness(results, context, { seed }))]);
+    out([
+      "",
+      ...(await typoRobustness(results, context, {
+        seed,
+        ...(decision && { tuning: { decision } }),
+      })),
+    ]);
   }
 }
 

@@ -14,6 +14,7 @@ import {
   loadSuite,
   runSuite,
   type SuiteSet,
+  typoRobustness,
 } from "../../src/cli/eval-suite.js";
 import { DEFAULT_TUNING, RULES } from "../../src/search/tuning.js";
 
@@ -125,6 +126,30 @@ describe("runSuite, labelledExamples, ablate", () => {
     for (const rule of RULES) {
       expect(lines.some((line) => line.startsWith(rule))).toBe(true);
     }
+  });
+
+  it("scores each set again with typos, with the decision it is given", async () => {
+    const results = await runSuite(sets, context, { baselines: false });
+    const lines = await typoRobustness(results, context, { seed: 4 });
+    expect(lines[0]).toMatch(/^Synthetic typos \(seed 4;/);
+    const row = (of: string[]) => of.find((line) => line.startsWith("fixture"))?.split(/\s+/) ?? [];
+    // set, split, asked, then as written t1 t3 abst, then with typos t1 t3 abst, rank1.
+    const cells = row(lines);
+    expect(Number(cells[2])).toBeGreaterThan(0);
+    expect(cells.slice(3, 6).join(" ")).toBe(
+      [results[0]?.run.report.top1, results[0]?.run.report.top3, results[0]?.run.report.abstain]
+        .map((n) => (n ?? -1).toFixed(2))
+        .join(" "),
+    );
+    expect(Number(cells[6])).toBeGreaterThan(0);
+    // A decision that never answers: with typos, nothing is right and everything abstains.
+    const silent = { ...DEFAULT_TUNING.decision, answerAt: 2, bestMatchAt: 2 };
+    const never = row(
+      await typoRobustness(results, context, { seed: 4, tuning: { decision: silent } }),
+    );
+    expect(never.slice(6, 9)).toEqual(["0.00", "0.00", "1.00"]);
+    // Same seed, same typos.
+    expect(await typoRobustness(results, context, { seed: 4 })).toEqual(lines);
   });
 
   it("sets operating points on calibration splits only, and each corpus on the others'", async () => {
