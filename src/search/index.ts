@@ -28,6 +28,7 @@ import {
   type QueryLexicon,
   type QueryVocabulary,
   understandQuery,
+  withoutChatPadding,
 } from "./query.js";
 import { type Candidate, type CandidateFacts, insertTop, rerank } from "./rank.js";
 import { RELATED_WORDS, relatedTerms } from "./related.js";
@@ -380,8 +381,11 @@ export function* buildSearchIndex(
     const limit = Math.max(0, Math.floor(options.limit ?? 5));
     const truncated = query.length > MAX_QUESTION_CHARS;
     fuzzyBudget = newFuzzyBudget();
+    const read = truncated ? cutAtWord(query, MAX_QUESTION_CHARS) : query;
+    // "hey team, quick q:" and "thanks!" are how the question is posted, not what it asks.
+    const question = on("chat-padding") ? withoutChatPadding(read) : read;
     const concepts = understandQuery(
-      truncated ? cutAtWord(query, MAX_QUESTION_CHARS) : query,
+      question,
       vocabulary,
       abbreviations,
       related,
@@ -464,7 +468,7 @@ export function* buildSearchIndex(
       };
     };
 
-    const amount = asksForAmount(query);
+    const amount = asksForAmount(question);
     const assessed = new Map<number, Assessment>();
     const facts: CandidateFacts[] = pool.map((candidate) => {
       const assessment = assess(candidate.index);

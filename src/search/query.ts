@@ -11,7 +11,7 @@ import {
   stopWords,
   type Token,
 } from "./text.js";
-import { PARTICLES } from "./words/english.js";
+import { CHAT_PADDING, PARTICLES } from "./words/english.js";
 
 /**
  * Query understanding: a question becomes the list of things it asks about ("concepts"), each
@@ -93,6 +93,43 @@ const AMOUNT_WORDS: ReadonlySet<string> = new Set([
   "fast",
   "frequently",
 ]);
+
+/** Slack's emoji codes (":pray:", ":+1:", ":slightly_smiling_face:"). */
+const EMOJI_CODE = /:[a-z0-9_+'-]+:/gi;
+
+/**
+ * Where a question's clauses meet: a comma, semicolon, "!", "?", a full stop before a space, a
+ * colon not inside a figure ("1:1", "9:30"), a dash between spaces, and "but" ("sorry if this
+ * is a dumb question but …").
+ */
+const CLAUSE_BREAK = /[,;!?]+|\.(?=\s|$)|:(?!\d)|\s[-\u2013\u2014]+\s|\bbut\b/gi;
+
+/**
+ * The question without what Slack wraps around it: emoji codes anywhere, and clauses at its
+ * start or end made only of greetings, thanks, apologies and filler ("hey team, quick q: how
+ * long is parental leave? thanks!" → "how long is parental leave?"). A question that is nothing
+ * but such clauses ("thanks!") is left as it is.
+ */
+export function withoutChatPadding(question: string): string {
+  const text = question.replace(EMOJI_CODE, " ");
+  // Clause spans, each with where it starts and ends in `text`.
+  const clauses: { from: number; to: number }[] = [];
+  let from = 0;
+  for (const match of text.matchAll(CLAUSE_BREAK)) {
+    const at = match.index ?? 0;
+    clauses.push({ from, to: at });
+    from = at + match[0].length;
+  }
+  clauses.push({ from, to: text.length });
+  const isPadding = ({ from: start, to: end }: { from: number; to: number }) =>
+    splitWords(text.slice(start, end)).every((word) => CHAT_PADDING.has(word) || isStopWord(word));
+  let first = 0;
+  let last = clauses.length - 1;
+  while (first <= last && isPadding(clauses[first] ?? { from: 0, to: 0 })) first++;
+  while (last >= first && isPadding(clauses[last] ?? { from: 0, to: 0 })) last--;
+  if (first > last) return question;
+  return text.slice(clauses[first]?.from ?? 0, clauses[last]?.to ?? text.length).trim();
+}
 
 /** A figure, a number word or a frequency: what "how long / often / many" is answered with. */
 export const AMOUNT_TEXT =

@@ -127,6 +127,7 @@ export const RULES = [
   "typo-correction",
   "real-word-slips",
   "sure-slips",
+  "chat-padding",
   "abbreviations",
   "related-words",
   "derivations",

@@ -284,6 +284,25 @@ describe("createSearchIndex", () => {
     expect(quit?.matchedTerms).toContain("quit");
   });
 
+  it("answers a question posted with Slack greetings and thanks as it answers the bare one", () => {
+    const sections = buildSections([
+      { doc: "leave.md", title: "Leave", heading: "Parental leave", body: "Sixteen weeks, paid." },
+      { doc: "pay.md", title: "Pay", heading: "Payday", body: "We pay on the 25th." },
+    ]);
+    const handbook = createSearchIndex(sections);
+    const bare = handbook.search("how long is parental leave");
+    const posted = handbook.search("hey team, quick q: how long is parental leave? cheers :pray:");
+    expect(posted.results[0]?.section.id).toBe("leave.md#parental-leave");
+    expect(posted.results[0]?.coverage).toBeCloseTo(bare.results[0]?.coverage ?? 0, 5);
+    expect(posted.decision.tier).toBe(bare.decision.tier);
+    // The reply echoes what was posted, not what was read.
+    expect(posted.query).toBe("hey team, quick q: how long is parental leave? cheers :pray:");
+    // Switched off, "team", "quick", "pray"… are topics the handbook lacks.
+    const without = createSearchIndex(sections, { disable: new Set(["chat-padding"]) });
+    const unread = without.search("hey team, quick q: how long is parental leave? cheers :pray:");
+    expect(unread.results[0]?.coverage ?? 0).toBeLessThan(bare.results[0]?.coverage ?? 0);
+  });
+
   it("knows a heading that says the question from one that shares most of its words", () => {
     const sections = buildSections([
       {

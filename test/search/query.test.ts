@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { derivedTerms, isMisspelledStopWord } from "../../src/search/query.js";
+import { derivedTerms, isMisspelledStopWord, withoutChatPadding } from "../../src/search/query.js";
 import { normalizeWord } from "../../src/search/text.js";
 
 describe("isMisspelledStopWord", () => {
@@ -41,5 +41,31 @@ describe("derivedTerms", () => {
 
   it("leaves short words alone", () => {
     expect(derivedTerms("leve")).toEqual([]);
+  });
+});
+
+describe("withoutChatPadding", () => {
+  it.each([
+    ["hey all, how many vacation days", "how many vacation days"],
+    ["hi! quick question: how long is parental leave? thanks!", "how long is parental leave"],
+    ["sorry if this is a dumb question but what is velocity", "what is velocity"],
+    ["hello team - who approves expenses", "who approves expenses"],
+    ["who approves expenses :pray:", "who approves expenses"],
+    ["how do 1:1s work, thanks in advance", "how do 1:1s work"],
+    ["random q: 1:1 cadence at 9:30?", "1:1 cadence at 9:30"],
+  ])("reads %j as %j", (posted, asked) => {
+    expect(withoutChatPadding(posted)).toBe(asked);
+  });
+
+  it("keeps padding words inside the question, where they may be its topic", () => {
+    expect(withoutChatPadding("quick question about team leave")).toBe(
+      "quick question about team leave",
+    );
+    expect(withoutChatPadding("how do I ask for help, team?")).toBe("how do I ask for help");
+  });
+
+  it("leaves a question that is nothing but padding as it is", () => {
+    expect(withoutChatPadding("thanks!")).toBe("thanks!");
+    expect(withoutChatPadding("hey team :wave:")).toBe("hey team :wave:");
   });
 });

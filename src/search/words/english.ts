@@ -32,7 +32,8 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   always ever even still already yet though anyway ok okay yeah yes stuff whatever
   must might shall another able
   im ive youre youve youll theyre theyve weve thats theres whos wheres hows dont doesnt didnt
-  cant couldnt wouldnt shouldnt isnt arent wasnt werent havent hasnt hadnt thru`
+  cant couldnt wouldnt shouldnt isnt arent wasnt werent havent hasnt hadnt thru
+  ty thx tia pls plz lmk cheers hiya`
     .split(/\s+/)
     .filter((word) => word.length > 0),
 );
@@ -148,3 +149,22 @@ export const JOINING_PARTICLES: ReadonlySet<string> = new Set([
   "back",
   "away",
 ]);
+
+/**
+ * What people wrap a question in on Slack, around it rather than in it: greetings and
+ * addressing ("hey team,", "morning all!"), thanks ("ty", "cheers", "thanks in advance"),
+ * apologies and hedges about asking ("sorry, dumb question:", "random q -"), requests ("pls",
+ * "lmk", "asap"). Most are topics somewhere ("team", "question", "help", "advance"), so they are
+ * dropped only as a whole clause of such words at the start or end of a question
+ * (`withoutChatPadding` in query.ts), never from inside it.
+ */
+export const CHAT_PADDING: ReadonlySet<string> = new Set(
+  `hey heya hiya yo hi hello morning afternoon evening good all everyone everybody folks guys
+  team people bot
+  thanks thank thx ty tia cheers appreciated appreciate advance kudos
+  quick question questions q random dumb silly stupid basic wondering wonder curious sorry
+  apologies apologize help anyone anybody someone somebody know
+  pls plz please lmk asap rush`
+    .split(/\s+/)
+    .filter((word) => word.length > 0),
+);
