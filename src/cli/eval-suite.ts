@@ -11,9 +11,9 @@ import {
   fitDecisionModel,
   type LabelledExample,
 } from "./eval-fit.js";
+import { createRandom, type Padding, type Random, withPadding, withTypos } from "./eval-noise.js";
 import { type EvalRun, loadQuestionSet, runEval } from "./eval-run.js";
 import type { EvalQuestion, EvalReport } from "./eval-scoring.js";
-import { createRandom, withTypos } from "./eval-typos.js";
 
 /**
  * The evaluation suite (test/eval/suite.json): question sets over several corpora, each in a
@@ -358,7 +358,7 @@ export async function ablate(
   return lines;
 }
 
-/** A seed of its own for each set, so adding a set to the suite leaves the others' typos alone. */
+/** A seed of its own for each set, so adding a set to the suite leaves the others' draws alone. */
 function setSeed(seed: number, set: SuiteSet): number {
   let hash = seed >>> 0;
   for (const char of `${set.name}/${set.split}`)
@@ -366,44 +366,70 @@ function setSeed(seed: number, set: SuiteSet): number {
   return hash;
 }
 
+/** A way of changing questions as people type them (eval-noise.ts), and how the table names it. */
+export interface Noise {
+  /** The table's title line. */
+  title: string;
+  /** The column heading of the changed questions ("with typos"). */
+  label: string;
+  seed: number;
+  /** Copies of a set's questions, changed, drawn from `random`. */
+  apply(questions: readonly EvalQuestion[], random: Random): EvalQuestion[];
+}
+
+/** One slip of the fingers in one word of five letters or more, two copies per question. */
+export function typoNoise(seed: number, perQuestion = 2): Noise {
+  return {
+    title: `Synthetic typos (seed ${seed}; one slip in one word of five letters or more, ${perQuestion} copies per question):`,
+    label: "with typos",
+    seed,
+    apply: (questions, random) => withTypos(questions, random, perQuestion),
+  };
+}
+
+/** An opener, a closer or both from `padding` (`source` names the file), two copies per question. */
+export function paddingNoise(
+  padding: Padding,
+  source: string,
+  seed: number,
+  perQuestion = 2,
+): Noise {
+  return {
+    title: `Slack padding (seed ${seed}; an opener, a closer or both from ${source}, ${perQuestion} copies per question):`,
+    label: "padded",
+    seed,
+    apply: (questions, random) => withPadding(questions, padding, random, perQuestion),
+  };
+}
+
 /**
- * Every set again with synthetic typos (`withTypos`: `perQuestion` copies of each question,
- * one slip of the fingers in one word each), next to the same set as written: how much of what
- * the bot gets right survives the way people type.
+ * Every set again with its questions changed as people type them (`noise`), next to the same
+ * set as written: how much of what the bot gets right survives typos or Slack padding.
  */
-export async function typoRobustness(
+export async function robustness(
   results: readonly SetResult[],
   context: SuiteContext,
-  options: {
-    seed: number;
-    perQuestion?: number;
-    tuning?: Partial<SearchTuning>;
-    disable?: ReadonlySet<Rule>;
-  },
+  noise: Noise,
+  options: { tuning?: Partial<SearchTuning>; disable?: ReadonlySet<Rule> } = {},
 ): Promise<string[]> {
-  const typed = results.map(({ set }) => ({
+  const changed = results.map(({ set }) => ({
     ...set,
-    questions: withTypos(
-      set.questions,
-      createRandom(setSeed(options.seed, set)),
-      options.perQuestion,
-    ),
+    questions: noise.apply(set.questions, createRandom(setSeed(noise.seed, set))),
   }));
-  const runs = await runSuite(typed, context, {
+  const runs = await runSuite(changed, context, {
     baselines: false,
     ...(options.tuning && { tuning: options.tuning }),
     ...(options.disable && { disable: options.disable }),
   });
   const lines = [
-    `Synthetic typos (seed ${options.seed}; one slip in one word of five letters or more, ` +
-      `${options.perQuestion ?? 2} copies per question):`,
-    `${"set".padEnd(14)} ${"split".padEnd(5)} ${"asked".padStart(5)}  ${"as written t1 t3 abst".padEnd(21)}  ${"with typos t1 t3 abst".padEnd(21)} rank1`,
+    noise.title,
+    `${"set".padEnd(14)} ${"split".padEnd(5)} ${"asked".padStart(5)}  ${"as written t1 t3 abst".padEnd(21)}  ${`${noise.label} t1 t3 abst`.padEnd(21)} rank1`,
   ];
   results.forEach(({ set, run }, i) => {
-    const typo = runs[i]?.run.report as EvalReport;
+    const report = runs[i]?.run.report as EvalReport;
     lines.push(
-      `${set.name.padEnd(14)} ${set.split.padEnd(5)} ${String(typo.questions).padStart(5)}  ` +
-        `${cells(run.report).padEnd(21)}  ${cells(typo).padEnd(21)} ${fixed(rankedFirst(typo))}`,
+      `${set.name.padEnd(14)} ${set.split.padEnd(5)} ${String(report.questions).padStart(5)}  ` +
+        `${cells(run.report).padEnd(21)}  ${cells(report).padEnd(21)} ${fixed(rankedFirst(report))}`,
     );
   });
   // Means over the sets: top1, top3 and ranked-first over those with answerable questions,
@@ -419,6 +445,6 @@ export async function typoRobustness(
   const summary = (of: readonly SetResult[]) =>
     `top1 ${mean(of, (r) => r.top1)}  top3 ${mean(of, (r) => r.top3)}  ` +
     `rank1 ${mean(of, rankedFirst)}  abstain ${mean(of, (r) => r.abstain, true)}`;
-  lines.push(`mean as written: ${summary(results)}`, `mean with typos: ${summary(runs)}`);
+  lines.push(`mean as written: ${summary(results)}`, `mean ${noise.label}: ${summary(runs)}`);
   return lines;
 }

@@ -1,7 +1,7 @@
 /**
  * `npm run eval -- <questions.json> [--content DIR] [--json]`
  * `npm run eval -- --suite [FILE] [--split dev|test|calibration|all] [--fit] [--calibrate] [--loco]
- *   [--ablate] [--typos [--seed N]] [--verbose]`
+ *   [--ablate] [--typos] [--padding FILE] [--seed N] [--verbose]`
  *
  * One set: runs a question set against the knowledge base and prints, per question, the rank of
  * the first result whose displayed text satisfies the expectation and why the bot answered or
@@ -13,9 +13,10 @@
  * on the calibration splits and prints the model to paste into src/search/tuning.ts; --calibrate
  * sets only the points, for the shipped weights; --loco reports each corpus with the decision
  * fitted on the others; --ablate prints what switching off each rule costs on the dev splits;
- * --typos scores every chosen set again with synthetic typos (eval-typos.ts).
+ * --typos and --padding score every chosen set again with synthetic typos or Slack padding
+ * (eval-noise.ts).
  */
-import { stat } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { loadKnowledgeBase } from "../corpus/load.js";
@@ -33,6 +34,7 @@ import {
   UsageError,
   usageMessage,
 } from "./cli-common.js";
+import { parsePadding } from "./eval-noise.js";
 import { formatRun, loadQuestionSet, runEval, summaryJson } from "./eval-run.js";
 import {
   ablate,
@@ -43,15 +45,18 @@ import {
   formatSuite,
   leaveOneCorpusOut,
   loadSuite,
+  type Noise,
+  paddingNoise,
+  robustness,
   runSuite,
   type SuiteSet,
-  typoRobustness,
+  typoNoise,
 } from "./eval-suite.js";
 import { runIfMain } from "./run-main.js";
 
 const USAGE = `Usage: npm run eval -- <questions.json> [--content DIR] [--json]
        npm run eval -- --suite [FILE] [--split dev|test|calibration|all] [--fit] [--calibrate]
-                       [--loco] [--ablate] [--typos [--seed N]] [--verbose]
+                       [--loco] [--ablate] [--typos] [--padding FILE] [--seed N] [--verbose]
 
 One question set: scores the answers on <questions.json> (a JSON array of
 {"q": "...", "expect": [["alt", "alt"], ["alt"]] | null}) against the knowledge base, next to
@@ -71,7 +76,10 @@ The suite (default test/eval/suite.json): every set and split in one table.
   --ablate        what switching off each rule costs on the dev splits
   --typos         score the chosen sets again with one random typo per question (two copies
                   of each), next to the sets as written
-  --seed N        the typos' seed, a whole number (default 1); another seed, another sample
+  --padding FILE  score the chosen sets again with Slack padding around each question (two
+                  copies of each): FILE is {"openers": [...], "closers": [...]}, as
+                  test/eval/padding.dev.json
+  --seed N        the seed of --typos and --padding, a whole number (default 1)
   --verbose       list every miss
   -h, --help      show this help
 `;
@@ -101,6 +109,7 @@ function parse(argv: readonly string[]) {
       loco: { type: "boolean" },
       ablate: { type: "boolean" },
       typos: { type: "boolean" },
+      padding: { type: "string" },
       seed: { type: "string", default: "1" },
       verbose: { type: "boolean" },
       help: { type: "boolean", short: "h" },
@@ -126,6 +135,10 @@ export async function main(argv: readonly string[], io: EvalIo = processIo()): P
     if (!/^\d{1,9}$/.test(values.seed))
       throw new UsageError(`--seed must be a whole number (got "${values.seed}")`);
     if (values.typos && !values.suite) throw new UsageError("--typos goes with --suite");
+    if (values.padding !== undefined) {
+      if (!values.suite) throw new UsageError("--padding goes with --suite");
+      await existingFile(resolve(io.cwd(), values.padding), "the padding file");
+    }
     if (values.suite) {
       questionsPath = resolve(io.cwd(), positionals[0] ?? "test/eval/suite.json");
       await existingFile(questionsPath, "the suite file");
@@ -182,6 +195,7 @@ async function suite(
     loco?: boolean;
     ablate?: boolean;
     typos?: boolean;
+    padding?: string;
     seed?: string;
     verbose?: boolean;
   },
@@ -265,15 +279,17 @@ async function suite(
     }
   }
   if (options.ablate) out(["", ...(await ablate(results, context))]);
-  if (options.typos) {
-    const seed = Number(options.seed ?? "1");
-    out([
-      "",
-      ...(await typoRobustness(results, context, {
-        seed,
-        ...(decision && { tuning: { decision } }),
-      })),
-    ]);
+  const seed = Number(options.seed ?? "1");
+  const noises: Noise[] = [];
+  if (options.typos) noises.push(typoNoise(seed));
+  if (options.padding !== undefined) {
+    const file = resolve(io.cwd(), options.padding);
+    const padding = parsePadding(await readJson(file), file);
+    noises.push(paddingNoise(padding, options.padding, seed));
+  }
+  for (const noise of noises) {
+    const tuning = decision && { tuning: { decision } };
+    out(["", ...(await robustness(results, context, noise, tuning))]);
   }
 }
 
@@ -283,6 +299,16 @@ function processIo(): EvalIo {
     err: (text) => process.stderr.write(text),
     cwd: () => process.cwd(),
   };
+}
+
+/** A JSON file's contents; an unreadable or malformed file is named with the reason. */
+async function readJson(file: string): Promise<unknown> {
+  const text = await readFile(file, "utf8");
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new Error(`${file}: not JSON (${(error as Error).message})`);
+  }
 }
 
 runIfMain(import.meta.url, "eval", () => main(process.argv.slice(2)));

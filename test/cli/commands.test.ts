@@ -179,7 +179,7 @@ describe("npm run eval", () => {
     expect(none?.code).toBe(1);
     expect(none?.err).toContain("no calibration split to calibrate on");
   });
-  it("scores a suite again with synthetic typos, from a seed, and refuses a bad seed", async () => {
+  it("scores a suite again with synthetic typos or Slack padding, and refuses bad input", async () => {
     const file = join(dir, "typos-suite.json");
     await writeFile(
       file,

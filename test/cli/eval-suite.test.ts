@@ -12,9 +12,11 @@ import {
   labelledExamples,
   leaveOneCorpusOut,
   loadSuite,
+  paddingNoise,
+  robustness,
   runSuite,
   type SuiteSet,
-  typoRobustness,
+  typoNoise,
 } from "../../src/cli/eval-suite.js";
 import { DEFAULT_TUNING, RULES } from "../../src/search/tuning.js";
 
@@ -130,7 +132,7 @@ describe("runSuite, labelledExamples, ablate", () => {
 
   it("scores each set again with typos, with the decision it is given", async () => {
     const results = await runSuite(sets, context, { baselines: false });
-    const lines = await typoRobustness(results, context, { seed: 4 });
+    const lines = await robustness(results, context, typoNoise(4));
     expect(lines[0]).toMatch(/^Synthetic typos \(seed 4;/);
     const row = (of: string[]) => of.find((line) => line.startsWith("fixture"))?.split(/\s+/) ?? [];
     // set, split, asked, then as written t1 t3 abst, then with typos t1 t3 abst, rank1.
@@ -145,11 +147,22 @@ describe("runSuite, labelledExamples, ablate", () => {
     // A decision that never answers: with typos, nothing is right and everything abstains.
     const silent = { ...DEFAULT_TUNING.decision, answerAt: 2, bestMatchAt: 2 };
     const never = row(
-      await typoRobustness(results, context, { seed: 4, tuning: { decision: silent } }),
+      await robustness(results, context, typoNoise(4), { tuning: { decision: silent } }),
     );
     expect(never.slice(6, 9)).toEqual(["0.00", "0.00", "1.00"]);
     // Same seed, same typos.
-    expect(await typoRobustness(results, context, { seed: 4 })).toEqual(lines);
+    expect(await robustness(results, context, typoNoise(4))).toEqual(lines);
+    // Padding: the same table, its own title and column.
+    const padded = await robustness(
+      results,
+      context,
+      paddingNoise({ openers: ["hey team, "], closers: [" ty!"] }, "pads.json", 4),
+    );
+    expect(padded[0]).toMatch(
+      /^Slack padding \(seed 4; an opener, a closer or both from pads\.json/,
+    );
+    expect(padded[1]).toContain("padded t1 t3 abst");
+    expect(padded.at(-1)).toMatch(/^mean padded: top1 [\d.]+/);
   });
 
   it("sets operating points on calibration splits only, and each corpus on the others'", async () => {

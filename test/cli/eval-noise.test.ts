@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { addTypo, createRandom, withTypos } from "../../src/cli/eval-typos.js";
+import {
+  addTypo,
+  createRandom,
+  parsePadding,
+  withPadding,
+  withTypos,
+} from "../../src/cli/eval-noise.js";
 import { editDistance, isTypingSlip } from "../../src/search/fuzzy.js";
 
 describe("createRandom", () => {
@@ -85,5 +91,47 @@ describe("withTypos", () => {
 
   it("draws the same typos from the same seed", () => {
     expect(withTypos(questions, createRandom(9))).toEqual(withTypos(questions, createRandom(9)));
+  });
+});
+
+describe("withPadding and parsePadding", () => {
+  const padding = { openers: ["hey team, ", "quick q: "], closers: [" ty!", " :pray:"] };
+  const questions = [
+    { q: "how long is parental leave", expect: [["Parental"]] },
+    { q: "what is the wifi password", expect: null },
+  ];
+
+  it("wraps each question in an opener, a closer or both, expectation unchanged", () => {
+    const padded = withPadding(questions, padding, createRandom(2), 30);
+    expect(padded).toHaveLength(60);
+    const shapes = new Set<string>();
+    for (const [i, p] of padded.entries()) {
+      const source = questions[i < 30 ? 0 : 1];
+      expect(p.expect).toBe(source?.expect);
+      const at = p.q.indexOf(source?.q ?? "");
+      expect(at).toBeGreaterThanOrEqual(0);
+      const before = p.q.slice(0, at);
+      const after = p.q.slice(at + (source?.q.length ?? 0));
+      expect(before === "" || padding.openers.includes(before)).toBe(true);
+      expect(after === "" || padding.closers.includes(after)).toBe(true);
+      shapes.add(`${before !== ""}/${after !== ""}`);
+    }
+    expect([...shapes].sort()).toEqual(["false/true", "true/false", "true/true"]);
+  });
+
+  it("takes a file with openers or closers, and names what is wrong with any other", () => {
+    expect(parsePadding({ openers: ["hi, "], closers: [] }, "p.json")).toEqual({
+      openers: ["hi, "],
+      closers: [],
+    });
+    expect(() => parsePadding([], "p.json")).toThrow(
+      'p.json: expected {"openers": [...], "closers": [...]}',
+    );
+    expect(() => parsePadding({ openers: "hi", closers: [] }, "p.json")).toThrow(
+      'p.json: "openers" must be a list of texts',
+    );
+    expect(() => parsePadding({ openers: [], closers: [] }, "p.json")).toThrow(
+      "p.json: no openers and no closers",
+    );
   });
 });

@@ -2,11 +2,12 @@ import { KEYBOARD_ROWS } from "../search/fuzzy.js";
 import type { EvalQuestion } from "./eval-scoring.js";
 
 /**
- * Synthetic typos for `npm run eval -- --suite --typos`: every question of a set again, with one
- * slip of the fingers in one of its words, as people type in Slack. A question set written by
- * hand has the typos its author happened to make (and ours were read while the typo rules were
- * written); these are drawn at random from a seed, so a rule tuned on them is tuned on typing,
- * not on particular questions, and another seed is a fresh sample.
+ * How people type in Slack, put onto written questions, for `npm run eval -- --suite --typos`
+ * and `--padding FILE`: every question of a set again, with one slip of the fingers in one of
+ * its words, or wrapped in a greeting or thanks. A question set written by hand has the typos
+ * and padding its author happened to write (and ours were read while the rules were written);
+ * these are drawn at random from a seed, so a rule tuned on them is tuned on typing, not on
+ * particular questions, and another seed is a fresh sample.
  */
 
 /** A source of numbers in [0, 1). */
@@ -96,6 +97,51 @@ export function withTypos(
       const q =
         question.q.slice(0, match.index) + typed + question.q.slice(match.index + match[0].length);
       out.push({ q, expect: question.expect });
+    }
+  }
+  return out;
+}
+
+/** What people put around a question in Slack: before it ("hey team, ") and after it (" ty!"). */
+export interface Padding {
+  openers: string[];
+  closers: string[];
+}
+
+/** A padding file's contents, checked; the error names the file and what is wrong. */
+export function parsePadding(data: unknown, source: string): Padding {
+  const list = (key: "openers" | "closers"): string[] => {
+    const value = (data as Record<string, unknown> | null)?.[key];
+    if (!Array.isArray(value) || value.some((item) => typeof item !== "string"))
+      throw new Error(`${source}: "${key}" must be a list of texts`);
+    return value as string[];
+  };
+  if (typeof data !== "object" || data === null || Array.isArray(data))
+    throw new Error(`${source}: expected {"openers": [...], "closers": [...]}`);
+  const padding = { openers: list("openers"), closers: list("closers") };
+  if (padding.openers.length + padding.closers.length === 0)
+    throw new Error(`${source}: no openers and no closers`);
+  return padding;
+}
+
+/**
+ * `perQuestion` copies of each question, each with an opener, a closer, or both, drawn from
+ * `padding`, its expectation unchanged.
+ */
+export function withPadding(
+  questions: readonly EvalQuestion[],
+  padding: Padding,
+  random: Random,
+  perQuestion = 2,
+): EvalQuestion[] {
+  const out: EvalQuestion[] = [];
+  for (const question of questions) {
+    for (let copy = 0; copy < perQuestion; copy++) {
+      // 0: an opener, 1: a closer, 2: both (when the file has both kinds).
+      const kind = Math.floor(random() * 3);
+      const opener = kind !== 1 ? (pick(padding.openers, random) ?? "") : "";
+      const closer = kind !== 0 || opener === "" ? (pick(padding.closers, random) ?? "") : "";
+      out.push({ q: `${opener}${question.q}${closer}`, expect: question.expect });
     }
   }
   return out;
