@@ -98,11 +98,11 @@ const AMOUNT_WORDS: ReadonlySet<string> = new Set([
 const EMOJI_CODE = /:[a-z0-9_+'-]+:/gi;
 
 /**
- * Where a question's clauses meet: a comma, semicolon, "!", "?", a full stop before a space, a
+ * Where a question's clauses meet: a comma, semicolon, "!", "?", a bracket, a full stop before a space, a
  * colon not inside a figure ("1:1", "9:30"), a dash between spaces, and "but" ("sorry if this
  * is a dumb question but …").
  */
-const CLAUSE_BREAK = /[,;!?]+|\.(?=\s|$)|:(?!\d)|\s[-\u2013\u2014]+\s|\bbut\b/gi;
+const CLAUSE_BREAK = /[,;!?()]+|\.(?=\s|$)|:(?!\d)|\s[-\u2013\u2014]+\s|\bbut\b/gi;
 
 /**
  * The question without what Slack wraps around it: emoji codes anywhere, and clauses at its

@@ -53,6 +53,8 @@ describe("withoutChatPadding", () => {
     ["who approves expenses :pray:", "who approves expenses"],
     ["how do 1:1s work, thanks in advance", "how do 1:1s work"],
     ["random q: 1:1 cadence at 9:30?", "1:1 cadence at 9:30"],
+    ["according to the handbook, how long is parental leave", "how long is parental leave"],
+    ["how long is parental leave (per the handbook)", "how long is parental leave"],
   ])("reads %j as %j", (posted, asked) => {
     expect(withoutChatPadding(posted)).toBe(asked);
   });

@@ -154,7 +154,8 @@ export const JOINING_PARTICLES: ReadonlySet<string> = new Set([
  * What people wrap a question in on Slack, around it rather than in it: greetings and
  * addressing ("hey team,", "morning all!"), thanks ("ty", "cheers", "thanks in advance"),
  * apologies and hedges about asking ("sorry, dumb question:", "random q -"), requests ("pls",
- * "lmk", "asap"). Most are topics somewhere ("team", "question", "help", "advance"), so they are
+ * "lmk", "asap"), and where the asker expects the answer to be written ("according to the
+ * handbook,", "(per the wiki)"). Most are topics somewhere ("team", "question", "help", "advance"), so they are
  * dropped only as a whole clause of such words at the start or end of a question
  * (`withoutChatPadding` in query.ts), never from inside it.
  */
@@ -164,7 +165,8 @@ export const CHAT_PADDING: ReadonlySet<string> = new Set(
   thanks thank thx ty tia cheers appreciated appreciate advance kudos
   quick question questions q random dumb silly stupid basic wondering wonder curious sorry
   apologies apologize help anyone anybody someone somebody know
-  pls plz please lmk asap rush`
+  pls plz please lmk asap rush
+  according handbook handbooks docs doc documentation documented wiki guide manual written`
     .split(/\s+/)
     .filter((word) => word.length > 0),
 );
