@@ -46,21 +46,24 @@ export function runEval(
   return { report, baselines };
 }
 
-/** A question set from a JSON file; any problem is reported with the file's path. */
-export async function loadQuestionSet(path: string): Promise<EvalQuestion[]> {
+/** A JSON file's contents; an unreadable or malformed file is reported with its path. */
+export async function readJsonFile(path: string): Promise<unknown> {
   let text: string;
   try {
     text = await readFile(path, "utf8");
   } catch (error) {
     throw new Error(`${path}: cannot read the file (${(error as Error).message})`);
   }
-  let data: unknown;
   try {
-    data = JSON.parse(text);
+    return JSON.parse(text);
   } catch (error) {
     throw new Error(`${path}: not valid JSON (${(error as Error).message})`);
   }
-  return parseQuestionSet(data, path);
+}
+
+/** A question set from a JSON file; any problem is reported with the file's path. */
+export async function loadQuestionSet(path: string): Promise<EvalQuestion[]> {
+  return parseQuestionSet(await readJsonFile(path), path);
 }
 
 const fixed = (n: number) => n.toFixed(3);

@@ -16,7 +16,7 @@
  * --typos and --padding score every chosen set again with synthetic typos or Slack padding
  * (eval-noise.ts).
  */
-import { readFile, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { loadKnowledgeBase } from "../corpus/load.js";
@@ -35,7 +35,7 @@ import {
   usageMessage,
 } from "./cli-common.js";
 import { parsePadding } from "./eval-noise.js";
-import { formatRun, loadQuestionSet, runEval, summaryJson } from "./eval-run.js";
+import { formatRun, loadQuestionSet, readJsonFile, runEval, summaryJson } from "./eval-run.js";
 import {
   ablate,
   calibrateLeaveOneCorpusOut,
@@ -284,7 +284,7 @@ async function suite(
   if (options.typos) noises.push(typoNoise(seed));
   if (options.padding !== undefined) {
     const file = resolve(io.cwd(), options.padding);
-    const padding = parsePadding(await readJson(file), file);
+    const padding = parsePadding(await readJsonFile(file), file);
     noises.push(paddingNoise(padding, options.padding, seed));
   }
   for (const noise of noises) {
@@ -299,16 +299,6 @@ function processIo(): EvalIo {
     err: (text) => process.stderr.write(text),
     cwd: () => process.cwd(),
   };
-}
-
-/** A JSON file's contents; an unreadable or malformed file is named with the reason. */
-async function readJson(file: string): Promise<unknown> {
-  const text = await readFile(file, "utf8");
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new Error(`${file}: not JSON (${(error as Error).message})`);
-  }
 }
 
 runIfMain(import.meta.url, "eval", () => main(process.argv.slice(2)));

@@ -253,8 +253,9 @@ export function* buildSearchIndex(
       const forms: Form[] = [];
       // An English word the handbook never uses is corrected only by a slip of the fingers:
       // "calender" is a word too, but "dime" is not a typo for "time" (rule `real-word-slips`).
-      const english = lexicon.knows?.(surface) ?? false;
-      const real = on("real-word-slips") && english;
+      // undefined when the lexicon cannot tell: neither rule below then applies.
+      const english = lexicon.knows?.(surface);
+      const real = on("real-word-slips") && english === true;
       const typed = surface.toLowerCase();
       for (const candidate of matcher.closest(surface, 4, fuzzyBudget)) {
         if (real && !isTypingSlip(typed, candidate.word)) continue;
@@ -266,7 +267,7 @@ export function* buildSearchIndex(
         // `sure-slips`): "huors" is "hours", nearly as surely as if typed right.
         const sure =
           on("sure-slips") &&
-          !english &&
+          english === false &&
           candidate.distance === 1 &&
           isTypingSlip(typed, candidate.word);
         forms.push(

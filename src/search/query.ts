@@ -107,28 +107,29 @@ const CLAUSE_BREAK = /[,;!?()]+|\.(?=\s|$)|:(?!\d)|\s[-\u2013\u2014]+\s|\bbut\b/
 /**
  * The question without what Slack wraps around it: emoji codes anywhere, and clauses at its
  * start or end made only of greetings, thanks, apologies and filler ("hey team, quick q: how
- * long is parental leave? thanks!" → "how long is parental leave?"). A question that is nothing
+ * long is parental leave? thanks!" → "how long is parental leave"). A question that is nothing
  * but such clauses ("thanks!") is left as it is.
  */
 export function withoutChatPadding(question: string): string {
   const text = question.replace(EMOJI_CODE, " ");
-  // Clause spans, each with where it starts and ends in `text`.
-  const clauses: { from: number; to: number }[] = [];
-  let from = 0;
+  // Where each clause starts and ends in `text`.
+  const starts = [0];
+  const ends: number[] = [];
   for (const match of text.matchAll(CLAUSE_BREAK)) {
-    const at = match.index ?? 0;
-    clauses.push({ from, to: at });
-    from = at + match[0].length;
+    ends.push(match.index);
+    starts.push(match.index + match[0].length);
   }
-  clauses.push({ from, to: text.length });
-  const isPadding = ({ from: start, to: end }: { from: number; to: number }) =>
-    splitWords(text.slice(start, end)).every((word) => CHAT_PADDING.has(word) || isStopWord(word));
+  ends.push(text.length);
+  const isPadding = (i: number) =>
+    splitWords(text.slice(starts[i], ends[i])).every(
+      (word) => CHAT_PADDING.has(word) || isStopWord(word),
+    );
   let first = 0;
-  let last = clauses.length - 1;
-  while (first <= last && isPadding(clauses[first] ?? { from: 0, to: 0 })) first++;
-  while (last >= first && isPadding(clauses[last] ?? { from: 0, to: 0 })) last--;
+  let last = ends.length - 1;
+  while (first <= last && isPadding(first)) first++;
+  while (last >= first && isPadding(last)) last--;
   if (first > last) return question;
-  return text.slice(clauses[first]?.from ?? 0, clauses[last]?.to ?? text.length).trim();
+  return text.slice(starts[first], ends[last]).trim();
 }
 
 /** A figure, a number word or a frequency: what "how long / often / many" is answered with. */

@@ -130,6 +130,14 @@ describe("WordNet in search", () => {
       expect(typed).toBeGreaterThanOrEqual(0.9 * coverage(guide, "how many hours a week") - 1e-9);
     });
 
+    it("counts no slip as sure when the lexicon cannot tell a word from a typo", () => {
+      const blind = createSearchIndex(sections, { lexicon: { related: () => [] } });
+      expect(coverage(blind, "how many huors a week")).toBe(
+        coverage(without, "how many huors a week"),
+      );
+      expect(blind.search("phne").results).toEqual([]);
+    });
+
     it("does not count an English word's slip as sure", () => {
       // "hoard" is an English word: corrected only by a slip, at the plain discount.
       expect(coverage(guide, "hoard")).toBe(coverage(without, "hoard"));
