@@ -129,7 +129,34 @@ export function withoutChatPadding(question: string): string {
   while (first <= last && isPadding(first)) first++;
   while (last >= first && isPadding(last)) last--;
   if (first > last) return question;
-  return text.slice(starts[first], ends[last]).trim();
+  return withoutAskingFrame(text.slice(starts[first], ends[last]).trim());
+}
+
+/** Words that open the question itself after a frame ("does anyone know *how* …"). */
+const QUESTION_OPENERS: ReadonlySet<string> = new Set(
+  "how what whats where which who when why whether if".split(" "),
+);
+
+/**
+ * The question without an opening frame of greetings and asking, said before its question word
+ * with no comma ("does anyone know how …", "hey team where …", "i was wondering if …"). The
+ * frame must hold a padding word that is no stop word: stop words are dropped anyway. One
+ * addressing word before "who" is a relative clause ("people who …"), not a frame.
+ */
+function withoutAskingFrame(clause: string): string {
+  const tokens = [...clause.matchAll(/\S+/g)];
+  let padding = 0;
+  for (const [i, token] of tokens.entries()) {
+    const words = splitWords(token[0]);
+    const word = words[0];
+    if (words.length === 1 && word !== undefined && QUESTION_OPENERS.has(word)) {
+      if (padding === 0 || (i === 1 && word === "who")) return clause;
+      return clause.slice(token.index);
+    }
+    if (!words.every((w) => CHAT_PADDING.has(w) || isStopWord(w))) return clause;
+    if (words.some((w) => CHAT_PADDING.has(w) && !isStopWord(w))) padding++;
+  }
+  return clause;
 }
 
 /** A figure, a number word or a frequency: what "how long / often / many" is answered with. */

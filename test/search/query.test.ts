@@ -59,6 +59,23 @@ describe("withoutChatPadding", () => {
     expect(withoutChatPadding(posted)).toBe(asked);
   });
 
+  it.each([
+    ["does anyone know how much parental leave we get", "how much parental leave we get"],
+    ["hey team where is the vpn guide", "where is the vpn guide"],
+    ["i was wondering if contractors get leave", "if contractors get leave"],
+  ])("reads an asking frame without a comma, %j, as %j", (posted, asked) => {
+    expect(withoutChatPadding(posted)).toBe(asked);
+  });
+
+  it("keeps a frame that is only stop words, and an addressing word before a relative clause", () => {
+    // Stop words are dropped by the analyser anyway; cutting them here would change nothing.
+    expect(withoutChatPadding("can you tell me what velocity is")).toBe(
+      "can you tell me what velocity is",
+    );
+    expect(withoutChatPadding("people who manage budgets")).toBe("people who manage budgets");
+    expect(withoutChatPadding("team lead what does it mean")).toBe("team lead what does it mean");
+  });
+
   it("keeps padding words inside the question, where they may be its topic", () => {
     expect(withoutChatPadding("quick question about team leave")).toBe(
       "quick question about team leave",

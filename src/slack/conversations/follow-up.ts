@@ -25,6 +25,25 @@ const ACKNOWLEDGEMENT_WORDS = new Set(
   ).split(" "),
 );
 
+/** The words of a message as a person reads them: emoji codes and punctuation dropped. */
+function messageWords(text: string): string[] {
+  return text
+    .toLowerCase()
+    .replace(/:[a-z0-9_+-]+:/g, " ")
+    .replace(/[^\p{L}\p{N}'\s]/gu, " ")
+    .split(/\s+/)
+    .filter(Boolean);
+}
+
+/**
+ * A thanks or an acknowledgement and nothing else ("thanks!", "ok got it", "perfect ty
+ * :pray:"): a reply to the bot, not a question for the handbook.
+ */
+export function isAcknowledgement(text: string): boolean {
+  const words = messageWords(text);
+  return words.length > 0 && words.every((word) => ACKNOWLEDGEMENT_WORDS.has(word));
+}
+
 /** How a question starts in English, when it does not end with "?". */
 const QUESTION_START =
   /^(what|what's|whats|how|who|whom|whose|when|where|why|which|can|could|do|does|did|is|are|was|were|should|shall|would|will|may|might|must|has|have|any|anyone|is there|are there)\b/;
@@ -49,19 +68,14 @@ export function readFollowUp(
   raw = text,
   botUserId?: string,
 ): FollowUpReading {
-  const words = text
-    .toLowerCase()
-    .replace(/:[a-z0-9_+-]+:/g, " ")
-    .replace(/[^\p{L}\p{N}'\s]/gu, " ")
-    .split(/\s+/)
-    .filter(Boolean);
+  const words = messageWords(text);
   if (words.length === 0) return { kind: "ignore", reason: "empty" };
   // People talking to each other: a message that names someone else is for them.
   const mentions = [...raw.matchAll(/<@([UW][A-Z0-9]+)(?:\|[^>]*)?>/g)].map((m) => m[1]);
   if (mentions.some((id) => id !== botUserId)) {
     return { kind: "ignore", reason: "addressed to someone" };
   }
-  if (words.every((word) => ACKNOWLEDGEMENT_WORDS.has(word))) {
+  if (isAcknowledgement(text)) {
     return { kind: "ignore", reason: "acknowledgement" };
   }
   const lower = text.toLowerCase().trim();

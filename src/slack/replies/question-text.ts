@@ -1,3 +1,5 @@
+import { isAcknowledgement } from "../conversations/follow-up.js";
+
 /**
  * Turning what a person typed in Slack into a plain question for the search index.
  * Slack sends message text with its own markup (mentions, channel links, `<url|label>`
@@ -34,6 +36,7 @@ function replaceMarkup(inner: string): string {
 export type CommandIntent =
   | { kind: "help" }
   | { kind: "topics" }
+  | { kind: "acknowledgement" }
   | { kind: "question"; question: string };
 
 /** What `/dm <text>` asks for: help (no text, or "help"), the topic list, or a question. */
@@ -46,7 +49,7 @@ export function parseCommandText(text: string | undefined): CommandIntent {
  * failed to answer: it gets the help text (and stays out of the unanswered-questions report).
  */
 const GREETING =
-  /^(hi|hello|hey|hiya|howdy|yo|good (morning|afternoon|evening))( there| all| bot)?$/;
+  /^(hi+|hello|hey+a?|hiya|howdy|yo|morning|good (morning|afternoon|evening))( there| all| y'?all| everyone| everybody| folks| team| guys| bot)?$/;
 
 /** The same reading for text already freed of Slack markup (a mention, a DM). */
 export function classifyQuestion(question: string): CommandIntent {
@@ -56,5 +59,7 @@ export function classifyQuestion(question: string): CommandIntent {
     .trim();
   if (keyword === "" || keyword === "help" || GREETING.test(keyword)) return { kind: "help" };
   if (keyword === "topics" || keyword === "topic") return { kind: "topics" };
+  // "thanks!" after an answer is not a question the handbook failed to answer.
+  if (isAcknowledgement(question)) return { kind: "acknowledgement" };
   return { kind: "question", question };
 }

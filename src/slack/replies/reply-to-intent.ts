@@ -1,5 +1,5 @@
 import { type ListenerDeps, replyContext } from "../deps.js";
-import { renderHelp } from "../views/help.js";
+import { renderAcknowledgement, renderHelp } from "../views/help.js";
 import { renderTopics } from "../views/topics.js";
 import type { SlackMessage } from "../views/types.js";
 import { answerQuestion, type Surface } from "./answer-question.js";
@@ -18,8 +18,8 @@ export interface Asker {
 }
 
 /**
- * What a command, mention or DM gets back: the help text, the topic list, or the answer (which
- * logs its `query` line). The one place the three surfaces agree on what each intent shows.
+ * What a command, mention or DM gets back: the help text, the topic list, a short reply to a
+ * thanks, or the answer (which logs its `query` line). The one place the three surfaces agree on what each intent shows.
  */
 export async function replyToIntent(
   deps: ListenerDeps,
@@ -29,6 +29,7 @@ export async function replyToIntent(
   // The command as typed when it was one, else as installed: mentions and DMs name it too.
   const command = asker.command ?? deps.command;
   if (intent.kind === "help") return renderHelp({ command });
+  if (intent.kind === "acknowledgement") return renderAcknowledgement({ command });
   if (intent.kind === "topics") return renderTopics(deps.knowledge.current().base, { command });
   return answerQuestion({
     knowledge: deps.knowledge.current(),

@@ -66,3 +66,15 @@ export function renderHelp(options: HelpOptions = {}): SlackMessage {
     ],
   };
 }
+
+/**
+ * What "thanks!" or "ok got it" gets: a short line that says how to go on, not a search for
+ * the word "thanks" and an apology that the handbook does not cover it.
+ */
+export function renderAcknowledgement(
+  options: { command?: string | undefined } = {},
+): SlackMessage {
+  const command = commandName(options);
+  const text = `:+1: Ask me another question any time, or try \`${command} topics\` to see what the handbook covers.`;
+  return { text, blocks: [mrkdwnSection(text)] };
+}

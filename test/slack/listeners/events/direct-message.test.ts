@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createDirectMessageListener } from "../../../../src/slack/listeners/events/direct-message.js";
 import { renderApology } from "../../../../src/slack/views/apology.js";
-import { renderHelp } from "../../../../src/slack/views/help.js";
+import { renderAcknowledgement, renderHelp } from "../../../../src/slack/views/help.js";
 import { renderReply } from "../../../../src/slack/views/reply.js";
 import { confidentResponse, eventArgs, makeDeps, onlyCall, platformError } from "../fakes.js";
 
@@ -82,6 +82,23 @@ describe("message.im", () => {
     await createDirectMessageListener(deps)(args);
     expect(onlyCall(client.chat.postMessage)).toMatchObject(renderHelp());
     expect(search).not.toHaveBeenCalled();
+  });
+
+  it("answers a thanks with a short reply, without searching or logging a question", async () => {
+    const { deps, search, log } = makeDeps();
+    const { args, client } = dmArgs({
+      text: "perfect, thanks! :pray:",
+      thread_ts: "1700000000.000100",
+    });
+    await createDirectMessageListener(deps)(args);
+    expect(onlyCall(client.chat.postMessage)).toEqual({
+      channel: "D0ASKER01",
+      thread_ts: "1700000000.000100",
+      ...renderAcknowledgement(),
+    });
+    expect(search).not.toHaveBeenCalled();
+    // The unanswered-questions report reads `query` lines: a thanks is not one.
+    expect(log.events("query")).toEqual([]);
   });
 
   it.each([
