@@ -178,6 +178,43 @@ describe("createSearchIndex", () => {
     expect(senior?.matchedTerms).not.toContain("yr");
   });
 
+  it("reads pw as password and confs as conferences, which share no letters' worth of a typo", () => {
+    const handbook = createSearchIndex(
+      buildSections([
+        {
+          doc: "security.md",
+          title: "Security",
+          heading: "Password managers",
+          body: "Use the approved password manager for every work account.",
+        },
+        {
+          doc: "people.md",
+          title: "People",
+          heading: "Managers",
+          body: "Your manager approves leave and training requests.",
+        },
+        {
+          doc: "learning.md",
+          title: "Learning",
+          heading: "Conferences",
+          body: "Engineers may attend one paid conference a year.",
+        },
+        {
+          doc: "calendar.md",
+          title: "Calendar",
+          heading: "Yearly events",
+          body: "The company offsite happens once a year; engineers attend in person.",
+        },
+      ]),
+    );
+    const pw = handbook.search("which pw manager do we use").results[0];
+    expect(pw?.section.id).toBe("security.md#password-managers");
+    expect(pw?.matchedTerms).toContain("password");
+    expect(
+      handbook.search("how many confs a year can engineers attend").results[0]?.section.id,
+    ).toBe("learning.md#conferences");
+  });
+
   it("reads chat filler as filler, not as topics: contractions without an apostrophe, '-able'", () => {
     const handbook = createSearchIndex(
       buildSections([

@@ -53,4 +53,17 @@ export const ABBREVIATIONS: readonly Abbreviation[] = [
   { short: "repo", long: ["repository"] },
   { short: "bday", long: ["birthday"] },
   { short: "yrs", long: ["years"] },
+  // Tenth session, on the sixth blind batch (read after one run as written): "pw" (18F: a
+  // password manager question from wrong to answered), "confs" (Mattermost: wrong to right),
+  // "mins" (18F: a right first result from withheld to answered, p 0.23 → 0.68), "biz" and
+  // "wks" (p 0.57 → 0.97 and 0.07 → 0.16); "pwd", "conf" and "wk" are the same words spelt the
+  // other way. Tried with them and dropped, as they moved nothing: "yr", "comms", "env".
+  { short: "wk", long: ["week"] },
+  { short: "wks", long: ["weeks"] },
+  { short: "mins", long: ["minutes"] },
+  { short: "pw", long: ["password"] },
+  { short: "pwd", long: ["password"] },
+  { short: "conf", long: ["conference"] },
+  { short: "confs", long: ["conferences"] },
+  { short: "biz", long: ["business"] },
 ];
