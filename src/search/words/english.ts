@@ -158,8 +158,9 @@ export const JOINING_PARTICLES: ReadonlySet<string> = new Set([
  * apologies and hedges about asking ("sorry, dumb question:", "random q -"), requests ("pls",
  * "lmk", "asap"), and where the asker expects the answer to be written ("according to the
  * handbook,", "(per the wiki)"). Most are topics somewhere ("team", "question", "help", "advance"), so they are
- * dropped only as a whole clause of such words at the start or end of a question
- * (`withoutChatPadding` in query.ts), never from inside it.
+ * dropped only as a whole clause of such words at the start or end of a question, or as the
+ * frame before its question word ("does anyone *know* how …": `withoutChatPadding` in
+ * query.ts), never from inside it.
  */
 export const CHAT_PADDING: ReadonlySet<string> = new Set(
   `hey heya hiya yo hi hello morning afternoon evening good all everyone everybody folks guys
