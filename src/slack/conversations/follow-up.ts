@@ -21,7 +21,7 @@ const ACKNOWLEDGEMENT_WORDS = new Set(
     "thanks thank you ty thx tx cheers ta many much so very a lot lots ok okay k kk great cool nice " +
     "perfect got it that makes sense awesome brilliant excellent amazing lovely super lol haha yes " +
     "no yep yeah yup nope sure will do done good helps helped helpful this works worked for me " +
-    "all clear understood noted right fab sounds"
+    "all clear understood noted right fab sounds for the that it info answer quick reply help"
   ).split(" "),
 );
 

@@ -43,6 +43,8 @@ describe("parseCommandText", () => {
     ["team", { kind: "question", question: "team" }],
     ["thanks!", { kind: "acknowledgement" }],
     ["ok got it, ty :pray:", { kind: "acknowledgement" }],
+    ["Thanks for the help!", { kind: "acknowledgement" }],
+    ["thanks for the quick answer", { kind: "acknowledgement" }],
     [
       "thanks, and how long is parental leave?",
       { kind: "question", question: "thanks, and how long is parental leave?" },
