@@ -71,6 +71,18 @@ function cutAtWord(text: string, max: number): string {
  */
 const DECISION_DEPTH = 5;
 
+/**
+ * Words of a section's first sentence read for topicality: where a section under a name heading
+ * says what it is ("Bravely is a coaching program …"); further on, a sentence is body text.
+ */
+const LEAD_WORDS = 10;
+
+/** Up to the first full stop, "!" or "?" followed by a space. */
+function firstSentence(text: string): string {
+  const end = text.search(/[.!?](?=\s)/);
+  return end < 0 ? text : text.slice(0, end + 1);
+}
+
 /** Words shorter than this reach no derivational family: "us" is not "use". */
 const MIN_FAMILY_LENGTH = 4;
 
@@ -309,6 +321,18 @@ export function* buildSearchIndex(
 
   /** Whether each section states an amount (a number, a number word, a frequency). */
   const statesAmount = perSection((section) => AMOUNT_TEXT.test(section.text));
+  /**
+   * The terms of the start of a section's first sentence (LEAD_WORDS words), where a section
+   * under a name heading says what it is about.
+   */
+  const leadTerms = perSection(
+    (section) =>
+      new Set(
+        analyze(firstSentence(section.text).split(/\s+/).slice(0, LEAD_WORDS).join(" ")).map(
+          (t) => t.term,
+        ),
+      ),
+  );
 
   /** Whether a section is only a heading (no text of its own). */
   const isEmptySection = perSection((section) => section.text.trim() === "");
@@ -509,6 +533,26 @@ export function* buildSearchIndex(
       });
     }
 
+    /**
+     * Topicality counting the section's first sentence too, at `tuning.leadTopicality` of a
+     * match: a page whose headings are names ("Bravely", "Service credentials") says in its
+     * first sentence what the section is about ("Bravely is a coaching program …").
+     */
+    const withLeadTopicality = (section: number, topicality: number): number => {
+      if (totalWeight === 0) return topicality;
+      const lead = leadTerms(section);
+      const asked = isAskedLikeThis(section, questionTerms);
+      let extra = 0;
+      for (const concept of scored) {
+        const { share, topical } = coverageOf(concept, section, asked);
+        // A word every section uses ("delivery manager" in a DM handbook) names no topic.
+        if (!concept.informative || share <= topical) continue;
+        const inLead = concept.concept.forms.some((form) => form.terms.every((t) => lead.has(t)));
+        if (inLead) extra += concept.weight * (share - topical);
+      }
+      return Math.min(1, topicality + (tuning.leadTopicality * extra) / totalWeight);
+    };
+
     const best = ranked[0];
     const bestAssessment = best === undefined ? undefined : assessed.get(best.index);
     let features: DecisionFeatures | undefined;
@@ -517,7 +561,9 @@ export function* buildSearchIndex(
       const others = ranked.slice(1, DECISION_DEPTH);
       features = {
         coverage: bestAssessment.coverage,
-        topicality: bestAssessment.topicality,
+        topicality: on("lead-topicality")
+          ? withLeadTopicality(best.index, bestAssessment.topicality)
+          : bestAssessment.topicality,
         blockCoverage: blockCoverage(best.index, scored),
         margin: best.score > 0 ? (best.score - (others[0]?.score ?? 0)) / best.score : 0,
         pageAgreement:

@@ -340,6 +340,43 @@ describe("createSearchIndex", () => {
     expect(unread.results[0]?.coverage ?? 0).toBeLessThan(bare.results[0]?.coverage ?? 0);
   });
 
+  it("counts a section's first sentence as where it names its topic, under a name heading", () => {
+    const sections = buildSections([
+      {
+        doc: "learning.md",
+        title: "Learning",
+        heading: "Bravely",
+        body: "Bravely is a coaching program with six sessions a year for everyone. Book your first session in the portal; your manager is not told.",
+      },
+      {
+        doc: "learning.md",
+        title: "Learning",
+        heading: "Conferences",
+        body: "Each engineer may attend one conference a year, paid by the company.",
+      },
+      // Enough other sections that a word on one page is rare, as in a real handbook.
+      ...["Payday", "Laptops", "Parental leave", "Expenses"].map((heading) => ({
+        doc: "other.md",
+        title: "Other",
+        heading,
+        body: `${heading}: ask the people team.`,
+      })),
+    ]);
+    const question = "is there a coaching program for career growth";
+    const withLead = createSearchIndex(sections).search(question);
+    const without = createSearchIndex(sections, { disable: new Set(["lead-topicality"]) }).search(
+      question,
+    );
+    expect(withLead.results[0]?.section.id).toBe("learning.md#bravely");
+    // Nothing of the question is in the title or heading: only the first sentence names it.
+    expect(without.decision.features.topicality).toBe(0);
+    expect(withLead.decision.features.topicality).toBeGreaterThan(0);
+    expect(withLead.decision.probability).toBeGreaterThan(without.decision.probability);
+    // A word said only later in the section is no topic: "manager" earns nothing here.
+    const later = createSearchIndex(sections).search("does my manager see my bookings");
+    expect(later.decision.features.topicality).toBe(0);
+  });
+
   it("knows a heading that says the question from one that shares most of its words", () => {
     const sections = buildSections([
       {
