@@ -534,9 +534,9 @@ export function* buildSearchIndex(
     }
 
     /**
-     * Topicality counting the section's first sentence too, at `tuning.leadTopicality` of a
-     * match: a page whose headings are names ("Bravely", "Service credentials") says in its
-     * first sentence what the section is about ("Bravely is a coaching program …").
+     * Topicality counting the start of the section's first sentence too, at
+     * `tuning.leadTopicality` of a match: a page whose headings are names ("Bravely", "Service
+     * credentials") says there what the section is about ("Bravely is a coaching program …").
      */
     const withLeadTopicality = (section: number, topicality: number): number => {
       if (totalWeight === 0) return topicality;
