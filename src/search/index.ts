@@ -328,7 +328,7 @@ export function* buildSearchIndex(
   const leadTerms = perSection(
     (section) =>
       new Set(
-        analyze(firstSentence(section.text).split(/\s+/).slice(0, LEAD_WORDS).join(" ")).map(
+        analyze(firstSentence(section.text.trim()).split(/\s+/).slice(0, LEAD_WORDS).join(" ")).map(
           (t) => t.term,
         ),
       ),

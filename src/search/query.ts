@@ -120,16 +120,18 @@ export function withoutChatPadding(question: string): string {
     starts.push(match.index + match[0].length);
   }
   ends.push(text.length);
-  const isPadding = (i: number) =>
-    splitWords(text.slice(starts[i], ends[i])).every(
-      (word) => CHAT_PADDING.has(word) || isStopWord(word),
-    );
+  const isPadding = (i: number) => splitWords(text.slice(starts[i], ends[i])).every(isPaddingWord);
   let first = 0;
   let last = ends.length - 1;
   while (first <= last && isPadding(first)) first++;
   while (last >= first && isPadding(last)) last--;
   if (first > last) return question;
   return withoutAskingFrame(text.slice(starts[first], ends[last]).trim());
+}
+
+/** A word Slack wraps a question in, or a stop word: what a padding clause or frame is made of. */
+function isPaddingWord(word: string): boolean {
+  return CHAT_PADDING.has(word) || isStopWord(word);
 }
 
 /** Words that open the question itself after a frame ("does anyone know *how* …"). */
@@ -140,8 +142,8 @@ const QUESTION_OPENERS: ReadonlySet<string> = new Set(
 /**
  * The question without an opening frame of greetings and asking, said before its question word
  * with no comma ("does anyone know how …", "hey team where …", "i was wondering if …"). The
- * frame must hold a padding word that is no stop word: stop words are dropped anyway. One
- * addressing word before "who" is a relative clause ("people who …"), not a frame.
+ * frame must hold a padding word that is no stop word: stop words are dropped anyway. A
+ * single padding word before "who" is a relative clause ("people who …"), not a frame.
  */
 function withoutAskingFrame(clause: string): string {
   const tokens = [...clause.matchAll(/\S+/g)];
@@ -153,8 +155,8 @@ function withoutAskingFrame(clause: string): string {
       if (padding === 0 || (i === 1 && word === "who")) return clause;
       return clause.slice(token.index);
     }
-    if (!words.every((w) => CHAT_PADDING.has(w) || isStopWord(w))) return clause;
-    if (words.some((w) => CHAT_PADDING.has(w) && !isStopWord(w))) padding++;
+    if (!words.every(isPaddingWord)) return clause;
+    if (words.some((w) => !isStopWord(w))) padding++;
   }
   return clause;
 }

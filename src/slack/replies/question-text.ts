@@ -39,7 +39,10 @@ export type CommandIntent =
   | { kind: "acknowledgement" }
   | { kind: "question"; question: string };
 
-/** What `/dm <text>` asks for: help (no text, or "help"), the topic list, or a question. */
+/**
+ * What `/dm <text>` asks for: help (no text, "help", a greeting), the topic list, a thanks or
+ * an acknowledgement, or a question.
+ */
 export function parseCommandText(text: string | undefined): CommandIntent {
   return classifyQuestion(extractQuestion(text));
 }

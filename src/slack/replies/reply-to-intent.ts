@@ -19,7 +19,8 @@ export interface Asker {
 
 /**
  * What a command, mention or DM gets back: the help text, the topic list, a short reply to a
- * thanks, or the answer (which logs its `query` line). The one place the three surfaces agree on what each intent shows.
+ * thanks, or the answer (which logs its `query` line). The one place the three surfaces agree
+ * on what each intent shows.
  */
 export async function replyToIntent(
   deps: ListenerDeps,
