@@ -63,6 +63,7 @@ export function decisionOf(tier: Tier): Decision {
       margin: probability,
       pageAgreement: probability,
       headingMatch: probability,
+      clauseCoverage: probability,
     },
   };
 }

@@ -38,6 +38,12 @@ export interface DecisionFeatures {
   pageAgreement: number;
   /** Share of the section's heading words the question uses. */
   headingMatch: number;
+  /**
+   * The best-covered clause's share in the section (rarity-weighted, informative concepts):
+   * full when the question's situation is told in words the handbook never uses and its ask
+   * in words it does.
+   */
+  clauseCoverage: number;
 }
 
 export const FEATURE_NAMES = [
@@ -47,6 +53,7 @@ export const FEATURE_NAMES = [
   "margin",
   "pageAgreement",
   "headingMatch",
+  "clauseCoverage",
 ] as const satisfies readonly (keyof DecisionFeatures)[];
 
 export type FeatureName = (typeof FEATURE_NAMES)[number];
@@ -93,6 +100,7 @@ export function noMatch(reason = "none: no section contains any word of the ques
       margin: 0,
       pageAgreement: 0,
       headingMatch: 0,
+      clauseCoverage: 0,
     },
   };
 }

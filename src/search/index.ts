@@ -35,6 +35,7 @@ import { RELATED_WORDS, relatedTerms } from "./related.js";
 import {
   addPhraseBonus,
   bigramIdOf,
+  clauseCoverageOf,
   coverageOf,
   locate,
   type ScoredConcept,
@@ -570,6 +571,7 @@ export function* buildSearchIndex(
           others.filter((c) => ordered[c.index]?.document.path === page).length /
           (DECISION_DEPTH - 1),
         headingMatch: headingPrecision(best.index, questionTerms),
+        clauseCoverage: clauseCoverageOf(scored, best.index, bestAssessment.coverage),
       };
     }
     // Only wrapper words ("help", "I need help"): no topic at all, unless together they name the

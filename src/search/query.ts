@@ -40,6 +40,11 @@ export interface Concept {
    * rarity; false when they are synonyms (an abbreviation and its expansion), one concept.
    */
   corrected: boolean;
+  /**
+   * Which clause of the question the concept was said in (0 for the first; `splitClauses`):
+   * "tree fell on my house, is there leave for that" asks in its second.
+   */
+  clause: number;
 }
 
 /** What query understanding needs to know about the index. */
@@ -98,11 +103,16 @@ const AMOUNT_WORDS: ReadonlySet<string> = new Set([
 const EMOJI_CODE = /:[a-z0-9_+'-]+:/gi;
 
 /**
- * Where a question's clauses meet: a comma, semicolon, "!", "?", a bracket, a full stop before a space, a
+ * Where a question's clauses meet: a comma (not in "1,000"), semicolon, "!", "?", a bracket, a full stop before a space, a
  * colon not inside a figure ("1:1", "9:30"), a dash between spaces, and "but" ("sorry if this
  * is a dumb question but …").
  */
-const CLAUSE_BREAK = /[,;!?()]+|\.(?=\s|$)|:(?!\d)|\s[-\u2013\u2014]+\s|\bbut\b/gi;
+const CLAUSE_BREAK = /(?:[;!?()]|,(?!\d))+|\.(?=\s|$)|:(?!\d)|\s[-\u2013\u2014]+\s|\bbut\b/gi;
+
+/** The question's clauses, in order: the text between its `CLAUSE_BREAK`s. */
+export function splitClauses(question: string): string[] {
+  return question.split(CLAUSE_BREAK).filter((clause) => clause.trim() !== "");
+}
 
 /**
  * The question without what Slack wraps around it: emoji codes anywhere, and clauses at its
@@ -182,6 +192,8 @@ export function asksForAmount(query: string): boolean {
 /** A question word; `part` is a compound's content word ("call" of "on call" read "oncall"). */
 interface QuestionToken extends Token {
   part?: string;
+  /** Index of the clause the word is in. */
+  clause: number;
 }
 
 /**
@@ -192,7 +204,19 @@ function questionTokens(
   query: string,
   joined: (word: string, part: string) => boolean,
 ): QuestionToken[] {
-  const words = splitWords(digitPairsAsRatios(query));
+  const tokens: QuestionToken[] = [];
+  for (const [clause, text] of splitClauses(query).entries()) {
+    tokens.push(...clauseTokens(text, clause, joined));
+  }
+  return tokens;
+}
+
+function clauseTokens(
+  text: string,
+  clause: number,
+  joined: (word: string, part: string) => boolean,
+): QuestionToken[] {
+  const words = splitWords(digitPairsAsRatios(text));
   const tokens: QuestionToken[] = [];
   for (let i = 0; i < words.length; i++) {
     const word = words[i] ?? "";
@@ -209,13 +233,13 @@ function questionTokens(
     const part = next === undefined ? "" : normalizeWord(isStopWord(word) ? next : word);
     if (next !== undefined && compound && joined(together, part)) {
       const surface = together;
-      tokens.push({ surface, term: normalizeWord(surface), part });
+      tokens.push({ surface, term: normalizeWord(surface), part, clause });
       i++;
       continue;
     }
     if (isStopWord(word)) continue;
     if (i > 0 && words[i - 1] === "how" && AMOUNT_WORDS.has(word)) continue;
-    tokens.push({ surface: word, term: normalizeWord(word) });
+    tokens.push({ surface: word, term: normalizeWord(word), clause });
   }
   return tokens;
 }
@@ -373,6 +397,7 @@ export function understandQuery(
         ],
         emphasis: 1,
         corrected: false,
+        clause: tokens[i]?.clause ?? 0,
       });
       i += phrase.long.length;
       continue;
@@ -380,6 +405,7 @@ export function understandQuery(
     const slot = slots[i] ?? [];
     const term = primary[i] ?? "";
     const token = tokens[i];
+    const clause = token?.clause ?? 0;
     const factor = slot[0]?.factor ?? 1;
     const synonyms = synonymsOf(term, abbreviations).map((terms) => ({ terms, factor }));
     // A compound still reaches text that writes it apart ("back up your data").
@@ -398,6 +424,12 @@ export function understandQuery(
           synonyms.push(form);
         }
       }
+    } else if (slot.length === 1) {
+      // A typo corrected to one word reaches that word's related words too ("vacaton" →
+      // "vacation" → "time off"), as the word typed right does.
+      for (const form of related.get(term) ?? []) {
+        synonyms.push({ terms: form.terms, factor: form.factor * factor });
+      }
     }
     let emphasis = isWeakWord(token?.surface ?? "") ? WEAK_EMPHASIS : 1;
     // A number the knowledge base never mentions in any form ("our team has fifteen people") is
@@ -411,9 +443,11 @@ export function understandQuery(
         forms: [...slot, ...synonyms],
         emphasis,
         corrected: false,
+        clause,
       });
     } else {
-      concepts.push({ forms: slot, emphasis, corrected: slot.length > 1 || factor < 1 });
+      const corrected = slot.length > 1 || factor < 1;
+      concepts.push({ forms: slot, emphasis, corrected, clause });
     }
     i++;
   }

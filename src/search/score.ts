@@ -203,6 +203,34 @@ export function coverageOf(
 }
 
 /**
+ * The share of the question's best-covered clause that the section contains: per clause, its
+ * informative concepts weighted by rarity, as `coverage` weighs the whole question. A question
+ * that tells its situation before asking ("tree fell on my house and the power's out, is there
+ * leave for that") names the answer in one clause and things no handbook mentions in the others.
+ * `whole` (the coverage of the whole question) when no concept is informative.
+ */
+export function clauseCoverageOf(
+  scored: readonly ScoredConcept[],
+  section: number,
+  whole: number,
+): number {
+  const clauses = new Map<number, { weight: number; covered: number }>();
+  for (const concept of scored) {
+    if (!concept.informative) continue;
+    const clause = clauses.get(concept.concept.clause) ?? { weight: 0, covered: 0 };
+    clause.weight += concept.weight;
+    clause.covered += concept.weight * coverageOf(concept, section, false).share;
+    clauses.set(concept.concept.clause, clause);
+  }
+  if (clauses.size === 0) return whole;
+  let best = 0;
+  for (const { weight, covered } of clauses.values()) {
+    if (weight > 0) best = Math.max(best, covered / weight);
+  }
+  return best;
+}
+
+/**
  * Adds to `scores` the bonus for neighbouring concepts found side by side ("service value" +
  * "value chain"): the bigram's rarity × `phraseWeight` × its BM25F weight in the section.
  */

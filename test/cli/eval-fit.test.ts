@@ -15,6 +15,7 @@ function features(coverage: number, margin = 0.3): DecisionFeatures {
     margin,
     pageAgreement: 0.5,
     headingMatch: 0,
+    clauseCoverage: coverage,
   };
 }
 

@@ -16,6 +16,7 @@ const strong: DecisionFeatures = {
   margin: 0.5,
   pageAgreement: 1,
   headingMatch: 1,
+  clauseCoverage: 1,
 };
 const weak: DecisionFeatures = {
   coverage: 0.2,
@@ -24,6 +25,7 @@ const weak: DecisionFeatures = {
   margin: 0.02,
   pageAgreement: 0,
   headingMatch: 0,
+  clauseCoverage: 0.2,
 };
 
 const model: DecisionModel = {

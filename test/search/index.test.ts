@@ -377,6 +377,71 @@ describe("createSearchIndex", () => {
     expect(later.decision.features.topicality).toBe(0);
   });
 
+  it("measures the question's best-covered clause, where a situation is told before the ask", () => {
+    const sections = buildSections([
+      {
+        doc: "leave.md",
+        title: "Leave",
+        heading: "Emergency leave",
+        body: "Emergency leave covers days when you cannot work because of an emergency at home.",
+      },
+      {
+        doc: "leave.md",
+        title: "Leave",
+        heading: "Annual leave",
+        body: "Everyone gets twenty days of annual leave a year.",
+      },
+      ...["Payday", "Laptops", "Expenses", "Travel"].map((heading) => ({
+        doc: "other.md",
+        title: "Other",
+        heading,
+        body: `${heading}: ask the people team.`,
+      })),
+    ]);
+    const index = createSearchIndex(sections);
+    const told = index.search("a tree fell on my house last night, is there emergency leave");
+    expect(told.results[0]?.section.id).toBe("leave.md#emergency-leave");
+    // "tree", "fell", "house" and "night" are in no section: the whole question is half covered,
+    // its second clause wholly.
+    expect(told.decision.features.coverage).toBeLessThan(0.6);
+    expect(told.decision.features.clauseCoverage).toBe(1);
+    // Said in one clause, the situation's words count against the ask.
+    const oneClause = index.search("a tree fell on my house last night is there emergency leave");
+    expect(oneClause.decision.features.clauseCoverage).toBeLessThan(0.6);
+    expect(told.decision.probability).toBeGreaterThan(oneClause.decision.probability);
+  });
+
+  it("gives a corrected typo the related words of the word it stands for", () => {
+    const sections = buildSections([
+      {
+        doc: "time-off.md",
+        title: "Time off",
+        heading: "Planned time off",
+        body: "Book planned time off two weeks ahead in the calendar.",
+      },
+      ...["Payday", "Laptops", "Expenses", "Travel"].map((heading) => ({
+        doc: "other.md",
+        title: "Other",
+        heading,
+        body: `${heading}: ask the people team.`,
+      })),
+    ]);
+    // "vacation" is related to "time off" (words/related-words.ts); the handbook never says it,
+    // so "vacaton" has no correction of its own here: it is read as "vacation" only where the
+    // handbook has the word. Add it once, in passing, and the typo must find "time off" too.
+    const index = createSearchIndex([
+      ...sections,
+      ...buildSections([
+        { doc: "faq.md", title: "FAQ", heading: "Holidays", body: "A vacation day is a day off." },
+      ]),
+    ]);
+    const typed = index.search("how do i book vacaton");
+    const right = index.search("how do i book vacation");
+    expect(right.results[0]?.section.id).toBe("time-off.md#planned-time-off");
+    expect(typed.results[0]?.section.id).toBe("time-off.md#planned-time-off");
+    expect(typed.decision.features.coverage).toBeCloseTo(right.decision.features.coverage, 1);
+  });
+
   it("knows a heading that says the question from one that shares most of its words", () => {
     const sections = buildSections([
       {

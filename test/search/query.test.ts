@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { derivedTerms, isMisspelledStopWord, withoutChatPadding } from "../../src/search/query.js";
+import {
+  derivedTerms,
+  isMisspelledStopWord,
+  splitClauses,
+  withoutChatPadding,
+} from "../../src/search/query.js";
 import { normalizeWord } from "../../src/search/text.js";
 
 describe("isMisspelledStopWord", () => {
@@ -86,5 +91,17 @@ describe("withoutChatPadding", () => {
   it("leaves a question that is nothing but padding as it is", () => {
     expect(withoutChatPadding("thanks!")).toBe("thanks!");
     expect(withoutChatPadding("hey team :wave:")).toBe("hey team :wave:");
+  });
+});
+
+describe("splitClauses", () => {
+  it("splits where a question's clauses meet, not inside a figure", () => {
+    expect(splitClauses("tree fell on my house, cant work today. is there leave for that")).toEqual(
+      ["tree fell on my house", " cant work today", " is there leave for that"],
+    );
+    expect(splitClauses("is the limit 1,000 or 2,000 a year")).toEqual([
+      "is the limit 1,000 or 2,000 a year",
+    ]);
+    expect(splitClauses("1:1s - how often?")).toEqual(["1:1s", "how often"]);
   });
 });

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { buildFieldIndex } from "../../src/search/postings.js";
 import type { Concept } from "../../src/search/query.js";
-import { addPhraseBonus, coverageOf, locate, scoreConcept } from "../../src/search/score.js";
+import {
+  addPhraseBonus,
+  clauseCoverageOf,
+  coverageOf,
+  locate,
+  scoreConcept,
+} from "../../src/search/score.js";
 import { analyze } from "../../src/search/text.js";
 import { buildSections } from "./build-sections.js";
 
@@ -21,6 +27,7 @@ const word = (text: string, factor = 1): Concept => ({
   forms: [{ terms: [t(text)], factor }],
   emphasis: 1,
   corrected: false,
+  clause: 0,
 });
 
 describe("scoreConcept", () => {
@@ -58,6 +65,7 @@ describe("coverageOf", () => {
       ],
       emphasis: 1,
       corrected: false,
+      clause: 0,
     };
     const scored = scoreConcept(index, concept, 0.3);
     expect(coverageOf(scored, 1, false).share).toBe(1);
@@ -75,5 +83,37 @@ describe("addPhraseBonus", () => {
     addPhraseBonus(index, [word("sprint"), word("velocity")], scores, 0.6);
     expect(scores[0]).toBeGreaterThan(0);
     expect([...scores].filter((value) => value > 0)).toHaveLength(1);
+  });
+});
+
+describe("clauseCoverageOf", () => {
+  const said = (text: string, clause: number) =>
+    scoreConcept(index, { ...word(text), clause }, 0.3);
+
+  it("is the share of the best-covered clause, where the whole question's share is lower", () => {
+    // "my retro got cancelled, what is velocity": the first clause's "retro" is not in section
+    // 0 ("Velocity"), the second clause's "velocity" is.
+    const scored = [said("retro", 0), said("velocity", 1)];
+    expect(clauseCoverageOf(scored, 0, 0.5)).toBe(1);
+    expect(clauseCoverageOf(scored, 4, 0.5)).toBe(1);
+    expect(clauseCoverageOf(scored, 3, 0.5)).toBe(0);
+  });
+
+  it("weighs a clause's concepts by rarity, as coverage does", () => {
+    // At a ubiquity share of 0.5, "burndown" (in two sections of six) is informative too.
+    const scored = [
+      scoreConcept(index, word("velocity"), 0.5),
+      scoreConcept(index, word("burndown"), 0.5),
+    ];
+    expect(scored.every((concept) => concept.informative)).toBe(true);
+    const velocity = scored[0]?.weight ?? 0;
+    const burndown = scored[1]?.weight ?? 0;
+    expect(clauseCoverageOf(scored, 0, 0)).toBeCloseTo(velocity / (velocity + burndown));
+  });
+
+  it("leaves out uninformative concepts, and falls back to the whole question's share", () => {
+    // "sprint" is in every section: it names no clause's topic.
+    expect(clauseCoverageOf([said("sprint", 0), said("velocity", 1)], 3, 0.7)).toBe(0);
+    expect(clauseCoverageOf([said("sprint", 0)], 3, 0.7)).toBe(0.7);
   });
 });
