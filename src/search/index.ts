@@ -571,7 +571,12 @@ export function* buildSearchIndex(
           others.filter((c) => ordered[c.index]?.document.path === page).length /
           (DECISION_DEPTH - 1),
         headingMatch: headingPrecision(best.index, questionTerms),
-        clauseCoverage: clauseCoverageOf(scored, best.index, bestAssessment.coverage),
+        clauseCoverage: clauseCoverageOf(
+          scored,
+          best.index,
+          bestAssessment.coverage,
+          on("clause-coverage"),
+        ),
       };
     }
     // Only wrapper words ("help", "I need help"): no topic at all, unless together they name the

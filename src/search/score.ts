@@ -207,20 +207,24 @@ export function coverageOf(
  * informative concepts weighted by rarity, as `coverage` weighs the whole question. A question
  * that tells its situation before asking ("tree fell on my house and the power's out, is there
  * leave for that") names the answer in one clause and things no handbook mentions in the others.
- * `whole` (the coverage of the whole question) when no concept is informative.
+ * `whole` (the coverage of the whole question) when no concept is informative; `byClause` false
+ * reads the question as one clause.
  */
 export function clauseCoverageOf(
   scored: readonly ScoredConcept[],
   section: number,
   whole: number,
+  byClause = true,
 ): number {
   const clauses = new Map<number, { weight: number; covered: number }>();
   for (const concept of scored) {
     if (!concept.informative) continue;
-    const clause = clauses.get(concept.concept.clause) ?? { weight: 0, covered: 0 };
+    // Rule `clause-coverage` off: the question is read as one clause.
+    const key = byClause ? concept.concept.clause : 0;
+    const clause = clauses.get(key) ?? { weight: 0, covered: 0 };
     clause.weight += concept.weight;
     clause.covered += concept.weight * coverageOf(concept, section, false).share;
-    clauses.set(concept.concept.clause, clause);
+    clauses.set(key, clause);
   }
   if (clauses.size === 0) return whole;
   let best = 0;

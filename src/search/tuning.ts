@@ -161,6 +161,7 @@ export const RULES = [
   "wordnet",
   "compounds",
   "lead-topicality",
+  "clause-coverage",
 ] as const;
 
 export type Rule = (typeof RULES)[number];

@@ -405,6 +405,11 @@ describe("createSearchIndex", () => {
     // its second clause wholly.
     expect(told.decision.features.coverage).toBeLessThan(0.6);
     expect(told.decision.features.clauseCoverage).toBe(1);
+    const asOneClause = createSearchIndex(sections, { disable: new Set(["clause-coverage"]) });
+    expect(
+      asOneClause.search("a tree fell on my house last night, is there emergency leave").decision
+        .features.clauseCoverage,
+    ).toBeLessThan(0.6);
     // Said in one clause, the situation's words count against the ask.
     const oneClause = index.search("a tree fell on my house last night is there emergency leave");
     expect(oneClause.decision.features.clauseCoverage).toBeLessThan(0.6);
