@@ -63,7 +63,10 @@ const cases = [
     name: "the Delivery Manager knowledge base (blind role, test split)",
     content: "content",
     questions: "test/eval/blind/role.test.json",
-    floors: { top1: 0.66, top3: 0.74, abstain: 0.77 }, // (0.74, 0.82, 0.89) on 2026-12-07
+    // Abstain re-based on 2026-12-08, when the decision with clauseCoverage answered two more
+    // of its nine out-of-scope questions (0.89 → 0.78) for blind top1 gains elsewhere
+    // (src/search/README.md, eleventh session).
+    floors: { top1: 0.66, top3: 0.74, abstain: 0.66 }, // (0.76, 0.86, 0.78) on 2026-12-08
     beatsBaselines: true,
   },
   {
@@ -79,7 +82,9 @@ const cases = [
     name: "the Delivery Manager knowledge base (blind role, second batch, dev)",
     content: "content",
     questions: "test/eval/blind/role-2.json",
-    floors: { top1: 0.62, top3: 0.66, abstain: 0.6 }, // (0.71, 0.76, 0.73)
+    // Abstain re-based on 2026-12-08: the decision with clauseCoverage answers one more of its
+    // out-of-scope questions ("how long does a typical engagement last", as a possible match).
+    floors: { top1: 0.62, top3: 0.66, abstain: 0.5 }, // (0.84, 0.87, 0.60) on 2026-12-08
     beatsBaselines: true,
   },
   {
@@ -88,7 +93,16 @@ const cases = [
     name: "the Delivery Manager knowledge base (blind role, sixth batch, dev)",
     content: "content",
     questions: "test/eval/blind/role-6.json",
-    floors: { top1: 0.37, top3: 0.5, abstain: 0.83 }, // (0.45, 0.60, 1) on 2026-12-07
+    floors: { top1: 0.37, top3: 0.5, abstain: 0.83 }, // (0.50, 0.65, 1) on 2026-12-08
+    beatsBaselines: true,
+  },
+  {
+    // A seventh blind batch (eleventh session), never read: run once with the tenth session's
+    // decision (0.53, 0.57, 0.90) and once with the eleventh's, which added clauseCoverage.
+    name: "the Delivery Manager knowledge base (blind role, seventh batch, test)",
+    content: "content",
+    questions: "test/eval/blind/role-7.json",
+    floors: { top1: 0.57, top3: 0.6, abstain: 0.8 }, // (0.67, 0.70, 0.90) on 2026-12-08
     beatsBaselines: true,
   },
   {
