@@ -66,7 +66,7 @@ const cases = [
     // Abstain re-based on 2026-12-08, when the decision with clauseCoverage answered two more
     // of its nine out-of-scope questions (0.89 → 0.78) for blind top1 gains elsewhere
     // (src/search/README.md, eleventh session).
-    // Top1 and top3 raised after the 232 situational author questions of 2026-12-08.
+    // Top1 and top3 raised after the 228 situational author questions of 2026-12-08.
     floors: { top1: 0.74, top3: 0.84, abstain: 0.66 }, // (0.84, 0.92, 0.78) on 2026-12-08
     beatsBaselines: true,
   },

@@ -17,6 +17,12 @@ export interface AskInput {
   user: string;
   logger: AppLogger;
   clock?: () => number;
+  /**
+   * The least tier the surface shows: "answer" where nobody addressed the bot (thread
+   * follow-ups, auto-answer channels), which stay silent on a possible match. Default
+   * "best-match".
+   */
+  shownFrom?: "best-match" | "answer";
 }
 
 export interface QueryLogLine {
@@ -26,7 +32,7 @@ export interface QueryLogLine {
   query: string;
   /** Length of the whole question; `query` keeps at most LOGGED_QUESTION_CHARS of it. */
   queryChars: number;
-  /** An answer was shown: confident or best match (`tier` says which). */
+  /** An answer was shown: confident, or a best match where the surface shows one (`tier`). */
   answered: boolean;
   tier: Tier;
   /** Why the bot answered or not (decide.ts). */
@@ -58,7 +64,10 @@ function askAndLog<T>(input: AskInput, render: (response: SearchResponse) => T):
     // A log line is not the place for a pasted page: the start says what was asked.
     query: truncate(input.question, LOGGED_QUESTION_CHARS),
     queryChars: input.question.length,
-    answered: response.decision.tier !== "none",
+    answered:
+      response.decision.tier === "answer" ||
+      (response.decision.tier === "best-match" &&
+        (input.shownFrom ?? "best-match") === "best-match"),
     tier: response.decision.tier,
     reason: response.decision.reason,
     topScore: top?.score ?? null,

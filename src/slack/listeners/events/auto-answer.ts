@@ -38,6 +38,7 @@ export function createAutoAnswerListener(deps: ListenerDeps) {
         knowledge: deps.knowledge.current(),
         question: reading.question,
         surface: "channel",
+        shownFrom: "answer",
         user: event.user,
         logger: deps.logger,
         clock: deps.clock,

@@ -16,9 +16,11 @@ export const THREAD_CHANNEL_TYPES = {
 /**
  * A message in a channel thread the bot has answered in (`message.channels`, `message.groups`):
  * a question is answered in the thread with no new mention, read together with the thread's
- * earlier question when it leans on it ("and for contractors?"). The bot speaks only with a
- * confident or best-match answer; thanks, acknowledgements and people talking to each other get
- * nothing. Messages in threads the bot is not in, and at the top of a channel, are not read.
+ * earlier question when it leans on it ("and for contractors?"). Nobody addressed the bot, so it
+ * speaks only with a confident answer, as in an auto-answer channel: a "possibly relevant" match
+ * would break into a conversation among people ("did you see the match last night?"). Thanks,
+ * acknowledgements and people talking to each other get nothing. Messages in threads the bot is
+ * not in, and at the top of a channel, are not read.
  */
 export function createThreadFollowUpListener(deps: ListenerDeps) {
   return async ({ event, context, client }: EventArgs<"message">): Promise<void> => {
@@ -64,6 +66,7 @@ export function createThreadFollowUpListener(deps: ListenerDeps) {
         knowledge: deps.knowledge.current(),
         question: reading.question,
         surface: "thread",
+        shownFrom: "answer",
         user: event.user,
         logger: deps.logger,
         clock: deps.clock,
@@ -74,8 +77,8 @@ export function createThreadFollowUpListener(deps: ListenerDeps) {
       deps.logger.error({ event: "reply_failed", err: error }, "could not compose a follow-up");
       return;
     }
-    // In a conversation among people, an honest "no answer" is noise: say nothing.
-    if (reply.response.decision.tier === "none") return;
+    // In a conversation among people, an honest "no answer" or a possible match is noise.
+    if (reply.response.decision.tier !== "answer") return;
     const posted = await callSlack(deps.logger, "chat.postMessage", () =>
       client.chat.postMessage({ channel, thread_ts: threadTs, ...reply.message }),
     );

@@ -52,10 +52,12 @@ describe("automatic answers", () => {
       unsureResponse,
       (q: string) => ({ ...confidentResponse(q), decision: decisionOf("best-match") }),
     ]) {
-      const { deps } = autoChannel({ respond });
+      const { deps, log } = autoChannel({ respond });
       const { args, client } = topLevel();
       await createAutoAnswerListener(deps)(args);
       expect(client.chat.postMessage).not.toHaveBeenCalled();
+      // Nothing was shown, so the log says unanswered, for `gaps`.
+      expect(log.events("query")[0]).toMatchObject({ surface: "channel", answered: false });
     }
   });
 

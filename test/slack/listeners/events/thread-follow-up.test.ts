@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createThreadFollowUpListener } from "../../../../src/slack/listeners/events/thread-follow-up.js";
 import { renderReply } from "../../../../src/slack/views/reply.js";
+import { decisionOf } from "../../../helpers.js";
 import {
   confidentResponse,
   eventArgs,
@@ -64,6 +65,21 @@ describe("thread follow-ups", () => {
     await createThreadFollowUpListener(deps)(args);
     expect(client.chat.postMessage).not.toHaveBeenCalled();
     expect(log.events("query")[0]).toMatchObject({ surface: "thread", answered: false });
+  });
+
+  it("says nothing on a possible match: nobody asked the bot, so only a confident answer speaks", async () => {
+    const { deps, log } = inThread({
+      respond: (query) => ({ ...confidentResponse(query), decision: decisionOf("best-match") }),
+    });
+    const { args, client } = threadMessage({ text: "did you see the match last night?" });
+    await createThreadFollowUpListener(deps)(args);
+    expect(client.chat.postMessage).not.toHaveBeenCalled();
+    // Logged as unanswered, so `gaps` reports it: nothing was shown.
+    expect(log.events("query")[0]).toMatchObject({
+      surface: "thread",
+      tier: "best-match",
+      answered: false,
+    });
   });
 
   it.each([
