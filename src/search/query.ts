@@ -103,9 +103,9 @@ const AMOUNT_WORDS: ReadonlySet<string> = new Set([
 const EMOJI_CODE = /:[a-z0-9_+'-]+:/gi;
 
 /**
- * Where a question's clauses meet: a comma (not in "1,000"), semicolon, "!", "?", a bracket, a full stop before a space, a
- * colon not inside a figure ("1:1", "9:30"), a dash between spaces, and "but" ("sorry if this
- * is a dumb question but …").
+ * Where a question's clauses meet: a comma (not in "1,000"), semicolon, "!", "?", a bracket, a
+ * full stop before a space, a colon not inside a figure ("1:1", "9:30"), a dash between spaces,
+ * and "but" ("sorry if this is a dumb question but …").
  */
 const CLAUSE_BREAK = /(?:[;!?()]|,(?!\d))+|\.(?=\s|$)|:(?!\d)|\s[-\u2013\u2014]+\s|\bbut\b/gi;
 
@@ -211,6 +211,7 @@ function questionTokens(
   return tokens;
 }
 
+/** The content words of one clause, each marked with the clause's index. */
 function clauseTokens(
   text: string,
   clause: number,
