@@ -25,6 +25,11 @@ export interface AskInput {
   shownFrom?: "best-match" | "answer";
 }
 
+/** Whether a reply of this tier is shown on a surface that shows tiers from `shownFrom` up. */
+function isShown(tier: Tier, shownFrom: AskInput["shownFrom"] = "best-match"): boolean {
+  return tier === "answer" || (tier === "best-match" && shownFrom === "best-match");
+}
+
 export interface QueryLogLine {
   event: "query";
   surface: Surface;
@@ -64,10 +69,7 @@ function askAndLog<T>(input: AskInput, render: (response: SearchResponse) => T):
     // A log line is not the place for a pasted page: the start says what was asked.
     query: truncate(input.question, LOGGED_QUESTION_CHARS),
     queryChars: input.question.length,
-    answered:
-      response.decision.tier === "answer" ||
-      (response.decision.tier === "best-match" &&
-        (input.shownFrom ?? "best-match") === "best-match"),
+    answered: isShown(response.decision.tier, input.shownFrom),
     tier: response.decision.tier,
     reason: response.decision.reason,
     topScore: top?.score ?? null,
@@ -83,13 +85,18 @@ export function askQuestion(input: AskInput): SearchResponse {
   return askAndLog(input, (response) => response);
 }
 
-/** Searches, renders the reply (answer or honest no-answer) and logs: the step every surface shares. */
+/**
+ * Searches, renders the reply (answer or honest no-answer) and logs: the step every surface
+ * shares. `shown`: whether the surface posts this reply (`AskInput.shownFrom`), as logged.
+ */
 export function answerQuestion(input: AskInput & { context: ReplyContext }): {
   response: SearchResponse;
   message: SlackMessage;
+  shown: boolean;
 } {
   return askAndLog(input, (response) => ({
     response,
     message: renderReply(response, input.context),
+    shown: isShown(response.decision.tier, input.shownFrom),
   }));
 }

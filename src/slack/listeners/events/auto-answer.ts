@@ -48,7 +48,8 @@ export function createAutoAnswerListener(deps: ListenerDeps) {
       deps.logger.error({ event: "reply_failed", err: error }, "could not compose an auto-answer");
       return;
     }
-    if (reply.response.decision.tier !== "answer") return;
+    // In a conversation among people, an honest "no answer" or a possible match is noise.
+    if (!reply.shown) return;
     const posted = await callSlack(deps.logger, "chat.postMessage", () =>
       client.chat.postMessage({ channel, thread_ts: event.ts, ...reply.message }),
     );

@@ -78,7 +78,7 @@ export function createThreadFollowUpListener(deps: ListenerDeps) {
       return;
     }
     // In a conversation among people, an honest "no answer" or a possible match is noise.
-    if (reply.response.decision.tier !== "answer") return;
+    if (!reply.shown) return;
     const posted = await callSlack(deps.logger, "chat.postMessage", () =>
       client.chat.postMessage({ channel, thread_ts: threadTs, ...reply.message }),
     );
