@@ -19,6 +19,7 @@ import {
   encodeFieldIndexSteps,
   type FieldIndex,
   frequencyOf,
+  sameBM25F,
 } from "./postings.js";
 import {
   AMOUNT_TEXT,
@@ -194,8 +195,12 @@ export function* buildSearchIndex(
   const on = (rule: Rule) => !disabled.has(rule);
   // Section order decides ties, so index in the corpus's reading order.
   const ordered = [...sections].sort((a, b) => a.order - b.order);
-  const snapshot = options.snapshot?.fields.total === ordered.length ? options.snapshot : undefined;
-  const index = snapshot?.fields ?? (yield* buildFieldIndexSteps(ordered));
+  const snapshot =
+    options.snapshot?.fields.total === ordered.length &&
+    sameBM25F(options.snapshot.fields.params, tuning.bm25f)
+      ? options.snapshot
+      : undefined;
+  const index = snapshot?.fields ?? (yield* buildFieldIndexSteps(ordered, tuning.bm25f));
   const { total, terms, termPostings, surfaceTerm, display } = index;
 
   const matcher = yield* vocabularyMatcherSteps(surfaceTerm.keys());

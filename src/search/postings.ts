@@ -20,32 +20,53 @@ export const NAMED = 1;
 export const ASKED = 2;
 
 /**
- * Field weights: where a word sits says how much the section is about it. Headings and the
- * author's sample questions name the topic; the body merely mentions things.
+ * BM25F's parameters (Robertson, Zaragoza and Taylor 2004, "Simple BM25 extension to multiple
+ * weighted fields"), one object so that `tuning.ts` holds them with every other knob. A section's
+ * weight for a key is
+ *
+ *   sat(Σ_field weight_f · tf_f / norm_f) + documentWeight · sat(weight_title · tf_title / norm_title)
+ *   norm_f = 1 − b_f + b_f · length_f / average length_f;  sat(x) = x · (k1 + 1) / (k1 + x)
  */
-const FIELD_WEIGHT: readonly number[] = FIELDS.map(
-  (field) => ({ title: 2, heading: 4, path: 1.2, questions: 4, body: 1 })[field],
-);
+export interface BM25FParams {
+  /**
+   * How much one occurrence in each field counts: where a word sits says how much the section
+   * is about it. Headings and the author's sample questions name the topic; the body merely
+   * mentions things. `title` is the page's title and aliases, shared by all its sections.
+   */
+  weights: Readonly<Record<Field, number>>;
+  /**
+   * Length normalisation per field. Body 0.3, not the textbook 0.75–0.8: a handbook section is
+   * already one topic, and a long one that states the answer in passing is still the answer.
+   */
+  b: Readonly<Record<Field, number>>;
+  /**
+   * The page title's own saturated component, times this: a title match lifts the whole page
+   * without drowning the heading and body evidence that decides between its sections.
+   */
+  documentWeight: number;
+  /** Term-frequency saturation: how fast repeating a word stops adding to its weight. */
+  k1: number;
+}
 
-/**
- * Length normalisation per field. Body 0.3, not the textbook 0.75–0.8: a handbook section is
- * already one topic, and a long one that states the answer in passing is still the answer.
- * Swept on the blind dev splits (2026-12-07, body b 0.1–1.0, ranked-first): 0.8 → 0.3 raised
- * 18F 0.71 → 0.76, GDS Way 0.74 → 0.76, Mattermost 0.59 → 0.62, role level at 0.85; 0.2–0.5 all
- * beat 0.8 on each of the three, so the choice holds with any one corpus left out.
- */
-const FIELD_B: readonly number[] = FIELDS.map(
-  (field) => ({ title: 0.3, heading: 0.3, path: 0.3, questions: 0.5, body: 0.3 })[field],
-);
+/** The defaults; `tuning.ts` says what each was fitted on. */
+export const DEFAULT_BM25F: BM25FParams = {
+  weights: { title: 2, heading: 4, path: 1.2, questions: 4, body: 1 },
+  b: { title: 0.3, heading: 0.3, path: 0.3, questions: 0.5, body: 0.3 },
+  documentWeight: 0.7,
+  k1: 1.2,
+};
 
-/**
- * Document title and aliases are shared by every section of a document, so they form a
- * separate saturated component: a title match lifts the whole document without drowning the
- * heading and body evidence that decides between its sections.
- */
+/** Page-level fields: their component is saturated apart from the section's own. */
 const DOCUMENT_FIELDS: ReadonlySet<number> = new Set([FIELDS.indexOf("title")]);
-const DOCUMENT_WEIGHT = 0.7;
-const K1 = 1.2;
+
+/** Whether two parameter sets build the same index (a snapshot is reused only then). */
+export function sameBM25F(a: BM25FParams, b: BM25FParams): boolean {
+  return (
+    a.k1 === b.k1 &&
+    a.documentWeight === b.documentWeight &&
+    FIELDS.every((f) => a.weights[f] === b.weights[f] && a.b[f] === b.b[f])
+  );
+}
 
 /** Postings of every key (term or bigram) by id: key `id` owns positions start[id]…start[id+1]. */
 export interface PostingTable {
@@ -64,6 +85,8 @@ export interface PostingTable {
 
 export interface FieldIndex {
   total: number;
+  /** The parameters the weights were computed with. */
+  params: BM25FParams;
   terms: ReadonlyMap<string, number>;
   termPostings: PostingTable;
   /** Pair of term ids → bigram id. */
@@ -79,8 +102,8 @@ export function idfOf(documentFrequency: number, total: number): number {
   return Math.log(1 + (total - documentFrequency + 0.5) / (documentFrequency + 0.5));
 }
 
-function saturate(tf: number): number {
-  return (tf * (K1 + 1)) / (K1 + tf);
+function saturate(tf: number, k1: number): number {
+  return (tf * (k1 + 1)) / (k1 + tf);
 }
 
 /** Binary search for a section among a key's postings; its position, or -1. */
@@ -239,8 +262,11 @@ const HYPHENATED = /\b([A-Za-z]+)-([A-Za-z]+)\b/g;
 /** Id of a stop word: skipped, and bigrams form across it ("scope of work" → "scope work"). */
 const STOP = -1;
 
-export function buildFieldIndex(sections: readonly Section[]): FieldIndex {
-  return runSteps(buildFieldIndexSteps(sections));
+export function buildFieldIndex(
+  sections: readonly Section[],
+  params: BM25FParams = DEFAULT_BM25F,
+): FieldIndex {
+  return runSteps(buildFieldIndexSteps(sections, params));
 }
 
 /** Sections (or words) handled between two yields of `buildFieldIndexSteps`. */
@@ -254,7 +280,10 @@ const CHARACTERS_PER_STEP = 16_384;
 const WORDS_PER_STEP = 2048;
 
 /** `buildFieldIndex` in steps (steps.ts): it yields every few dozen sections. */
-export function* buildFieldIndexSteps(sections: readonly Section[]): Steps<FieldIndex> {
+export function* buildFieldIndexSteps(
+  sections: readonly Section[],
+  params: BM25FParams = DEFAULT_BM25F,
+): Steps<FieldIndex> {
   const total = sections.length;
   const terms = new Map<string, number>();
   const termNames: string[] = [];
@@ -415,14 +444,15 @@ export function* buildFieldIndexSteps(sections: readonly Section[]): Steps<Field
   yield;
   const bigramTable = allocate(bigramDf.copy(), bigrams.size, total);
   yield;
-  const termWriter = createWriter(termTable, termNames.length);
-  const bigramWriter = createWriter(bigramTable, bigrams.size);
+  const termWriter = createWriter(termTable, termNames.length, params);
+  const bigramWriter = createWriter(bigramTable, bigrams.size, params);
 
   // Pass 2: per-section frequencies per field → weights, written in section order.
+  const fieldB = FIELDS.map((field) => params.b[field]);
   for (let index = 0; index < total; index++) {
     if (index % SECTIONS_PER_STEP === SECTIONS_PER_STEP - 1) yield;
     const norms = FIELDS.map((_, f) => {
-      const b = FIELD_B[f] ?? 0;
+      const b = fieldB[f] ?? 0;
       const length = lengths[f]?.[index] ?? 0;
       return 1 - b + (b * length) / (averages[f] ?? 1);
     });
@@ -461,6 +491,7 @@ export function* buildFieldIndexSteps(sections: readonly Section[]): Steps<Field
 
   return {
     total,
+    params,
     terms,
     termPostings: termTable,
     bigrams,
@@ -474,7 +505,8 @@ export function* buildFieldIndexSteps(sections: readonly Section[]): Steps<Field
  * Accumulates one section's per-field frequencies by key id (arrays indexed by id, reset after
  * each section), then writes weights at each key's next free position.
  */
-function createWriter(table: PostingTable, keyCount: number) {
+function createWriter(table: PostingTable, keyCount: number, params: BM25FParams) {
+  const fieldWeight = FIELDS.map((field) => params.weights[field]);
   const slot = new Int32Array(keyCount).fill(-1);
   const touched = new IntList();
   let tf = new Float64Array(FIELD_COUNT * 256);
@@ -506,7 +538,7 @@ function createWriter(table: PostingTable, keyCount: number) {
           const raw = tf[i] ?? 0;
           if (raw === 0) continue;
           tf[i] = 0;
-          const pseudo = ((FIELD_WEIGHT[f] ?? 1) * raw) / (norms[f] ?? 1);
+          const pseudo = ((fieldWeight[f] ?? 1) * raw) / (norms[f] ?? 1);
           if (DOCUMENT_FIELDS.has(f)) documentTf += pseudo;
           else sectionTf += pseudo;
           if (f === QUESTIONS) topical |= ASKED;
@@ -515,7 +547,8 @@ function createWriter(table: PostingTable, keyCount: number) {
         const position = cursor[id] ?? 0;
         cursor[id] = position + 1;
         table.sections[position] = section;
-        table.weights[position] = saturate(sectionTf) + DOCUMENT_WEIGHT * saturate(documentTf);
+        table.weights[position] =
+          saturate(sectionTf, params.k1) + params.documentWeight * saturate(documentTf, params.k1);
         table.topical[position] = topical;
         slot[id] = -1;
       }
@@ -546,7 +579,7 @@ function allocate(df: Int32Array, keyCount: number, total: number): PostingTable
  * then every typed array, each at an offset that is a multiple of 8.
  */
 const SNAPSHOT_MAGIC = "HBIX";
-const SNAPSHOT_FORMAT = 1;
+const SNAPSHOT_FORMAT = 2;
 
 type ArrayKind = "i32" | "f32" | "f64" | "u8";
 type Typed = Int32Array | Float32Array | Float64Array | Uint8Array;
@@ -571,7 +604,23 @@ interface SnapshotHeader {
   words: string[];
   bigramCount: number;
   arrays: [ArrayKind, number][];
+  params: BM25FParams;
   extra: unknown;
+}
+
+/** `value` as BM25F parameters, or undefined when it is not shaped like them. */
+function asBM25F(value: unknown): BM25FParams | undefined {
+  if (typeof value !== "object" || value === null) return undefined;
+  const { weights, b, documentWeight, k1 } = value as Partial<BM25FParams>;
+  const finite = (n: unknown) => typeof n === "number" && Number.isFinite(n);
+  const perField = (record: unknown) =>
+    typeof record === "object" &&
+    record !== null &&
+    FIELDS.every((f) => finite((record as Record<string, unknown>)[f]));
+  if (!perField(weights) || !perField(b) || !finite(documentWeight) || !finite(k1)) {
+    return undefined;
+  }
+  return value as BM25FParams;
 }
 
 const postingArrays = (table: PostingTable): Typed[] => [
@@ -629,6 +678,7 @@ export function* encodeFieldIndexSteps(
     words,
     bigramCount: pairs.size,
     arrays: arrays.map((array) => [kindOf(array), array.length]),
+    params: index.params,
     extra,
   };
   yield;
@@ -670,6 +720,8 @@ export function decodeFieldIndex(
       new TextDecoder().decode(bytes.subarray(8, 8 + headerLength)),
     ) as SnapshotHeader;
     if (header.format !== SNAPSHOT_FORMAT || !Array.isArray(header.arrays)) return undefined;
+    const params = asBM25F(header.params);
+    if (params === undefined) return undefined;
     const align = (offset: number) => Math.ceil(offset / 8) * 8;
     let offset = align(8 + headerLength);
     const arrays: Typed[] = [];
@@ -754,7 +806,7 @@ export function decodeFieldIndex(
     }
     const bigrams = PairTable.fromArrays(keysA, keysB, values, header.bigramCount);
     return {
-      index: { total, terms, termPostings, bigrams, bigramPostings, surfaceTerm, display },
+      index: { total, params, terms, termPostings, bigrams, bigramPostings, surfaceTerm, display },
       extra: header.extra,
     };
   } catch {

@@ -1,4 +1,5 @@
 import type { DecisionModel } from "./decide.js";
+import { type BM25FParams, DEFAULT_BM25F } from "./postings.js";
 
 /**
  * Every knob of search in one place. Each says what it does, its default, and what data it was
@@ -6,6 +7,19 @@ import type { DecisionModel } from "./decide.js";
  * are never used for fitting. `npm run eval -- --ablate` prints what each rule earns.
  */
 export interface SearchTuning {
+  /**
+   * BM25F's field weights, length normalisation, page-title weight and saturation (postings.ts
+   * documents each). Field weights hand-set (heading 4, author questions 4, title 2, breadcrumb
+   * 1.2, body 1); body b swept on the blind dev splits (2026-12-07, 0.1–1.0, ranked-first): 0.8
+   * → 0.3 raised 18F 0.71 → 0.76, GDS Way 0.74 → 0.76, Mattermost 0.59 → 0.62, role level at
+   * 0.85; 0.2–0.5 all beat 0.8 on each of the three.
+   * Twelfth session, searched with the ranking knobs below (phraseWeight, coordination,
+   * pageContext): each of 13 moved alone, then 260 random combinations, ranked-first on the
+   * blind dev sets. The best combination gained 0.012 (0.724 → 0.736) but, picked on four
+   * corpora and read on the fifth, lost 0.012 (0.712 held out): the landscape is flat within a
+   * question or two per corpus, and the hand-set values stay (src/search/README.md).
+   */
+  bm25f: BM25FParams;
   /** Adjacent query words found adjacent in a section earn this share of a term (0.6). */
   phraseWeight: number;
   /**
@@ -88,6 +102,7 @@ export interface SearchTuning {
 }
 
 export const DEFAULT_TUNING: SearchTuning = {
+  bm25f: DEFAULT_BM25F,
   phraseWeight: 0.6,
   askedSimilarity: 0.5,
   rerankPool: 20,

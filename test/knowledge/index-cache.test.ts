@@ -12,6 +12,7 @@ import {
 import { createKnowledgeStore } from "../../src/knowledge/store.js";
 import { buildSearchIndex, type IndexSnapshot } from "../../src/search/index.js";
 import { runSteps } from "../../src/search/steps.js";
+import { DEFAULT_TUNING } from "../../src/search/tuning.js";
 import { captureLogger, copyFixture, RELOAD_FIXTURE } from "./helpers.js";
 
 const cleanups: Array<() => Promise<unknown>> = [];
@@ -36,6 +37,24 @@ function snapshotOf(sections: readonly Section[]): IndexSnapshot {
 }
 
 describe("createIndexCache", () => {
+  it("is not used by an index built with other BM25F parameters: it is built anew", async () => {
+    const { sections } = await loadKnowledgeBase(RELOAD_FIXTURE);
+    const snapshot = snapshotOf(sections);
+    const tuning = { ...DEFAULT_TUNING, bm25f: { ...DEFAULT_TUNING.bm25f, k1: 0.5 } };
+    let rebuilt = false;
+    const given = runSteps(
+      buildSearchIndex(sections, { snapshot, tuning, onSnapshot: () => (rebuilt = true) }),
+    );
+    expect(rebuilt).toBe(true);
+    const fresh = runSteps(buildSearchIndex(sections, { tuning }));
+    const shipped = runSteps(buildSearchIndex(sections));
+    const question = QUESTIONS[0] ?? "";
+    expect(given.search(question)).toEqual(fresh.search(question));
+    expect(given.search(question).results[0]?.score).not.toBe(
+      shipped.search(question).results[0]?.score,
+    );
+  });
+
   it("stores a snapshot that answers every question exactly as a fresh build does", async () => {
     const { sections } = await loadKnowledgeBase(RELOAD_FIXTURE);
     const cache = createIndexCache({ directory: await cacheDir(), version: "v1" });

@@ -1,10 +1,14 @@
 import { describe, expect, it } from "vitest";
 import {
+  type BM25FParams,
   buildFieldIndex,
   buildFieldIndexSteps,
+  DEFAULT_BM25F,
   decodeFieldIndex,
   encodeFieldIndex,
+  type FieldIndex,
   positionOf,
+  sameBM25F,
 } from "../../src/search/postings.js";
 import { compoundWord, normalizeWord } from "../../src/search/text.js";
 import { buildSections } from "./build-sections.js";
@@ -56,11 +60,71 @@ describe("encodeFieldIndex / decodeFieldIndex", () => {
     }
     expect(decodeFieldIndex(new TextEncoder().encode("not an index at all"))).toBeUndefined();
     const otherFormat = bytes.slice();
-    // The header's `"format":1` becomes `"format":2`.
+    // The header's `"format":2` becomes `"format":3`.
     const header = new TextDecoder().decode(otherFormat.subarray(8, 40));
-    const at = 8 + header.indexOf('"format":1') + '"format":'.length;
-    otherFormat[at] = "2".charCodeAt(0);
+    const at = 8 + header.indexOf('"format":2') + '"format":'.length;
+    otherFormat[at] = "3".charCodeAt(0);
     expect(decodeFieldIndex(otherFormat)).toBeUndefined();
+  });
+
+  it("keeps the BM25F parameters the weights were computed with, and refuses a header without them", () => {
+    const params = { ...DEFAULT_BM25F, k1: 0.9 };
+    const bytes = encodeFieldIndex(buildFieldIndex(sections, params));
+    expect(decodeFieldIndex(bytes)?.index.params).toEqual(params);
+    // `"k1":0.9` becomes `"k1":"x9"` (same length): not a number, so not parameters.
+    const mangled = bytes.slice();
+    const headerLength = new DataView(bytes.buffer).getUint32(4, true);
+    const header = new TextDecoder().decode(bytes.subarray(8, 8 + headerLength));
+    const at = 8 + header.indexOf('"k1":0.9') + '"k1":'.length;
+    mangled.set(new TextEncoder().encode('"x9'), at);
+    expect(decodeFieldIndex(mangled)).toBeUndefined();
+  });
+});
+
+describe("BM25F parameters", () => {
+  const weightIn = (index: FieldIndex, word: string, section: number) => {
+    const id = index.terms.get(normalizeWord(word));
+    if (id === undefined) return 0;
+    const position = positionOf(index.termPostings, id, section);
+    return position < 0 ? 0 : (index.termPostings.weights[position] ?? 0);
+  };
+  // Section 1 is "Sick leave": "sick" in its heading, author question and nowhere else on it.
+  const sick = (params: BM25FParams) => weightIn(buildFieldIndex(sections, params), "sick", 1);
+
+  it("weighs a word by the fields it is in, each by its weight", () => {
+    const base = sick(DEFAULT_BM25F);
+    const withoutHeading = sick({
+      ...DEFAULT_BM25F,
+      weights: { ...DEFAULT_BM25F.weights, heading: 0 },
+    });
+    const heavierHeading = sick({
+      ...DEFAULT_BM25F,
+      weights: { ...DEFAULT_BM25F.weights, heading: 8 },
+    });
+    expect(withoutHeading).toBeGreaterThan(0);
+    expect(withoutHeading).toBeLessThan(base);
+    expect(heavierHeading).toBeGreaterThan(base);
+  });
+
+  it("saturates sooner with a smaller k1: a strong match adds less beyond the first occurrence", () => {
+    const ratio = (k1: number) => sick({ ...DEFAULT_BM25F, k1 }) / (k1 + 1);
+    // sat(x)/(k1 + 1) = x/(k1 + x): nearer 1 when k1 is small.
+    expect(ratio(0.5)).toBeGreaterThan(ratio(2));
+  });
+
+  it("lifts every section of a page by its title, through documentWeight alone", () => {
+    const title = (documentWeight: number) =>
+      weightIn(buildFieldIndex(sections, { ...DEFAULT_BM25F, documentWeight }), "leave", 0);
+    expect(title(0)).toBe(0);
+    expect(title(1.4)).toBeCloseTo(2 * title(0.7), 5);
+  });
+
+  it("knows two parameter sets apart", () => {
+    expect(sameBM25F(DEFAULT_BM25F, { ...DEFAULT_BM25F })).toBe(true);
+    expect(sameBM25F(DEFAULT_BM25F, { ...DEFAULT_BM25F, k1: 1 })).toBe(false);
+    expect(
+      sameBM25F(DEFAULT_BM25F, { ...DEFAULT_BM25F, b: { ...DEFAULT_BM25F.b, body: 0.75 } }),
+    ).toBe(false);
   });
 });
 
