@@ -437,6 +437,31 @@ describe("createSearchIndex", () => {
     expect(typed.decision.features.coverage).toBeCloseTo(right.decision.features.coverage, 1);
   });
 
+  it("reads PTO as time off: a handbook that says annual leave answers it", () => {
+    const sections = buildSections([
+      {
+        doc: "leave.md",
+        title: "Leave",
+        heading: "Annual leave",
+        body: "Full-time staff earn four hours of annual leave every pay period.",
+      },
+      {
+        doc: "leave.md",
+        title: "Leave",
+        heading: "Paid parental leave",
+        body: "Twelve weeks of paid time for a new parent, on top of any other time.",
+      },
+      ...otherPages("Payday", "Laptops", "Expenses", "Travel"),
+    ]);
+    // Typed, "PTO" stands for "paid time off"; this handbook never writes that phrase, and
+    // "paid … time" is in the parental leave section. The related words of time off
+    // (words/related-words.ts) are what reach annual leave.
+    const index = createSearchIndex(sections);
+    const { results, decision } = index.search("how much PTO do i earn");
+    expect(results[0]?.section.id).toBe("leave.md#annual-leave");
+    expect(decision.tier).not.toBe("none");
+  });
+
   it("knows a heading that says the question from one that shares most of its words", () => {
     const sections = buildSections([
       {
