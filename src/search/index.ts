@@ -423,6 +423,7 @@ export function* buildSearchIndex(
       familyOf,
       queryLexicon,
       on("compounds"),
+      tuning.query,
     );
     if (concepts.length === 0 || limit === 0 || total === 0) {
       return {

@@ -175,8 +175,24 @@ function withoutAskingFrame(clause: string): string {
 export const AMOUNT_TEXT =
   /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|hundred|half|dozen|daily|weekly|biweekly|monthly|quarterly|yearly|annually|hourly)\b/i;
 
-/** Weight of an everyday wrapper word relative to a content word. */
-const WEAK_EMPHASIS = 0.3;
+/**
+ * How much a question word counts through each kind of reading that is not the word itself
+ * (`tuning.query` holds them, with what each was measured on).
+ */
+export interface QueryShares {
+  /** Weight of an everyday wrapper word ("get", "need", "help") relative to a content word. */
+  weakEmphasis: number;
+  /** Share of a match earned by a compound's content word alone ("call" for "on call"). */
+  compoundPart: number;
+  /** Share of a match earned through a derived word ("block" found as "blocker"). */
+  derived: number;
+}
+
+export const DEFAULT_QUERY_SHARES: QueryShares = {
+  weakEmphasis: 0.3,
+  compoundPart: 0.5,
+  derived: 0.8,
+};
 
 /**
  * True for a how-question that asks for a figure ("how long", "how often", "how many"). Not
@@ -253,9 +269,6 @@ function clauseTokens(
  */
 const MIN_COMPOUND_SECTIONS = 2;
 
-/** Share of a match earned by a compound's content word alone ("call" for "on call"). */
-const COMPOUND_PART_FACTOR = 0.5;
-
 /** "1-1" is written for "1:1" as often as not: read both as the ratio, as the index does. */
 export function digitPairsAsRatios(text: string): string {
   return text.replace(DIGIT_PAIR, "$1:$2");
@@ -306,9 +319,6 @@ function isSwap(word: string, typed: string): boolean {
   return false;
 }
 
-/** Share of a match earned through a derived word ("block" found as "blocker"). */
-const DERIVED_FACTOR = 0.8;
-
 /**
  * Index terms of the agent noun of a verb and the verb of an agent noun ("block" ↔ "blocker",
  * "supervise" ↔ "supervisor"), which a suffix stemmer keeps apart. Tried only for words the
@@ -348,6 +358,7 @@ export function understandQuery(
   family: (surface: string) => readonly string[] = () => [],
   lexicon: QueryLexicon = NO_LEXICON,
   compounds = true,
+  shares: QueryShares = DEFAULT_QUERY_SHARES,
 ): Concept[] {
   const isShort = (term: string) => abbreviations.some((a) => a.short === term);
   const joined = (word: string, part: string) => {
@@ -376,7 +387,7 @@ export function understandQuery(
       ]),
     ].filter((term) => term !== token.term);
     if (derived.length > 0)
-      return derived.map((term) => ({ terms: [term], factor: DERIVED_FACTOR }));
+      return derived.map((term) => ({ terms: [term], factor: shares.derived }));
     const fixes = vocabulary.corrections(token.surface);
     return fixes.length > 0 ? fixes : [exact];
   });
@@ -411,11 +422,11 @@ export function understandQuery(
     const synonyms = synonymsOf(term, abbreviations).map((terms) => ({ terms, factor }));
     // A compound still reaches text that writes it apart ("back up your data").
     if (token?.part !== undefined)
-      synonyms.push({ terms: [token.part], factor: COMPOUND_PART_FACTOR });
+      synonyms.push({ terms: [token.part], factor: shares.compoundPart });
     if (factor === 1) {
       // The rest of the word's family ("manager" for "manage"): related, not the same word.
       for (const other of family(token?.surface ?? "")) {
-        if (other !== term) synonyms.push({ terms: [other], factor: DERIVED_FACTOR });
+        if (other !== term) synonyms.push({ terms: [other], factor: shares.derived });
       }
       // WordNet stands in only for words the handbook never uses ("gym" → "gymnasium"): for
       // words it does use, its synonyms mostly add noise (measured: src/search/README.md).
@@ -432,12 +443,12 @@ export function understandQuery(
         synonyms.push({ terms: form.terms, factor: form.factor * factor });
       }
     }
-    let emphasis = isWeakWord(token?.surface ?? "") ? WEAK_EMPHASIS : 1;
+    let emphasis = isWeakWord(token?.surface ?? "") ? shares.weakEmphasis : 1;
     // A number the knowledge base never mentions in any form ("our team has fifteen people") is
     // a detail of the asker's situation, not what the question is about.
     const known = (form: Form) => form.terms.every((t) => vocabulary.has(t));
     if (token !== undefined && isNumber(token, related) && ![...slot, ...synonyms].some(known)) {
-      emphasis = WEAK_EMPHASIS;
+      emphasis = shares.weakEmphasis;
     }
     if (synonyms.length > 0 && slot.length === 1) {
       concepts.push({

@@ -1,5 +1,6 @@
 import type { DecisionModel } from "./decide.js";
 import { type BM25FParams, DEFAULT_BM25F } from "./postings.js";
+import { DEFAULT_QUERY_SHARES, type QueryShares } from "./query.js";
 
 /**
  * Every knob of search in one place. Each says what it does, its default, and what data it was
@@ -20,6 +21,14 @@ export interface SearchTuning {
    * question or two per corpus, and the hand-set values stay (src/search/README.md).
    */
   bm25f: BM25FParams;
+  /**
+   * How much a question word counts through a reading other than itself (query.ts): an everyday
+   * wrapper word's weight (0.3; below 1, or it is read as a topic word), a compound's content
+   * word alone (0.5: "call" for "on call"), a derived word (0.8: "blocker" for "block"). Hand-set;
+   * twelfth session, each moved alone on the blind dev splits (ranked-first, each corpus the
+   * same weight; figures in src/search/README.md).
+   */
+  query: QueryShares;
   /** Adjacent query words found adjacent in a section earn this share of a term (0.6). */
   phraseWeight: number;
   /**
@@ -103,6 +112,7 @@ export interface SearchTuning {
 
 export const DEFAULT_TUNING: SearchTuning = {
   bm25f: DEFAULT_BM25F,
+  query: DEFAULT_QUERY_SHARES,
   phraseWeight: 0.6,
   askedSimilarity: 0.5,
   rerankPool: 20,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createSearchIndex } from "../../src/search/index.js";
+import { DEFAULT_TUNING } from "../../src/search/tuning.js";
 import { MAX_QUESTION_CHARS } from "../../src/search/types.js";
 import { buildSections } from "./build-sections.js";
 
@@ -435,6 +436,22 @@ describe("createSearchIndex", () => {
     expect(right.results[0]?.section.id).toBe("time-off.md#planned-time-off");
     expect(typed.results[0]?.section.id).toBe("time-off.md#planned-time-off");
     expect(typed.decision.features.coverage).toBeCloseTo(right.decision.features.coverage, 1);
+  });
+
+  it("weighs an everyday wrapper word by tuning.query.weakEmphasis", () => {
+    const sections = buildSections([
+      { doc: "kit.md", title: "Kit", heading: "What you need", body: "Bring what you need." },
+      { doc: "other.md", title: "Other", heading: "Payday", body: "Payday: ask the people team." },
+      { doc: "other.md", title: "Other", heading: "Laptops", body: "Laptops: ask the team." },
+    ]);
+    const coverageWith = (weakEmphasis: number) =>
+      createSearchIndex(sections, {
+        tuning: { ...DEFAULT_TUNING, query: { ...DEFAULT_TUNING.query, weakEmphasis } },
+      }).search("what do i need on payday").results[0]?.coverage;
+    // "need" and "payday" are each in one section, so equally rare: the payday section covers
+    // 1 / (1 + w) of the question, w being the wrapper word's weight.
+    expect(coverageWith(0.3)).toBeCloseTo(1 / 1.3, 5);
+    expect(coverageWith(0.6)).toBeCloseTo(1 / 1.6, 5);
   });
 
   it("reads PTO as time off: a handbook that says annual leave answers it", () => {
