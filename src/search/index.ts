@@ -415,16 +415,15 @@ export function* buildSearchIndex(
     const read = truncated ? cutAtWord(query, MAX_QUESTION_CHARS) : query;
     // "hey team, quick q:" and "thanks!" are how the question is posted, not what it asks.
     const question = on("chat-padding") ? withoutChatPadding(read) : read;
-    const concepts = understandQuery(
-      question,
+    const concepts = understandQuery(question, {
       vocabulary,
       abbreviations,
       related,
-      familyOf,
-      queryLexicon,
-      on("compounds"),
-      tuning.query,
-    );
+      family: familyOf,
+      lexicon: queryLexicon,
+      compounds: on("compounds"),
+      shares: tuning.query,
+    });
     if (concepts.length === 0 || limit === 0 || total === 0) {
       return {
         query,

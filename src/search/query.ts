@@ -349,17 +349,34 @@ export interface QueryLexicon {
 }
 
 const NO_LEXICON: QueryLexicon = { forms: () => [] };
+const NO_RELATED: RelatedTerms = new Map();
 
-export function understandQuery(
-  query: string,
-  vocabulary: QueryVocabulary,
-  abbreviations: readonly AbbreviationTerms[],
-  related: RelatedTerms = new Map(),
-  family: (surface: string) => readonly string[] = () => [],
-  lexicon: QueryLexicon = NO_LEXICON,
-  compounds = true,
-  shares: QueryShares = DEFAULT_QUERY_SHARES,
-): Concept[] {
+/** What a question is read against: the handbook's words, and the word data that widen them. */
+export interface QueryContext {
+  vocabulary: QueryVocabulary;
+  abbreviations: readonly AbbreviationTerms[];
+  /** Related words (words/related-words.ts); none when left out. */
+  related?: RelatedTerms;
+  /** The handbook's terms in a word's derivational family; none when left out. */
+  family?: (surface: string) => readonly string[];
+  /** WordNet, for words the handbook never uses; none when left out. */
+  lexicon?: QueryLexicon;
+  /** Whether a word and its particle are read joined ("on call" → "oncall"); true by default. */
+  compounds?: boolean;
+  /** Shares of a match through other readings (`tuning.query`); the defaults when left out. */
+  shares?: QueryShares;
+}
+
+export function understandQuery(query: string, context: QueryContext): Concept[] {
+  const {
+    vocabulary,
+    abbreviations,
+    related = NO_RELATED,
+    family = () => [],
+    lexicon = NO_LEXICON,
+    compounds = true,
+    shares = DEFAULT_QUERY_SHARES,
+  } = context;
   const isShort = (term: string) => abbreviations.some((a) => a.short === term);
   const joined = (word: string, part: string) => {
     if (!compounds || word.length <= 3) return false;
