@@ -24,7 +24,8 @@ export const ASKED = 2;
  * weighted fields"), one object so that `tuning.ts` holds them with every other knob. A section's
  * weight for a key is
  *
- *   sat(Σ_field weight_f · tf_f / norm_f) + documentWeight · sat(weight_title · tf_title / norm_title)
+ *   sat(Σ_f weight_f · tf_f / norm_f) + documentWeight · sat(weight_title · tf_title / norm_title)
+ *   f over the section's own fields (heading, path, questions, body: all but the page title)
  *   norm_f = 1 − b_f + b_f · length_f / average length_f;  sat(x) = x · (k1 + 1) / (k1 + x)
  */
 export interface BM25FParams {
