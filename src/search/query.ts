@@ -350,6 +350,7 @@ export interface QueryLexicon {
 
 const NO_LEXICON: QueryLexicon = { forms: () => [] };
 const NO_RELATED: RelatedTerms = new Map();
+const NO_FAMILY = (): readonly string[] => [];
 
 /** What a question is read against: the handbook's words, and the word data that widen them. */
 export interface QueryContext {
@@ -372,7 +373,7 @@ export function understandQuery(query: string, context: QueryContext): Concept[]
     vocabulary,
     abbreviations,
     related = NO_RELATED,
-    family = () => [],
+    family = NO_FAMILY,
     lexicon = NO_LEXICON,
     compounds = true,
     shares = DEFAULT_QUERY_SHARES,

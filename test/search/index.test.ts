@@ -441,8 +441,7 @@ describe("createSearchIndex", () => {
   it("weighs an everyday wrapper word by tuning.query.weakEmphasis", () => {
     const sections = buildSections([
       { doc: "kit.md", title: "Kit", heading: "What you need", body: "Bring what you need." },
-      { doc: "other.md", title: "Other", heading: "Payday", body: "Payday: ask the people team." },
-      { doc: "other.md", title: "Other", heading: "Laptops", body: "Laptops: ask the team." },
+      ...otherPages("Payday", "Laptops"),
     ]);
     const coverageWith = (weakEmphasis: number) =>
       createSearchIndex(sections, {
