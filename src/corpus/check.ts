@@ -212,7 +212,9 @@ function checkSections(parsed: ParsedDocument, report: Report): void {
         empty.line,
         "warning",
         "empty heading",
-        `heading "${empty.heading}" has no text and no subsections: it is left out`,
+        empty.keptIn === undefined
+          ? `heading "${empty.heading}" has no text and no subsections: it is left out`
+          : `heading "${empty.heading}" has no text and no subsections: it is shown as a line of "${empty.keptIn}"`,
       );
     }
   }

@@ -80,6 +80,21 @@ export interface EmptyHeading {
   line: number;
   /** True when subsections follow it (it heads them); false when it heads nothing at all. */
   hasSubsections: boolean;
+  /** The heading of the section it became a line of, when it heads nothing. */
+  keptIn?: string;
+}
+
+/**
+ * The section a heading at `index` sits in: the nearest one above it of a lower level (its
+ * parent, or the page's opening text), else the one just above; undefined for a page's first.
+ */
+function enclosingSection(sections: readonly Section[], index: number): Section | undefined {
+  const depth = sections[index]?.depth ?? 0;
+  for (let j = index - 1; j >= 0; j--) {
+    const candidate = sections[j];
+    if (candidate !== undefined && candidate.depth < depth) return candidate;
+  }
+  return sections[index - 1];
 }
 
 export interface ParsedDocument {
@@ -513,8 +528,10 @@ export function parseDocument(
   }
   // A heading with no text of its own is folded into what follows: its subsections carry it in
   // their breadcrumbs (and inherit its author questions), so it is never an answer or a Home
-  // entry by itself. A heading with neither text nor subsections is dropped (content:check
-  // reports it).
+  // entry by itself. A heading with neither text nor subsections says its one thing in the
+  // heading ("4. Security reviews your completed eQIP" among numbered steps): it becomes a line
+  // of the section it sits in, the nearest one above of a lower level, so its words are still
+  // found and shown (content:check reports it). Only a page's first section has nowhere to go.
   const emptyHeadings: EmptyHeading[] = [];
   for (let i = 0; i < sections.length; i++) {
     const section = sections[i] as Section;
@@ -522,7 +539,17 @@ export function parseDocument(
     const next = sections[i + 1];
     const hasSubsections = next !== undefined && next.depth > section.depth;
     if (hasSubsections && next.questions.length === 0) next.questions = section.questions;
-    emptyHeadings.push({ heading: section.heading, line: section.line, hasSubsections });
+    const keeper = hasSubsections ? undefined : enclosingSection(sections, i);
+    if (keeper !== undefined) {
+      keeper.blocks.push({ text: section.heading, mrkdwn: escapeProse(section.heading) });
+      keeper.text = joinText(keeper.blocks);
+    }
+    emptyHeadings.push({
+      heading: section.heading,
+      line: section.line,
+      hasSubsections,
+      ...(keeper !== undefined && { keptIn: keeper.heading }),
+    });
     sections.splice(i, 1);
     i--;
   }

@@ -36,7 +36,7 @@ describe("content:check main()", () => {
       "test/fixtures/check-broken/links.md:8: error: broken link: nowhere.md (no file nowhere.md in the content root)",
     );
     expect(lines).toContain(
-      'test/fixtures/check-broken/links.md:11: warning: heading "Empty heading" has no text and no subsections: it is left out',
+      'test/fixtures/check-broken/links.md:11: warning: heading "Empty heading" has no text and no subsections: it is shown as a line of "Links"',
     );
     // Then one line per kind of problem, errors first.
     expect(lines.slice(-6)).toEqual([

@@ -35,7 +35,7 @@ describe("checkContent", () => {
       "links.md:8: error: broken link: nowhere.md (no file nowhere.md in the content root)",
       "links.md:8: error: broken link: frontmatter.md#no-such-heading (no heading #no-such-heading in frontmatter.md)",
       "links.md:9: error: broken link: no heading #not-here in this document",
-      'links.md:11: warning: heading "Empty heading" has no text and no subsections: it is left out',
+      'links.md:11: warning: heading "Empty heading" has no text and no subsections: it is shown as a line of "Links"',
     ]);
   });
 

@@ -27,13 +27,56 @@ describe("heading-only sections are folded", () => {
     expect(parsed.sections.map((section) => section.order)).toEqual([0, 1, 2]);
   });
 
-  it("drops a heading with neither text nor subsections, and content:check warns about it", () => {
-    const parsed = parseDocument("a.md", "# A\n\nText.\n\n## Later\n");
-    expect(parsed.sections.map((section) => section.heading)).toEqual(["A"]);
-    const problems = checkContent({ documents: [parsed], warnings: [], files: ["a.md"] });
-    expect(problems.map((problem) => [problem.line, problem.severity, problem.kind])).toEqual([
-      [5, "warning", "empty heading"],
+  it("keeps a heading with neither text nor subsections as a line of the section it sits in", () => {
+    // Numbered steps written as headings: step 3 says everything in its heading.
+    const source = [
+      "# Clearance",
+      "",
+      "Intro.",
+      "",
+      "## Steps",
+      "",
+      "Follow these.",
+      "",
+      "### 2. Submit the form",
+      "",
+      "Send it to HR.",
+      "",
+      "### 3. HR submits it to the security office",
+      "",
+      "### 4. Security contacts you",
+      "",
+      "You have 7 days.",
+      "",
+    ].join("\n");
+    const parsed = parseDocument("c.md", source);
+    expect(parsed.sections.map((section) => [section.heading, section.text])).toEqual([
+      ["Clearance", "Intro."],
+      ["Steps", "Follow these.\n\n3. HR submits it to the security office"],
+      ["2. Submit the form", "Send it to HR."],
+      ["4. Security contacts you", "You have 7 days."],
     ]);
+    expect(parsed.sections.map((section) => section.order)).toEqual([0, 1, 2, 3]);
+    const problems = checkContent({ documents: [parsed], warnings: [], files: ["c.md"] });
+    expect(problems.map((problem) => [problem.line, problem.severity, problem.message])).toEqual([
+      [
+        13,
+        "warning",
+        'heading "3. HR submits it to the security office" has no text and no subsections: it is shown as a line of "Steps"',
+      ],
+    ]);
+  });
+
+  it("escapes a kept heading for Slack, and leaves out only a page's first heading", () => {
+    const kept = parseDocument("a.md", "# A\n\nText.\n\n## Ping <!channel> & co\n");
+    expect(kept.sections.map((section) => section.heading)).toEqual(["A"]);
+    expect(kept.sections[0]?.blocks.at(-1)?.mrkdwn).toBe("Ping &lt;!channel&gt; &amp; co");
+    const alone = parseDocument("b.md", "## Nothing here\n\n## Later\n\nText.\n");
+    expect(alone.sections.map((section) => section.heading)).toEqual(["Later"]);
+    const problems = checkContent({ documents: [alone], warnings: [], files: ["b.md"] });
+    expect(
+      problems.filter((problem) => problem.kind === "empty heading").map((p) => p.message),
+    ).toEqual(['heading "Nothing here" has no text and no subsections: it is left out']);
   });
 });
 
