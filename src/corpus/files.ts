@@ -7,8 +7,11 @@ import { readdir, readFile, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { DEFAULT_MAX_FILE_BYTES } from "../config.js";
 import { DOCUMENT_FILE as MARKDOWN_FILE } from "./file-types.js";
-import type { ParsedDocument } from "./parse.js";
-import type { Document, KnowledgeBase, LoadWarning, Section } from "./types.js";
+import { runToEnd } from "./steps.js";
+import type { Document, KnowledgeBase, LoadWarning, ParsedDocument, Section } from "./types.js";
+
+export { runToEnd } from "./steps.js";
+export { UNORDERED } from "./types.js";
 
 export interface ParsedKnowledgeBase {
   root: string;
@@ -18,9 +21,6 @@ export interface ParsedKnowledgeBase {
   documents: ParsedDocument[];
   warnings: LoadWarning[];
 }
-
-/** Sort key for documents without `order`: after every ordered one. */
-export const UNORDERED = Number.MAX_SAFE_INTEGER;
 
 /** Codepoint order, so the result does not depend on the machine's locale. */
 function compareStrings(a: string, b: string): number {
@@ -198,17 +198,6 @@ export function assembleKnowledgeBase(
   options: AssembleOptions = {},
 ): KnowledgeBase {
   return runToEnd(assembleKnowledgeBaseSteps(parsed, options));
-}
-
-/**
- * Runs a generator of slices (the `…Steps` functions a reload runs between answers) at once.
- * Search's `runSteps` is this one too (search/steps.ts): the corpus comes before search.
- */
-export function runToEnd<T>(steps: Generator<void, T, void>): T {
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
 }
 
 /** Documents handled between two yields of `assembleKnowledgeBaseSteps` (256 made steps of up to 15 ms at ×10 under the CPU profiler). */

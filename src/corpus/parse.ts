@@ -25,7 +25,6 @@ import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { visit } from "unist-util-visit";
 import { rewriteDialects } from "./dialects.js";
-import { UNORDERED } from "./files.js";
 import {
   DocumentParseError,
   readDate,
@@ -38,17 +37,15 @@ import {
   readStringList,
   readStringMap,
 } from "./frontmatter.js";
+import { linkMarker, MARKER_CHARACTERS, titleMarker } from "./markers.js";
 import { escapeProse, mrkdwnLink } from "./mrkdwn.js";
 import { findDeepNesting, MAX_NESTING } from "./nesting.js";
 import { pseudoHeadingOf, readsAsTitle } from "./pseudo-headings.js";
 import {
-  linkMarker,
-  MARKER_CHARACTERS,
   NO_PAGES,
   type PageReference,
   resolveDocumentReferences,
   titleFromPath,
-  titleMarker,
   withFileNameTitles,
 } from "./references.js";
 import {
@@ -60,29 +57,22 @@ import {
 } from "./render.js";
 import { replaceWikiLinks, restoreLiteralDirectives } from "./syntax-tree.js";
 import { stripTemplateTags } from "./template-tags.js";
-import type { ContentBlock, Document, Section } from "./types.js";
+import {
+  type ContentBlock,
+  type Document,
+  type DocumentLink,
+  type EmptyHeading,
+  type ParsedDocument,
+  type Section,
+  UNORDERED,
+} from "./types.js";
 
-export { UNORDERED } from "./files.js";
+export type { DocumentLink, EmptyHeading, ParsedDocument } from "./types.js";
+export { UNORDERED } from "./types.js";
 export { DocumentParseError };
 
 /** Frontmatter `questions` key for the lead section (text before the first heading). */
 export const LEAD_KEY = "_lead";
-
-/** A link found in the body, for the link checker. */
-export interface DocumentLink {
-  url: string;
-  /** 1-based line in the file. */
-  line: number;
-}
-
-export interface EmptyHeading {
-  heading: string;
-  line: number;
-  /** True when subsections follow it (it heads them); false when it heads nothing at all. */
-  hasSubsections: boolean;
-  /** The heading of the section it became a line of, when it heads nothing. */
-  keptIn?: string;
-}
 
 /**
  * The section a heading at `index` sits in: the nearest one above it of a lower level (its
@@ -95,37 +85,6 @@ function enclosingSection(sections: readonly Section[], index: number): Section 
     if (candidate !== undefined && candidate.depth < depth) return candidate;
   }
   return sections[index - 1];
-}
-
-export interface ParsedDocument {
-  document: Document;
-  sections: Section[];
-  /** The raw frontmatter fields, for content:check. */
-  frontmatter: Record<string, unknown>;
-  /** 1-based file line of each frontmatter key. */
-  frontmatterLines: Record<string, number>;
-  links: DocumentLink[];
-  /** Every heading anchor in the document (section slugs), for link checking. */
-  anchors: string[];
-  /** True when the document has a first-level heading to take its title from. */
-  hasHeadingTitle: boolean;
-  /**
-   * The same headings' anchors as other site generators write them, for link checking: links
-   * in a handbook follow its own generator's convention, not GitHub's.
-   */
-  anchorAliases: string[];
-  /**
-   * Wiki links (`[[Page]]`) naming a page the handbook does not have: they read as words. Known
-   * once references are resolved against the handbook (references.ts); empty before.
-   */
-  missingPages: DocumentLink[];
-  /** Headings with no text of their own, folded away (see parseDocument). */
-  emptyHeadings: EmptyHeading[];
-  /**
-   * Other pages this document refers to (links, wiki links, Hugo `ref`s), whose markers its text
-   * holds until `resolvePageReferences` fills them in; empty once resolved or when there are none.
-   */
-  pageReferences: PageReference[];
 }
 
 /**
@@ -183,7 +142,7 @@ const EXPLICIT_ID = /\s*\{#([^\s{}]+)\}\s*$/;
 function normaliseSource(source: string): string {
   const withoutBom = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
   const lines = withoutBom.includes("\r") ? withoutBom.replace(/\r\n?/g, "\n") : withoutBom;
-  // The reference markers' characters are ours alone (references.ts): a page cannot forge one.
+  // The reference markers' characters are ours alone (markers.ts): a page cannot forge one.
   return lines.replace(MARKER_CHARACTERS, "");
 }
 

@@ -14,62 +14,28 @@
  * escaping leave alone; the parser removes them from the source first, so a page cannot forge one.
  */
 import { withoutDocumentExtension } from "./file-types.js";
-import { runToEnd, UNORDERED } from "./files.js";
+import {
+  LINK_OPEN,
+  LINK_PATTERN,
+  MARKER_CHARACTERS,
+  TITLE_OPEN,
+  TITLE_PATTERN,
+} from "./markers.js";
 import { escapeProse, mrkdwnLink } from "./mrkdwn.js";
 import { createLinkResolver, createPageResolver } from "./navigation.js";
-import type { DocumentLink, ParsedDocument } from "./parse.js";
 import { documentUrl, withAnchor } from "./site-url.js";
-import type { ContentBlock, Document, Section } from "./types.js";
+import { runToEnd } from "./steps.js";
+import {
+  type ContentBlock,
+  type Document,
+  type DocumentLink,
+  type PageReference,
+  type ParsedDocument,
+  type Section,
+  UNORDERED,
+} from "./types.js";
 
-/** One reference to another page, as the author wrote it. */
-export interface PageReference {
-  /**
-   * `title`: a Hugo `ref` printed in prose, read as the page's title. `wiki`: a wiki link, which
-   * names a page loosely (by file name, as Obsidian does). `link`: a markdown link, which names
-   * a file by its path.
-   */
-  kind: "title" | "wiki" | "link";
-  /** The page as written: `travel-policy.md`, `Oncall-Rotation`, `../guides/x.md`. */
-  target: string;
-  /** The heading anchor, without `#`, as it goes into the page's URL. */
-  anchor?: string;
-  /** 1-based line in the file (a wiki link's, for content:check). */
-  line?: number;
-}
-
-const TITLE_OPEN = "\uE000";
-const TITLE_CLOSE = "\uE001";
-const LINK_OPEN = "\uE002";
-const LINK_LABEL = "\uE003";
-const LINK_CLOSE = "\uE004";
-
-/** The marker characters, which a source must not contain (parse.ts removes them). */
-export const MARKER_CHARACTERS = /[\uE000-\uE004]/g;
-
-/** Where reference `index`'s page title goes. */
-export function titleMarker(index: number): string {
-  return `${TITLE_OPEN}${index}${TITLE_CLOSE}`;
-}
-
-/** Where reference `index`'s link goes, around its label (mrkdwn). */
-export function linkMarker(index: number, labelMrkdwn: string): string {
-  return `${LINK_OPEN}${index}${LINK_LABEL}${labelMrkdwn}${LINK_CLOSE}`;
-}
-
-const TITLE_PATTERN = /\uE000(\d+)\uE001/g;
-/** Innermost link markers: their labels hold no other link marker. */
-const LINK_PATTERN = /\uE002(\d+)\uE003([^\uE002-\uE004]*)\uE004/g;
-
-/** A link's label alone, markers and all: for a place that cannot hold a link. */
-export function withoutLinkMarkers(mrkdwn: string): string {
-  let value = mrkdwn;
-  while (value.includes(LINK_OPEN)) {
-    const next = value.replace(LINK_PATTERN, "$2");
-    if (next === value) break;
-    value = next;
-  }
-  return value.replace(/[\uE002-\uE004]/g, "");
-}
+export type { PageReference } from "./types.js";
 
 /** A readable title from a file name: `travel-policy.md` → "Travel policy". */
 export function titleFromPath(path: string): string {

@@ -22,6 +22,7 @@ import {
   stripLiteralMarkup,
   tokenizeHtml,
 } from "./html.js";
+import { withoutLinkMarkers } from "./markers.js";
 import {
   codeBlock,
   escapeCode,
@@ -30,7 +31,7 @@ import {
   mrkdwnLink,
   wrapMarker,
 } from "./mrkdwn.js";
-import { withoutLinkMarkers } from "./references.js";
+import type { WikiLinkData } from "./syntax-tree.js";
 import type { ContentBlock } from "./types.js";
 
 /** Where a node starts in the parsed text (unist Point). */
@@ -58,12 +59,6 @@ export interface RenderContext {
     label: Rendered,
     at: Point | undefined,
   ): Rendered;
-}
-
-/** A wiki link (`[[Page#Part|label]]`) as syntax-tree.ts leaves it: a link node marked so. */
-export interface WikiLinkData {
-  wikiPage: string;
-  wikiAnchor?: string;
 }
 
 export interface Rendered {

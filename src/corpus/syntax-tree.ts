@@ -13,7 +13,12 @@
  */
 import type { Link, Parent, PhrasingContent, Root, Text } from "mdast";
 import { visit } from "unist-util-visit";
-import type { WikiLinkData } from "./render.js";
+
+/** A wiki link (`[[Page#Part|label]]`) as replaceWikiLinks leaves it: a link node marked so. */
+export interface WikiLinkData {
+  wikiPage: string;
+  wikiAnchor?: string;
+}
 
 export function restoreLiteralDirectives(tree: Root, source: string): void {
   visit(tree, (node, index, parent) => {

@@ -107,3 +107,69 @@ export interface KnowledgeBase {
   /** Files that were skipped, and why. */
   warnings: LoadWarning[];
 }
+
+/** Sort key for documents without `order`: after every ordered one. */
+export const UNORDERED = Number.MAX_SAFE_INTEGER;
+
+/** One reference to another page, as the author wrote it. */
+export interface PageReference {
+  /**
+   * `title`: a Hugo `ref` printed in prose, read as the page's title. `wiki`: a wiki link, which
+   * names a page loosely (by file name, as Obsidian does). `link`: a markdown link, which names
+   * a file by its path.
+   */
+  kind: "title" | "wiki" | "link";
+  /** The page as written: `travel-policy.md`, `Oncall-Rotation`, `../guides/x.md`. */
+  target: string;
+  /** The heading anchor, without `#`, as it goes into the page's URL. */
+  anchor?: string;
+  /** 1-based line in the file (a wiki link's, for content:check). */
+  line?: number;
+}
+
+/** A link found in the body, for the link checker. */
+export interface DocumentLink {
+  url: string;
+  /** 1-based line in the file. */
+  line: number;
+}
+
+export interface EmptyHeading {
+  heading: string;
+  line: number;
+  /** True when subsections follow it (it heads them); false when it heads nothing at all. */
+  hasSubsections: boolean;
+  /** The heading of the section it became a line of, when it heads nothing. */
+  keptIn?: string;
+}
+
+export interface ParsedDocument {
+  document: Document;
+  sections: Section[];
+  /** The raw frontmatter fields, for content:check. */
+  frontmatter: Record<string, unknown>;
+  /** 1-based file line of each frontmatter key. */
+  frontmatterLines: Record<string, number>;
+  links: DocumentLink[];
+  /** Every heading anchor in the document (section slugs), for link checking. */
+  anchors: string[];
+  /** True when the document has a first-level heading to take its title from. */
+  hasHeadingTitle: boolean;
+  /**
+   * The same headings' anchors as other site generators write them, for link checking: links
+   * in a handbook follow its own generator's convention, not GitHub's.
+   */
+  anchorAliases: string[];
+  /**
+   * Wiki links (`[[Page]]`) naming a page the handbook does not have: they read as words. Known
+   * once references are resolved against the handbook (references.ts); empty before.
+   */
+  missingPages: DocumentLink[];
+  /** Headings with no text of their own, folded away (see parseDocument). */
+  emptyHeadings: EmptyHeading[];
+  /**
+   * Other pages this document refers to (links, wiki links, Hugo `ref`s), whose markers its text
+   * holds until `resolvePageReferences` fills them in; empty once resolved or when there are none.
+   */
+  pageReferences: PageReference[];
+}

@@ -5,7 +5,7 @@
  * back every few milliseconds (`runStepsInSlices`, on a reload, while questions keep coming).
  */
 
-import { runToEnd } from "../corpus/files.js";
+import { runToEnd } from "../corpus/steps.js";
 
 /** A computation that yields (nothing) between slices and returns its result. */
 export type Steps<T> = Generator<void, T, void>;

@@ -1,7 +1,12 @@
 import type { Document } from "../corpus/types.js";
-import type { ListenerDeps } from "./deps.js";
+import type { WorkspaceSettings } from "./conversations/workspace-settings.js";
 
-type OwnerDeps = Pick<ListenerDeps, "settings" | "multiWorkspace">;
+/** What owner lookups need of the listeners' dependencies (deps.ts). */
+interface OwnerDeps {
+  settings: Pick<WorkspaceSettings, "documentOwner" | "documentOwners">;
+  /** Served to several workspaces: a frontmatter `owner` is then nobody's in particular. */
+  multiWorkspace?: boolean;
+}
 
 /**
  * Who owns `document` in the asking workspace, for "Ask an expert" and "not helpful" notices:
@@ -46,7 +51,11 @@ export async function ownerLookup(deps: OwnerDeps, team: string | undefined): Pr
 
 /** Where "Ask an expert" goes without an owner: the workspace's own channel, else ESCALATION_CHANNEL. */
 export async function escalationChannelFor(
-  deps: Pick<ListenerDeps, "settings" | "escalationChannel">,
+  deps: {
+    settings: Pick<WorkspaceSettings, "escalationChannel">;
+    /** ESCALATION_CHANNEL, when set. */
+    escalationChannel?: string;
+  },
   team: string | undefined,
 ): Promise<string | undefined> {
   return (await deps.settings.escalationChannel(team)) ?? deps.escalationChannel;

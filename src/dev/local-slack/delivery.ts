@@ -5,9 +5,9 @@
 import { randomUUID } from "node:crypto";
 import type { Server } from "node:http";
 import { type WebSocket, WebSocketServer } from "ws";
+import type { EventOptions } from "./api.js";
 import { isObject } from "./http.js";
 import type { Recorder } from "./recorder.js";
-import type { EventOptions } from "./server.js";
 import { signedHeaders } from "./signing.js";
 import type { DeliveryType, JsonObject, RecordedAck, Transport } from "./types.js";
 import type { Workspace } from "./workspace.js";

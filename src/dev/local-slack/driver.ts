@@ -3,6 +3,16 @@
  * a mention, a channel message, a shortcut, the Home tab) and using what the bot showed them
  * (buttons, menus, text inputs, modal submissions), each delivered to the bot as Slack would.
  */
+
+import type {
+  ControlSelector,
+  DeliveryOptions,
+  EventOptions,
+  LocalSlack,
+  MessageInput,
+  SlashCommandInput,
+  SlashCommandOptions,
+} from "./api.js";
 import { actionPayload, type Control, listControls, menuOptions } from "./controls.js";
 import type { Delivery as Transporter } from "./delivery.js";
 import { isObject } from "./http.js";
@@ -18,15 +28,6 @@ import {
 } from "./payloads.js";
 import { describeCall, type Recorder } from "./recorder.js";
 import type { ResponseUrls } from "./response-urls.js";
-import type {
-  ControlSelector,
-  DeliveryOptions,
-  EventOptions,
-  LocalSlack,
-  MessageInput,
-  SlashCommandInput,
-  SlashCommandOptions,
-} from "./server.js";
 import type { Delivery, JsonObject, RecordedCall, Surface } from "./types.js";
 import type { StoredView, Workspace } from "./workspace.js";
 

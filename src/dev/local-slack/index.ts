@@ -1,16 +1,16 @@
+export type {
+  ControlSelector,
+  DeliveryOptions,
+  EventOptions,
+  LocalSlack,
+  LocalSlackOptions,
+  MessageInput,
+  SlashCommandInput,
+  SlashCommandOptions,
+} from "./api.js";
 export { type BlockKitProblem, checkMessageBlocks, checkView } from "./block-kit.js";
 export { type Control, listControls } from "./controls.js";
-export {
-  type ControlSelector,
-  type DeliveryOptions,
-  type EventOptions,
-  type LocalSlack,
-  type LocalSlackOptions,
-  type MessageInput,
-  type SlashCommandInput,
-  type SlashCommandOptions,
-  startLocalSlack,
-} from "./server.js";
+export { startLocalSlack } from "./server.js";
 export { signedHeaders, signRequest } from "./signing.js";
 export type {
   CallQuery,

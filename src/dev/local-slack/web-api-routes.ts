@@ -5,10 +5,10 @@
  */
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { LocalSlackOptions } from "./api.js";
 import { decodeFormFields, isObject, readBody, sendJson } from "./http.js";
 import { channelType } from "./payloads.js";
 import type { Recorder } from "./recorder.js";
-import type { LocalSlackOptions } from "./server.js";
 import type { JsonObject } from "./types.js";
 import { authenticate, callMethod, type MethodResult } from "./web-api.js";
 import type { Workspace } from "./workspace.js";

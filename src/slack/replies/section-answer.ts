@@ -3,9 +3,9 @@ import type { Knowledge } from "../../knowledge/types.js";
 import { noMatch } from "../../search/decide.js";
 import type { SearchResponse, SearchResult } from "../../search/types.js";
 import type { ActionValue } from "../views/actions.js";
-import { type Answer, renderAnswer } from "../views/answer.js";
+import { renderAnswer } from "../views/answer.js";
 import { renderReply } from "../views/reply.js";
-import type { ReplyContext, SlackMessage } from "../views/types.js";
+import type { Answer, ReplyContext, SlackMessage } from "../views/types.js";
 
 /** The section a button names, if the handbook still has it (a reload may have removed it). */
 export function findSection(base: KnowledgeBase, id: string | undefined): Section | undefined {

@@ -1,4 +1,3 @@
-import type { SearchResult } from "../../search/types.js";
 import { ActionId, encodeActionValue, indexedActionId } from "./actions.js";
 import {
   actions,
@@ -22,6 +21,7 @@ import {
 } from "./source.js";
 import type {
   ActionsBlock,
+  Answer,
   Button,
   ContextActionsBlock,
   KnownBlock,
@@ -34,22 +34,6 @@ export const FEEDBACK_BLOCK_ID = "feedback";
 /** Excerpts are bounded by `createExcerpt`; this only guards against a runaway one. */
 const MAX_EXCERPT_BLOCKS = 4;
 const MAX_RELATED = 2;
-
-export interface Answer {
-  query: string;
-  result: SearchResult;
-  related: SearchResult[];
-  /**
-   * The asker picked this section from the topics suggested for `query`, which it does not
-   * answer: the question is not echoed above it, and the reply says the topic was picked.
-   */
-  picked?: boolean;
-  /**
-   * A best match, not a confident answer: labelled as possibly relevant, and the related
-   * results are offered as the alternatives to look at.
-   */
-  tentative?: boolean;
-}
 
 /** Label above a best match: the bot is not sure it answers the question. */
 export const TENTATIVE_LABEL =

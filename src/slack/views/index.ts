@@ -1,6 +1,5 @@
 export * from "./actions.js";
 export {
-  type Answer,
   FEEDBACK_BLOCK_ID,
   FEEDBACK_LABELS,
   renderAnswer,

@@ -1,7 +1,6 @@
 import type { types } from "@slack/bolt";
 import type { Document } from "../../corpus/types.js";
-import type { SearchResponse } from "../../search/types.js";
-import type { Answer } from "./answer.js";
+import type { SearchResponse, SearchResult } from "../../search/types.js";
 
 /** Block Kit types, re-exported once so views do not each reach into `@slack/bolt`'s namespace. */
 export type KnownBlock = types.KnownBlock;
@@ -53,4 +52,21 @@ export interface HomeViewOptions extends ReplyContext {
   page?: number;
   /** A section chosen for `query` (a related result, a suggested topic): shown instead of `response`'s top. */
   answer?: Answer;
+}
+
+/** One section given as the reply to a question (views/answer.ts renders it). */
+export interface Answer {
+  query: string;
+  result: SearchResult;
+  related: SearchResult[];
+  /**
+   * The asker picked this section from the topics suggested for `query`, which it does not
+   * answer: the question is not echoed above it, and the reply says the topic was picked.
+   */
+  picked?: boolean;
+  /**
+   * A best match, not a confident answer: labelled as possibly relevant, and the related
+   * results are offered as the alternatives to look at.
+   */
+  tentative?: boolean;
 }
