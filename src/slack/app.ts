@@ -7,7 +7,6 @@ import type { Config } from "../config.js";
 import { createDraftWriter, type DraftWriter } from "../knowledge/drafts.js";
 import type { KnowledgeSource } from "../knowledge/types.js";
 import { type AppLogger, createBoltLogger } from "../logger.js";
-import type { SharedDeps } from "../state/shared-state.js";
 import { createEscalationStore, type EscalationStore } from "./conversations/escalations.js";
 import {
   createThreadMemory,
@@ -16,9 +15,10 @@ import {
   type ThreadMemory,
 } from "./conversations/thread-memory.js";
 import { createFileSettings, type WorkspaceSettings } from "./conversations/workspace-settings.js";
+import { createDedupe, type Dedupe } from "./dedupe.js";
 import type { ListenerDeps } from "./deps.js";
 import { registerListeners } from "./listeners/index.js";
-import { createDedupe, type Dedupe } from "./transport/dedupe.js";
+import type { SharedDeps } from "./shared.js";
 import { createDeliveryDedupe } from "./transport/delivery-dedupe.js";
 import { createHealthHandler, HEALTH_PATH, type HealthProbe } from "./transport/healthz.js";
 import { registerInstallationEvents } from "./transport/installation-events.js";

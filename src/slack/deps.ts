@@ -1,13 +1,17 @@
 import type { DraftWriter } from "../knowledge/drafts.js";
 import type { KnowledgeSource } from "../knowledge/types.js";
 import type { AppLogger } from "../logger.js";
-import type { Throttle } from "../state/throttle.js";
 import type { EscalationStore } from "./conversations/escalations.js";
 import type { ThreadMemory } from "./conversations/thread-memory.js";
 import type { WorkspaceSettings } from "./conversations/workspace-settings.js";
+import type { Dedupe } from "./dedupe.js";
 import { ownerLookup } from "./document-owner.js";
-import type { Dedupe } from "./transport/dedupe.js";
 import type { ReplyContext } from "./views/types.js";
+
+/** Lets one action per key through per window (owner notices: one per owner and section). */
+export interface Throttle {
+  allow(key: string): Promise<boolean>;
+}
 
 /** What every listener is given; nothing is read from module state. */
 export interface ListenerDeps {

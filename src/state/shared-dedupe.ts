@@ -1,10 +1,6 @@
-import type { Dedupe } from "../slack/transport/dedupe.js";
+import type { Dedupe } from "../slack/dedupe.js";
+import type { DeliveryMemory } from "../slack/shared.js";
 import type { SharedRedis } from "./redis.js";
-
-/** What the delivery-dedupe middleware needs: in-process (`Dedupe`) or shared by replicas. */
-export interface DeliveryMemory {
-  firstSeen(key: string): boolean | Promise<boolean>;
-}
 
 /**
  * Remembers deliveries in Redis with `SET key 1 NX PX ttl`, so a retry that reaches another

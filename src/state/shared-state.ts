@@ -1,10 +1,8 @@
-import type { InstallationQuery, InstallationStore } from "@slack/bolt";
 import pg from "pg";
 import type { Config } from "../config.js";
 import type { AppLogger } from "../logger.js";
-import type { EscalationStore } from "../slack/conversations/escalations.js";
-import type { WorkspaceSettings } from "../slack/conversations/workspace-settings.js";
-import { createDedupe } from "../slack/transport/dedupe.js";
+import { createDedupe } from "../slack/dedupe.js";
+import type { SharedDeps } from "../slack/shared.js";
 import type { HealthProbe } from "../slack/transport/healthz.js";
 import { createEventSink, type EventSink, type LogTap } from "./event-sink.js";
 import { createPostgresInstallationStore } from "./installation-store.js";
@@ -13,25 +11,8 @@ import { createPostgresEscalations } from "./postgres-escalations.js";
 import { createPostgresSettings } from "./postgres-settings.js";
 import { connectRedis, type SharedRedis, waitForRedis } from "./redis.js";
 import { withRefreshLock } from "./refresh-lock.js";
-import { createSharedDedupe, type DeliveryMemory } from "./shared-dedupe.js";
-import { createRedisThrottle, type Throttle } from "./throttle.js";
-
-/** What replicas share, as `createApp` takes it; every part is absent in the single-process default. */
-export interface SharedDeps {
-  dedupe?: DeliveryMemory;
-  /** One "not helpful" notice per owner and section per window, across replicas. */
-  ownerNotices?: Throttle;
-  installationStore?: InstallationStore;
-  /** Serialises token refreshes across replicas (token rotation, with Redis and OAuth). */
-  refreshLock?: <R>(
-    authorize: (source: InstallationQuery<boolean>) => Promise<R>,
-  ) => (source: InstallationQuery<boolean>) => Promise<R>;
-  probes?: HealthProbe[];
-  /** Channel modes, escalation channels and document owners per workspace (PostgreSQL). */
-  settings?: WorkspaceSettings;
-  /** Requests to experts, found by any replica and kept over restarts (PostgreSQL). */
-  escalations?: EscalationStore;
-}
+import { createSharedDedupe } from "./shared-dedupe.js";
+import { createRedisThrottle } from "./throttle.js";
 
 export interface SharedState extends SharedDeps {
   redis?: SharedRedis;

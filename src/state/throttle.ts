@@ -1,9 +1,5 @@
+import type { Throttle } from "../slack/shared.js";
 import type { SharedRedis } from "./redis.js";
-
-/** Lets one action per key through per window (owner notices: one per owner and section). */
-export interface Throttle {
-  allow(key: string): Promise<boolean>;
-}
 
 /**
  * A throttle replicas share: the first `SET NX PX window` wins. When Redis fails the action is

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { createServer } from "node:net";
 import { afterAll, describe, expect, it } from "vitest";
-import { createDedupe } from "../../src/slack/transport/dedupe.js";
+import { createDedupe } from "../../src/slack/dedupe.js";
 import { connectRedis, type SharedRedis, waitForRedis } from "../../src/state/redis.js";
 import { createSharedDedupe } from "../../src/state/shared-dedupe.js";
 import { createRedisThrottle } from "../../src/state/throttle.js";

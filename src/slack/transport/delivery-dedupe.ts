@@ -1,6 +1,10 @@
 import type { AnyMiddlewareArgs, Middleware } from "@slack/bolt";
 import type { AppLogger } from "../../logger.js";
-import type { DeliveryMemory } from "../../state/shared-dedupe.js";
+
+/** What the delivery-dedupe middleware needs: in-process (`Dedupe`) or shared by replicas. */
+export interface DeliveryMemory {
+  firstSeen(key: string): boolean | Promise<boolean>;
+}
 
 /**
  * The identity of one Events API delivery: its `event_id`, or for a payload without one,

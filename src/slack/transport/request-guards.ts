@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { createDedupe } from "./dedupe.js";
+import { createDedupe } from "../dedupe.js";
 
 /**
  * Slack signs the time a request was sent; Bolt's receiver refuses requests dated more than five

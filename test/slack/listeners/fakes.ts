@@ -11,9 +11,9 @@ import type { ChannelMode } from "../../../src/slack/conversations/channel-modes
 import { createEscalationStore } from "../../../src/slack/conversations/escalations.js";
 import { createThreadMemory } from "../../../src/slack/conversations/thread-memory.js";
 import type { WorkspaceSettings } from "../../../src/slack/conversations/workspace-settings.js";
+import { createDedupe } from "../../../src/slack/dedupe.js";
 import type { ListenerDeps } from "../../../src/slack/deps.js";
 import type { BlockActionArgs, EventArgs } from "../../../src/slack/listeners/types.js";
-import { createDedupe } from "../../../src/slack/transport/dedupe.js";
 import { captureLogger, decisionOf, type LogLine } from "../../helpers.js";
 
 export { captureLogger, type LogLine };

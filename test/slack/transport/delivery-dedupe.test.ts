@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { createDedupe } from "../../../src/slack/transport/dedupe.js";
+import { createDedupe } from "../../../src/slack/dedupe.js";
 import {
   createDeliveryDedupe,
   eventDeliveryKey,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createFeedbackListener } from "../../../../src/slack/listeners/actions/feedback.js";
+import type { Throttle } from "../../../../src/slack/shared.js";
 import { ActionId, encodeActionValue } from "../../../../src/slack/views/actions.js";
-import type { Throttle } from "../../../../src/state/throttle.js";
 import { actionArgs, ephemeralContainer, makeDeps, retroSection } from "../fakes.js";
 
 /** Lets each key through once, like the Redis throttle within its window. */

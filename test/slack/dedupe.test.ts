@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createDedupe } from "../../../src/slack/transport/dedupe.js";
+import { createDedupe } from "../../src/slack/dedupe.js";
 
 describe("createDedupe", () => {
   it("lets a key through once within the TTL", () => {
