@@ -221,3 +221,84 @@ export function isTypingSlip(typed: string, word: string): boolean {
   const b = word[i] ?? "";
   return (VOWELS.test(a) && VOWELS.test(b)) || adjacentKeys(a, b);
 }
+
+/** Words shorter than this are never respelt as an English word: "aws" is not "was". */
+const MIN_RESPELT_LENGTH = 5;
+const LETTERS = "abcdefghijklmnopqrstuvwxyz";
+/** Per letter, the letters a slip of the fingers puts in its place (`isTypingSlip`). */
+const SLIP_LETTERS: ReadonlyMap<string, string> = new Map(
+  [...LETTERS].map((typed) => [
+    typed,
+    [...LETTERS].filter((c) => c !== typed && isTypingSlip(typed, c)).join(""),
+  ]),
+);
+
+/**
+ * Every word one slip of the fingers from `typed` (`isTypingSlip`), its first letter kept: the
+ * candidates to look up. A slip on the first letter is rare, and allowing it reads words the
+ * lexicon lacks as others ("async" → "sync", "onboard" → "inboard", "inbox" → "unbox").
+ */
+export function typingSlipsOf(typed: string): Set<string> {
+  const out = new Set<string>();
+  for (let i = 1; i < typed.length; i++) {
+    // A letter too many.
+    out.add(typed.slice(0, i) + typed.slice(i + 1));
+    // Two neighbours swapped.
+    if (i + 1 < typed.length) {
+      out.add(typed.slice(0, i) + (typed[i + 1] ?? "") + (typed[i] ?? "") + typed.slice(i + 2));
+    }
+    // A key next to the right one, or a vowel for a vowel.
+    for (const c of SLIP_LETTERS.get(typed[i] ?? "") ?? "") {
+      out.add(typed.slice(0, i) + c + typed.slice(i + 1));
+    }
+  }
+  // A letter left out.
+  for (let i = 1; i <= typed.length; i++) {
+    for (const c of LETTERS) out.add(typed.slice(0, i) + c + typed.slice(i));
+  }
+  out.delete(typed);
+  return out;
+}
+
+/** What respelling a question needs to know: is a word the handbook's, English, a stop word. */
+export interface SpellingContext {
+  /**
+   * The bot can read the word as typed: the handbook uses it or a word of its family
+   * ("recertify" for "re-certification"), or it is an abbreviation the bot knows ("confs").
+   */
+  inHandbook(word: string): boolean;
+  /** The general lexicon lists it (WordNet, with its inflections); undefined when unsure. */
+  isEnglish(word: string): boolean | undefined;
+  isStopWord(word: string): boolean;
+}
+
+/**
+ * The question with each word that is neither the handbook's nor English respelt as the one
+ * English word (or stop word) a slip of the fingers away: "typivcally" → "typically",
+ * "goinhg" → "going". The handbook's own typo correction only reaches words the handbook uses;
+ * this reaches the rest, so a mistyped filler or situation word is read as what it is rather
+ * than as a word so rare that nothing covers the question. Left as typed: words under five
+ * letters, words the bot can read as typed, words with no such neighbour or several that are
+ * not one handbook word, and any after the first `maxWords` that needed looking up.
+ */
+export function respellEnglish(
+  question: string,
+  context: SpellingContext,
+  maxWords: number = MAX_FUZZY_WORDS,
+): string {
+  // Each word looks up some 400 neighbours: a question of gibberish must not stall the bot.
+  let left = maxWords;
+  return question.replace(/\p{L}+/gu, (typed) => {
+    const lower = typed.toLowerCase();
+    if (lower.length < MIN_RESPELT_LENGTH || !/^[a-z]+$/.test(lower)) return typed;
+    if (context.isStopWord(lower) || context.inHandbook(lower)) return typed;
+    if (left <= 0 || context.isEnglish(lower) !== false) return typed;
+    left--;
+    const words = [...typingSlipsOf(lower)].filter(
+      (word) => context.isStopWord(word) || context.isEnglish(word) === true,
+    );
+    if (words.length === 1) return words[0] ?? typed;
+    const handbook = words.filter((word) => context.inHandbook(word));
+    return handbook.length === 1 ? (handbook[0] ?? typed) : typed;
+  });
+}

@@ -18,6 +18,8 @@ import {
   createFuzzyBudget,
   type FuzzyBudget,
   isTypingSlip,
+  respellEnglish,
+  type SpellingContext,
   vocabularyMatcherSteps,
 } from "./fuzzy.js";
 import {
@@ -42,7 +44,7 @@ import { RELATED_WORDS, relatedTerms } from "./related.js";
 import { addPhraseBonus, bigramIdOf, locate, scoreConcept } from "./score.js";
 import { createSectionFacts, headingPrecision } from "./section-facts.js";
 import { runSteps, type Steps } from "./steps.js";
-import { analyze, derivationFamily } from "./text.js";
+import { analyze, derivationFamily, isStopWord, normalizeWord } from "./text.js";
 import { DEFAULT_TUNING, type Rule, type SearchTuning } from "./tuning.js";
 import {
   MAX_QUESTION_CHARS,
@@ -287,6 +289,18 @@ export function* buildSearchIndex(
   };
 
   const facts = createSectionFacts(ordered);
+  const spelling: SpellingContext = {
+    inHandbook: (word) => {
+      const term = normalizeWord(word);
+      return (
+        terms.has(term) ||
+        familyOf(word).length > 0 ||
+        abbreviations.some((abbreviation) => abbreviation.short === term)
+      );
+    },
+    isEnglish: (word) => lexicon.knows?.(word),
+    isStopWord,
+  };
   const pageOf = (section: number): string => ordered[section]?.document.path ?? "";
   const displayOf = (term: string): string => display.get(term) ?? term;
 
@@ -296,7 +310,9 @@ export function* buildSearchIndex(
     fuzzyBudget = newFuzzyBudget();
     const read = truncated ? cutAtWord(query, MAX_QUESTION_CHARS) : query;
     // "hey team, quick q:" and "thanks!" are how the question is posted, not what it asks.
-    const asked = on("chat-padding") ? withoutChatPadding(read) : read;
+    const unpadded = on("chat-padding") ? withoutChatPadding(read) : read;
+    // "typivcally" is "typically" even where the handbook never writes it (rule `english-slips`).
+    const asked = on("english-slips") ? respellEnglish(unpadded, spelling) : unpadded;
     const concepts = understandQuery(asked, {
       vocabulary,
       abbreviations,

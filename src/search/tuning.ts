@@ -168,6 +168,7 @@ export const DEFAULT_TUNING: SearchTuning = {
  */
 export const RULES = [
   "typo-correction",
+  "english-slips",
   "real-word-slips",
   "sure-slips",
   "chat-padding",

@@ -108,8 +108,13 @@ describe("WordNet in search", () => {
         body: "Your line manager signs.",
       },
     ]);
-    const guide = createSearchIndex(sections, { lexicon });
-    const without = createSearchIndex(sections, { lexicon, disable: new Set(["sure-slips"]) });
+    // Read as the handbook's word, not respelt as English first (rule `english-slips`, below).
+    const english = new Set(["english-slips"] as const);
+    const guide = createSearchIndex(sections, { lexicon, disable: english });
+    const without = createSearchIndex(sections, {
+      lexicon,
+      disable: new Set(["sure-slips", ...english]),
+    });
     const coverage = (index: typeof guide, question: string) =>
       index.search(question).results[0]?.coverage ?? 0;
 
@@ -141,6 +146,44 @@ describe("WordNet in search", () => {
     it("does not count an English word's slip as sure", () => {
       // "hoard" is an English word: corrected only by a slip, at the plain discount.
       expect(coverage(guide, "hoard")).toBe(coverage(without, "hoard"));
+    });
+  });
+
+  describe("english slips (a word neither the handbook's nor English, one slip from an English word)", () => {
+    const sections = buildSections([
+      {
+        doc: "time.md",
+        title: "Time",
+        heading: "Working hours",
+        body: "A typical week is 37 hours.",
+      },
+      { doc: "pay.md", title: "Pay", heading: "Payday", body: "Salaries are paid monthly." },
+      ...["Laptops", "Travel", "Expenses", "Security"].map((heading) => ({
+        doc: "other.md",
+        title: "Other",
+        heading,
+        body: `${heading} have their own pages.`,
+      })),
+    ]);
+    const guide = createSearchIndex(sections, { lexicon });
+    const without = createSearchIndex(sections, { lexicon, disable: new Set(["english-slips"]) });
+    const best = (index: typeof guide, question: string) => index.search(question).results[0];
+
+    it("reads a mistyped word the handbook never writes as the English word it is", () => {
+      // "goinhg" → "going", an everyday word: it no longer weighs as a word nothing covers.
+      const question = "how many hours are we goinhg to work";
+      expect(best(guide, question)?.coverage).toBeGreaterThan(
+        best(without, question)?.coverage ?? 0,
+      );
+      expect(best(guide, question)?.coverage).toBeCloseTo(
+        best(guide, "how many hours are we going to work")?.coverage ?? 0,
+      );
+    });
+
+    it("reaches the handbook through the respelt word's own family", () => {
+      // "typivcally" is three edits from the handbook's "typical", one from "typically".
+      expect(best(guide, "typivcally")?.section.id).toBe("time.md#working-hours");
+      expect(best(without, "typivcally")).toBeUndefined();
     });
   });
 });
