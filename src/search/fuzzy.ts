@@ -270,7 +270,15 @@ export interface SpellingContext {
   /** The general lexicon lists it (WordNet, with its inflections); undefined when unsure. */
   isEnglish(word: string): boolean | undefined;
   isStopWord(word: string): boolean;
+  /**
+   * What earlier questions' words were respelt as (lower case → word): the same unknown word
+   * (a product name, a team's jargon) comes back, and each look costs some 400 lookups.
+   */
+  memo?: Map<string, string>;
 }
+
+/** Respelt words remembered per handbook: the memo starts over when full. */
+const MAX_MEMO = 10_000;
 
 /**
  * The question with each word that is neither the handbook's nor English respelt as the one
@@ -292,13 +300,25 @@ export function respellEnglish(
     const lower = typed.toLowerCase();
     if (lower.length < MIN_RESPELT_LENGTH || !/^[a-z]+$/.test(lower)) return typed;
     if (context.isStopWord(lower) || context.inHandbook(lower)) return typed;
+    const known = context.memo?.get(lower);
+    if (known !== undefined) return known === lower ? typed : known;
     if (left <= 0 || context.isEnglish(lower) !== false) return typed;
     left--;
-    const words = [...typingSlipsOf(lower)].filter(
-      (word) => context.isStopWord(word) || context.isEnglish(word) === true,
-    );
-    if (words.length === 1) return words[0] ?? typed;
-    const handbook = words.filter((word) => context.inHandbook(word));
-    return handbook.length === 1 ? (handbook[0] ?? typed) : typed;
+    const respelt = englishNeighbour(lower, context) ?? lower;
+    if (context.memo !== undefined) {
+      if (context.memo.size >= MAX_MEMO) context.memo.clear();
+      context.memo.set(lower, respelt);
+    }
+    return respelt === lower ? typed : respelt;
   });
+}
+
+/** The one English word (or stop word) a slip away, or the one of several the handbook uses. */
+function englishNeighbour(lower: string, context: SpellingContext): string | undefined {
+  const words = [...typingSlipsOf(lower)].filter(
+    (word) => context.isStopWord(word) || context.isEnglish(word) === true,
+  );
+  if (words.length === 1) return words[0];
+  const handbook = words.filter((word) => context.inHandbook(word));
+  return handbook.length === 1 ? handbook[0] : undefined;
 }

@@ -300,6 +300,7 @@ export function* buildSearchIndex(
     },
     isEnglish: (word) => lexicon.knows?.(word),
     isStopWord,
+    memo: new Map(),
   };
   const pageOf = (section: number): string => ordered[section]?.document.path ?? "";
   const displayOf = (term: string): string => display.get(term) ?? term;

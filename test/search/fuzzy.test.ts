@@ -131,6 +131,25 @@ describe("respelling a word that is neither the handbook's nor English", () => {
     expect(respellEnglish("goinhg typivcally", context(), 1)).toBe("going typivcally");
   });
 
+  it("remembers each word's reading, so a word that comes back costs no lookups", () => {
+    let lookups = 0;
+    const memo = new Map<string, string>();
+    const remembering: SpellingContext = {
+      ...context(),
+      memo,
+      isEnglish: (word) => {
+        lookups++;
+        return context().isEnglish(word);
+      },
+    };
+    expect(respellEnglish("goinhg to kubernetes", remembering)).toBe("going to kubernetes");
+    const first = lookups;
+    expect(first).toBeGreaterThan(100);
+    expect(respellEnglish("Goinhg to kubernetes?", remembering)).toBe("going to kubernetes?");
+    expect(lookups).toBe(first);
+    expect(memo.get("kubernetes")).toBe("kubernetes");
+  });
+
   it("leaves every word as typed when the lexicon cannot tell", () => {
     const unsure: SpellingContext = { ...context(), isEnglish: () => undefined };
     expect(respellEnglish("typivcally", unsure)).toBe("typivcally");
