@@ -224,6 +224,11 @@ export function isTypingSlip(typed: string, word: string): boolean {
 
 /** Words shorter than this are never respelt as an English word: "aws" is not "was". */
 const MIN_RESPELT_LENGTH = 5;
+/**
+ * Nor longer than this: no English word is, and a word's candidates grow with its length (a
+ * 490-letter "word" would bring 13,000).
+ */
+const MAX_RESPELT_LENGTH = 30;
 const LETTERS = "abcdefghijklmnopqrstuvwxyz";
 /** Per letter, the letters a slip of the fingers puts in its place (`isTypingSlip`). */
 const SLIP_LETTERS: ReadonlyMap<string, string> = new Map(
@@ -298,7 +303,8 @@ export function respellEnglish(
   let left = maxWords;
   return question.replace(/\p{L}+/gu, (typed) => {
     const lower = typed.toLowerCase();
-    if (lower.length < MIN_RESPELT_LENGTH || !/^[a-z]+$/.test(lower)) return typed;
+    if (lower.length < MIN_RESPELT_LENGTH || lower.length > MAX_RESPELT_LENGTH) return typed;
+    if (!/^[a-z]+$/.test(lower)) return typed;
     if (context.isStopWord(lower) || context.inHandbook(lower)) return typed;
     const known = context.memo?.get(lower);
     if (known !== undefined) return known === lower ? typed : known;

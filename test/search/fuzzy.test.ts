@@ -129,6 +129,11 @@ describe("respelling a word that is neither the handbook's nor English", () => {
     // Three words' neighbours, and one look at each of the others.
     expect(lookups).toBeLessThan(3 * 500 + 60);
     expect(respellEnglish("goinhg typivcally", context(), 1)).toBe("going typivcally");
+    // One very long "word" is not looked up at all: its candidates grow with its length.
+    lookups = 0;
+    const long = "typivcally".repeat(40);
+    expect(respellEnglish(long, counting)).toBe(long);
+    expect(lookups).toBe(0);
   });
 
   it("remembers each word's reading, so a word that comes back costs no lookups", () => {
