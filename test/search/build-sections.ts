@@ -43,3 +43,13 @@ export function buildSections(specs: readonly SectionSpec[]): Section[] {
     };
   });
 }
+
+/** One-line sections on another page, so that a word on one page is rare, as in a real handbook. */
+export function otherPages(...headings: string[]): SectionSpec[] {
+  return headings.map((heading) => ({
+    doc: "other.md",
+    title: "Other",
+    heading,
+    body: `${heading}: ask the people team.`,
+  }));
+}

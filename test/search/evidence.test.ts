@@ -14,7 +14,7 @@ import { scoreConcept } from "../../src/search/score.js";
 import { createSectionFacts } from "../../src/search/section-facts.js";
 import { analyze } from "../../src/search/text.js";
 import { DEFAULT_TUNING, type Rule } from "../../src/search/tuning.js";
-import { buildSections } from "./build-sections.js";
+import { buildSections, otherPages } from "./build-sections.js";
 
 const t = (word: string) => analyze(word)[0]?.term ?? word;
 const concept = (word: string, emphasis = 1): Concept => ({
@@ -38,9 +38,7 @@ const sections = buildSections([
   },
   { doc: "leave.md", heading: "Jury leave", body: "Jury service is paid leave. Policy applies." },
   { doc: "conduct.md", heading: "Code of conduct", body: "No jokes about travel. Policy applies." },
-  ...["Onboarding", "Laptops", "Payroll", "Benefits", "Holidays", "Security", "Offices"].map(
-    (heading) => ({ doc: "other.md", heading, body: `${heading} are covered here.` }),
-  ),
+  ...otherPages("Onboarding", "Laptops", "Payroll", "Benefits", "Holidays", "Security", "Offices"),
 ]);
 const index = buildFieldIndex(sections);
 const facts = createSectionFacts(sections);

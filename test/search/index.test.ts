@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createSearchIndex } from "../../src/search/index.js";
 import { DEFAULT_TUNING } from "../../src/search/tuning.js";
 import { MAX_QUESTION_CHARS } from "../../src/search/types.js";
-import { buildSections } from "./build-sections.js";
+import { buildSections, otherPages } from "./build-sections.js";
 
 const filler =
   "Teams plan work together, share updates in writing and keep stakeholders informed about progress.";
@@ -75,16 +75,6 @@ const sections = buildSections([
 
 const index = createSearchIndex(sections);
 const topId = (query: string) => index.search(query).results[0]?.section.id;
-
-/** One-line sections on another page, so that a word on one page is rare, as in a real handbook. */
-function otherPages(...headings: string[]) {
-  return headings.map((heading) => ({
-    doc: "other.md",
-    title: "Other",
-    heading,
-    body: `${heading}: ask the people team.`,
-  }));
-}
 
 describe("createSearchIndex", () => {
   it("reports how many sections it indexed", () => {

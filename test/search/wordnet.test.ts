@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createSearchIndex } from "../../src/search/index.js";
 import { createWordNetLexicon } from "../../src/search/wordnet.js";
-import { buildSections } from "./build-sections.js";
+import { buildSections, otherPages } from "./build-sections.js";
 
 const lexicon = createWordNetLexicon();
 const words = (entries: ReturnType<typeof lexicon.related>) =>
@@ -158,12 +158,7 @@ describe("WordNet in search", () => {
         body: "A typical week is 37 hours.",
       },
       { doc: "pay.md", title: "Pay", heading: "Payday", body: "Salaries are paid monthly." },
-      ...["Laptops", "Travel", "Expenses", "Security"].map((heading) => ({
-        doc: "other.md",
-        title: "Other",
-        heading,
-        body: `${heading} have their own pages.`,
-      })),
+      ...otherPages("Laptops", "Travel", "Expenses", "Security"),
     ]);
     const guide = createSearchIndex(sections, { lexicon });
     const without = createSearchIndex(sections, { lexicon, disable: new Set(["english-slips"]) });
